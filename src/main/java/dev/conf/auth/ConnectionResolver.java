@@ -1,0 +1,181 @@
+package dev.conf.auth;
+
+import dev.conf.config.Profile;
+import dev.conf.error.ConfException;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Finds the site and credentials a command should use. Precedence: the environment (so CI needs no
+ * config file), then the profile's secret in the OS keychain, then the 0600 file store, but the
+ * file only when the user chose it at login.
+ *
+ * <p>Environment: {@code CONFLUENCE_URL}, {@code CONFLUENCE_EMAIL} + {@code CONFLUENCE_API_TOKEN}
+ * (Cloud; {@code ATLASSIAN_API_TOKEN}, then {@code JIRA_API_TOKEN} also work, since a Cloud API
+ * token belongs to the account), {@code CONFLUENCE_PAT} (Data Center), {@code CONFLUENCE_USERNAME}
+ * + {@code CONFLUENCE_PASSWORD} (Data Center, legacy), {@code CONFLUENCE_DEPLOYMENT}.
+ */
+public final class ConnectionResolver {
+  /** Cloud API token variables, most specific first. */
+  public static final String[] CLOUD_TOKEN_VARS = {
+    "CONFLUENCE_API_TOKEN", "ATLASSIAN_API_TOKEN", "JIRA_API_TOKEN"
+  };
+
+  private final Map<String, String> env;
+  private final URI gateway;
+  private final Function<Profile, SecretStore> stores;
+
+  /**
+   * @param gateway api.atlassian.com, or a test server standing in for it
+   * @param stores the secret store a profile's secret lives in
+   */
+  public ConnectionResolver(
+      Map<String, String> env, URI gateway, Function<Profile, SecretStore> stores) {
+    this.env = env;
+    this.gateway = gateway;
+    this.stores = stores;
+  }
+
+  /**
+   * @param profileName the selected profile's name; may name no saved profile
+   * @param profile the saved profile, or null
+   * @param override {@code --deployment}, or null
+   */
+  public Connection resolve(String profileName, Profile profile, Deployment override) {
+    String envUrl = get("CONFLUENCE_URL");
+    Deployment deployment =
+        override != null ? override : Deployment.parse(get("CONFLUENCE_DEPLOYMENT"));
+    Site site;
+    boolean fromProfile =
+        envUrl == null || profile != null && sameSite(envUrl, profile, deployment);
+    if (envUrl != null && !fromProfile) {
+      site = detect(envUrl, deployment);
+    } else if (profile != null && profile.url() != null) {
+      site = siteOf(profile, deployment);
+    } else if (envUrl != null) {
+      site = detect(envUrl, deployment);
+    } else {
+      throw ConfException.auth(
+          "not logged in"
+              + (profileName != null ? " (profile '" + profileName + "')" : "")
+              + ": run `conf auth login`, or set CONFLUENCE_URL and a token in the environment");
+    }
+
+    Credentials fromEnv = credentialsFromEnv(site, fromProfile ? profile : null);
+    if (fromEnv != null) {
+      return new Connection(
+          fromProfile ? profileName : null, site, fromEnv, caCert(fromProfile ? profile : null));
+    }
+    if (!fromProfile || profile == null) {
+      throw ConfException.auth(
+          "CONFLUENCE_URL is set but no credentials are: set "
+              + (site.deployment() == Deployment.CLOUD
+                  ? "CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN"
+                  : "CONFLUENCE_PAT (or CONFLUENCE_USERNAME and CONFLUENCE_PASSWORD)"));
+    }
+    SecretStore store = stores.apply(profile);
+    String secret = store.get(profileName);
+    if (secret == null) {
+      throw ConfException.auth(
+          "no secret for profile '"
+              + profileName
+              + "' in the "
+              + store.describe()
+              + ": run `conf auth login`");
+    }
+    AuthType type = authType(profile, site);
+    return new Connection(
+        profileName,
+        site,
+        new Credentials(type, profile.user(), secret, store.describe()),
+        profile.caCert());
+  }
+
+  /** The site a saved profile points at, scoped-token routing included. */
+  public Site siteOf(Profile profile, Deployment override) {
+    if (profile.cloudId() != null) {
+      return Site.scoped(gateway, profile.cloudId(), Site.parse(profile.url()));
+    }
+    Deployment d = override != null ? override : Deployment.parse(profile.deployment());
+    return detect(profile.url(), d);
+  }
+
+  private Site detect(String url, Deployment deployment) {
+    try {
+      return Site.detect(url, deployment);
+    } catch (IllegalArgumentException e) {
+      throw ConfException.usage(e.getMessage());
+    }
+  }
+
+  private boolean sameSite(String envUrl, Profile profile, Deployment deployment) {
+    if (profile.url() == null) {
+      return false;
+    }
+    try {
+      return Site.detect(envUrl, deployment)
+          .displayUrl()
+          .equals(Site.detect(profile.url(), deployment).displayUrl());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Credentials credentialsFromEnv(Site site, Profile profile) {
+    if (site.deployment() == Deployment.CLOUD) {
+      for (String var : CLOUD_TOKEN_VARS) {
+        String token = get(var);
+        if (token != null) {
+          String email = get("CONFLUENCE_EMAIL");
+          if (email == null && profile != null) {
+            email = profile.email();
+          }
+          if (email == null) {
+            throw ConfException.auth(
+                var
+                    + " is set but CONFLUENCE_EMAIL is not: a Cloud API token is sent with its account's email");
+          }
+          return new Credentials(AuthType.TOKEN, email, token, "environment (" + var + ")");
+        }
+      }
+      return null;
+    }
+    String pat = get("CONFLUENCE_PAT");
+    if (pat != null) {
+      return new Credentials(AuthType.PAT, null, pat, "environment (CONFLUENCE_PAT)");
+    }
+    String password = get("CONFLUENCE_PASSWORD");
+    if (password != null) {
+      String username = get("CONFLUENCE_USERNAME");
+      if (username == null && profile != null) {
+        username = profile.username();
+      }
+      if (username == null) {
+        throw ConfException.auth("CONFLUENCE_PASSWORD is set but CONFLUENCE_USERNAME is not");
+      }
+      return new Credentials(
+          AuthType.PASSWORD, username, password, "environment (CONFLUENCE_PASSWORD)");
+    }
+    String token = get("CONFLUENCE_API_TOKEN");
+    if (token != null) {
+      // On Data Center the "API token" people mean is a personal access token.
+      return new Credentials(AuthType.PAT, null, token, "environment (CONFLUENCE_API_TOKEN)");
+    }
+    return null;
+  }
+
+  private static AuthType authType(Profile profile, Site site) {
+    AuthType t = AuthType.parse(profile.auth());
+    return t != null ? t : AuthType.defaultFor(site.deployment());
+  }
+
+  private static String caCert(Profile profile) {
+    return profile == null ? null : profile.caCert();
+  }
+
+  private String get(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.conf.auth;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a Confluence site's APIs live, worked out once from the URL a user typed.
+ *
+ * <ul>
+ *   <li>{@code root}: what Cloud's v2 paths ({@code /wiki/api/v2/...}) and its relative {@code
+ *       next} links hang from; for Data Center the same as {@code apiBase}.
+ *   <li>{@code apiBase}: what v1 / Data Center paths ({@code /rest/api/...}) hang from: {@code
+ *       https://x.atlassian.net/wiki}, or a Data Center host with its context path.
+ *   <li>{@code webBase}: where the web UI's links hang from, for printing URLs; null when unknown
+ *       (a scoped-token URL given without its site).
+ * </ul>
+ */
+public record Site(
+    Deployment deployment, URI root, URI apiBase, URI webBase, String cloudId, URI siteUrl) {
+
+  public static final String GATEWAY = "https://api.atlassian.com";
+  private static final Pattern SCOPED_PATH =
+      Pattern.compile("^/ex/confluence/([^/]+)(?:/wiki)?/?$");
+
+  /** True when calls go through api.atlassian.com with a scoped token. */
+  public boolean scoped() {
+    return cloudId != null;
+  }
+
+  /** The host name shown to users and used as the keychain's key. */
+  public String host() {
+    return (siteUrl != null ? siteUrl : apiBase).getHost();
+  }
+
+  /** What messages call the site: the URL the user knows. */
+  public String displayUrl() {
+    return (siteUrl != null ? siteUrl : apiBase).toString();
+  }
+
+  /**
+   * Works out the deployment and API bases of a site URL.
+   *
+   * @param url what the user typed; a missing scheme means https
+   * @param override an explicit {@code --deployment}, or null to detect from the host
+   */
+  public static Site detect(String url, Deployment override) {
+    URI uri = parse(url);
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    String path = trimSlashes(uri.getRawPath());
+    URI origin = origin(uri);
+
+    if (host.equals("api.atlassian.com")) {
+      Matcher m = SCOPED_PATH.matcher(path.isEmpty() ? "/" : path);
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            "an api.atlassian.com URL must look like https://api.atlassian.com/ex/confluence/<cloudId>");
+      }
+      if (override == Deployment.DATA_CENTER) {
+        throw new IllegalArgumentException("api.atlassian.com serves Confluence Cloud only");
+      }
+      return scoped(origin, m.group(1), null);
+    }
+
+    Deployment deployment =
+        override != null
+            ? override
+            : host.endsWith(".atlassian.net") ? Deployment.CLOUD : Deployment.DATA_CENTER;
+    if (deployment == Deployment.CLOUD) {
+      // A Cloud site's API always lives under /wiki; a custom domain or test server may add a
+      // prefix.
+      String prefix =
+          host.endsWith(".atlassian.net")
+              ? ""
+              : path.endsWith("/wiki") ? path.substring(0, path.length() - 5) : path;
+      URI root = URI.create(origin + prefix);
+      URI wiki = URI.create(origin + prefix + "/wiki");
+      return new Site(Deployment.CLOUD, root, wiki, wiki, null, root);
+    }
+    URI base = URI.create(origin + path);
+    return new Site(Deployment.DATA_CENTER, base, base, base, null, base);
+  }
+
+  /**
+   * A Cloud site reached through the API gateway with a scoped token.
+   *
+   * @param gateway normally {@link #GATEWAY}; tests point it at a local server
+   * @param siteUrl the site the token belongs to, for web links and messages; may be null
+   */
+  public static Site scoped(URI gateway, String cloudId, URI siteUrl) {
+    if (!cloudId.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("'" + cloudId + "' is not a cloud id");
+    }
+    URI root = URI.create(trimSlashes(gateway.toString()) + "/ex/confluence/" + cloudId);
+    URI wiki = URI.create(root + "/wiki");
+    URI web = siteUrl == null ? null : URI.create(trimSlashes(siteUrl.toString()) + "/wiki");
+    return new Site(Deployment.CLOUD, root, wiki, web, cloudId, siteUrl);
+  }
+
+  static URI parse(String url) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("no site URL given");
+    }
+    String s = url.trim();
+    if (!s.contains("://")) {
+      s = "https://" + s;
+    }
+    try {
+      URI uri = new URI(s);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalArgumentException("'" + url + "' is not an http(s) URL");
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("'" + url + "' has no host name");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        uri = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + url + "' is not a valid URL", e);
+    }
+  }
+
+  private static URI origin(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("https") && port == 443)
+            || (scheme.equals("http") && port == 80);
+    return URI.create(
+        scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+  }
+
+  private static String trimSlashes(String path) {
+    String p = path == null ? "" : path;
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.conf.backend.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.auth.Deployment;
+import dev.conf.auth.Site;
+import dev.conf.backend.Links;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.ApiClient;
+import dev.conf.http.Pager;
+import dev.conf.service.ConfluenceService;
+import dev.conf.service.Space;
+import dev.conf.service.SpaceQuery;
+import dev.conf.service.User;
+import dev.conf.util.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Confluence Cloud: REST v2 ({@code /wiki/api/v2}) wherever it has the operation, v1 ({@code
+ * /wiki/rest/api}) only where it does not (current user, CQL search, attachment upload, label
+ * writes). Documents: {@code confluence-cloud-v2.openapi.json} and {@code
+ * confluence-cloud-v1.openapi.json}.
+ */
+public final class CloudBackend implements ConfluenceService {
+  /** The largest page v2 collection endpoints accept. */
+  static final int V2_MAX_LIMIT = 250;
+
+  private final Site site;
+  private final ApiClient api;
+  private final HttpUrl root;
+  private final HttpUrl wiki;
+
+  public CloudBackend(Site site, ApiClient api) {
+    this.site = site;
+    this.api = api;
+    this.root = HttpUrl.get(site.root().toString());
+    this.wiki = HttpUrl.get(site.apiBase().toString());
+  }
+
+  @Override
+  public Deployment deployment() {
+    return Deployment.CLOUD;
+  }
+
+  /** v1 {@code GET /wiki/rest/api/user/current}: v2 has no current-user operation. */
+  @Override
+  public User currentUser() {
+    JsonNode u = api.get(v1("user/current"));
+    return new User(
+        Links.text(u, "accountId"),
+        Links.text(u, "email"),
+        Links.text(u, "displayName") != null
+            ? Links.text(u, "displayName")
+            : Links.text(u, "publicName"),
+        Links.text(u, "email"));
+  }
+
+  /** v2 {@code GET /spaces}, cursor-paged. */
+  @Override
+  public List<Space> listSpaces(SpaceQuery query, long limit) {
+    HttpUrl.Builder url =
+        v2("spaces")
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V2_MAX_LIMIT)))
+            .addQueryParameter("description-format", "plain");
+    if (query.type() != null) {
+      url.addQueryParameter("type", query.type());
+    }
+    if (query.status() != null) {
+      url.addQueryParameter("status", query.status());
+    }
+    return Pager.of(api, url.build(), root, this::space, limit).toList();
+  }
+
+  /** v2 {@code GET /spaces?keys=KEY}: v2 addresses spaces by id, and a key is what users know. */
+  @Override
+  public Space getSpace(String key) {
+    HttpUrl url =
+        v2("spaces")
+            .addQueryParameter("keys", key)
+            .addQueryParameter("description-format", "plain")
+            .build();
+    Iterator<Space> found = Pager.of(api, url, root, this::space, 1).iterator();
+    if (!found.hasNext()) {
+      throw ConfException.notFound("space '" + key + "' not found on " + site.displayUrl());
+    }
+    return found.next();
+  }
+
+  /**
+   * Reads a Cloud site's id from {@code https://<site>/_edge/tenant_info}, a public endpoint
+   * outside the REST documents. Scoped tokens only work through {@code
+   * api.atlassian.com/ex/confluence/<cloudId>}.
+   */
+  public static String cloudId(OkHttpClient http, URI siteUrl) {
+    HttpUrl url =
+        HttpUrl.get(siteUrl.toString()).newBuilder().encodedPath("/_edge/tenant_info").build();
+    Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      if (!response.isSuccessful() || body == null) {
+        throw new ConfException(
+            ExitCode.ERROR,
+            "could not read the cloud id of "
+                + siteUrl
+                + " (HTTP "
+                + response.code()
+                + " from "
+                + url
+                + ")");
+      }
+      String id = Links.text(Json.mapper().readTree(body.string()), "cloudId");
+      if (id == null) {
+        throw new ConfException(ExitCode.ERROR, url + " did not say the site's cloudId");
+      }
+      return id;
+    } catch (IOException e) {
+      throw new ConfException(ExitCode.ERROR, "could not reach " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Space space(JsonNode s) {
+    return new Space(
+        Links.text(s, "id"),
+        Links.text(s, "key"),
+        Links.text(s, "name"),
+        Links.text(s, "type"),
+        Links.text(s, "status"),
+        Links.text(s.path("description").path("plain"), "value"),
+        Links.text(s, "homepageId"),
+        Links.webUrl(site.webBase(), s));
+  }
+
+  private HttpUrl.Builder v2(String path) {
+    return root.newBuilder().addPathSegments("wiki/api/v2").addPathSegments(path);
+  }
+
+  private HttpUrl v1(String path) {
+    return wiki.newBuilder().addPathSegments("rest/api").addPathSegments(path).build();
+  }
+}

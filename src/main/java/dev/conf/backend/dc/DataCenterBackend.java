@@ -1,0 +1,109 @@
+package dev.conf.backend.dc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.auth.Deployment;
+import dev.conf.auth.Site;
+import dev.conf.backend.Links;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.ApiClient;
+import dev.conf.http.Pager;
+import dev.conf.service.ConfluenceService;
+import dev.conf.service.Space;
+import dev.conf.service.SpaceQuery;
+import dev.conf.service.User;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * Confluence Data Center (and Server): REST v1 under the site's context path ({@code
+ * /rest/api/...}), start/limit paging with {@code _links.next}, {@code expand=} for nested data.
+ * Document: {@code confluence-dc-10.0.3.openapi.json}.
+ */
+public final class DataCenterBackend implements ConfluenceService {
+  /**
+   * Page size asked for; the server may cap it lower, which the pager handles by following next.
+   */
+  static final int PAGE_LIMIT = 100;
+
+  private static final String SPACE_EXPAND = "description.plain,homepage";
+
+  private final Site site;
+  private final ApiClient api;
+  private final HttpUrl base;
+
+  public DataCenterBackend(Site site, ApiClient api) {
+    this.site = site;
+    this.api = api;
+    this.base = HttpUrl.get(site.apiBase().toString());
+  }
+
+  @Override
+  public Deployment deployment() {
+    return Deployment.DATA_CENTER;
+  }
+
+  /** {@code GET /rest/api/user/current}. */
+  @Override
+  public User currentUser() {
+    JsonNode u = api.get(api("user/current").build());
+    if ("anonymous".equals(Links.text(u, "type"))) {
+      // Data Center answers an unauthenticated request as the anonymous user instead of 401.
+      throw new ConfException(
+          ExitCode.AUTH,
+          "authentication failed for "
+              + site.displayUrl()
+              + ": the server treated the request as anonymous");
+    }
+    return new User(
+        Links.text(u, "userKey"), Links.text(u, "username"), Links.text(u, "displayName"), null);
+  }
+
+  /** {@code GET /rest/api/space}, start/limit-paged. */
+  @Override
+  public List<Space> listSpaces(SpaceQuery query, long limit) {
+    HttpUrl.Builder url =
+        api("space")
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, PAGE_LIMIT)))
+            .addQueryParameter("expand", SPACE_EXPAND);
+    if (query.type() != null) {
+      url.addQueryParameter("type", query.type());
+    }
+    if (query.status() != null) {
+      url.addQueryParameter("status", query.status());
+    }
+    return Pager.of(api, url.build(), base, this::space, limit).toList();
+  }
+
+  /** {@code GET /rest/api/space/{spaceKey}}. */
+  @Override
+  public Space getSpace(String key) {
+    HttpUrl url =
+        api("space").addPathSegment(key).addQueryParameter("expand", SPACE_EXPAND).build();
+    try {
+      return space(api.get(url));
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("space '" + key + "' not found on " + site.displayUrl());
+      }
+      throw e;
+    }
+  }
+
+  private Space space(JsonNode s) {
+    JsonNode homepage = s.path("homepage");
+    return new Space(
+        Links.text(s, "id"),
+        Links.text(s, "key"),
+        Links.text(s, "name"),
+        Links.text(s, "type"),
+        Links.text(s, "status"),
+        Links.text(s.path("description").path("plain"), "value"),
+        homepage.isObject() ? Links.text(homepage, "id") : null,
+        Links.webUrl(site.webBase(), s));
+  }
+
+  private HttpUrl.Builder api(String path) {
+    return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
+  }
+}

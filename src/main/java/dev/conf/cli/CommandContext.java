@@ -1,0 +1,232 @@
+package dev.conf.cli;
+
+import dev.conf.auth.Connection;
+import dev.conf.auth.ConnectionResolver;
+import dev.conf.auth.Credentials;
+import dev.conf.auth.Deployment;
+import dev.conf.auth.FileSecretStore;
+import dev.conf.auth.KeyringSecretStore;
+import dev.conf.auth.SecretStore;
+import dev.conf.auth.Site;
+import dev.conf.backend.Backends;
+import dev.conf.backend.cloud.CloudBackend;
+import dev.conf.config.ConfigFile;
+import dev.conf.config.ConfigPaths;
+import dev.conf.config.Profile;
+import dev.conf.error.ConfException;
+import dev.conf.http.ApiClient;
+import dev.conf.http.HttpClientFactory;
+import dev.conf.http.RetryPolicy;
+import dev.conf.http.Sleeper;
+import dev.conf.output.Io;
+import dev.conf.service.ConfluenceService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * What commands need from the outside world, each built on first use and at most once: {@code conf
+ * --help} reads no config, opens no keychain and builds no HTTP client. Tests build one with fakes
+ * for the clock, the sleeper and the keychain; everything else is real.
+ */
+public final class CommandContext {
+  private final Io io;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Supplier<SecretStore> keychainFactory;
+  private final GlobalOptions globals = new GlobalOptions();
+
+  private ConfigFile config;
+  private SecretStore keychain;
+  private Connection connection;
+  private OkHttpClient http;
+  private ConfluenceService service;
+  private Io styledIo;
+
+  public CommandContext(
+      Io io,
+      Map<String, String> env,
+      Clock clock,
+      Sleeper sleeper,
+      Supplier<SecretStore> keychain) {
+    this.io = io;
+    this.env = env;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.keychainFactory =
+        keychain != null ? keychain : () -> new KeyringSecretStore(keychainTimeout(env));
+  }
+
+  public GlobalOptions globals() {
+    return globals;
+  }
+
+  /** The streams, with colour turned off when --no-color said so. */
+  public Io io() {
+    if (styledIo == null) {
+      styledIo = globals.noColor ? io.withoutColor() : io;
+    }
+    return styledIo;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Path configDir() {
+    return ConfigPaths.configDir(env);
+  }
+
+  public ConfigFile config() {
+    if (config == null) {
+      config = ConfigFile.load(configDir());
+    }
+    return config;
+  }
+
+  /** --profile, else CONF_PROFILE, else the config's current profile, else "default". */
+  public String profileName() {
+    if (globals.profile != null) {
+      return globals.profile;
+    }
+    String fromEnv = env.get("CONF_PROFILE");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    String current = config().current();
+    return current != null ? current : ConfigFile.DEFAULT_PROFILE;
+  }
+
+  /** --deployment, else CONFLUENCE_DEPLOYMENT; null to detect from the URL. */
+  public Deployment deploymentOverride() {
+    try {
+      return Deployment.parse(
+          globals.deployment != null ? globals.deployment : env.get("CONFLUENCE_DEPLOYMENT"));
+    } catch (IllegalArgumentException e) {
+      throw ConfException.usage(e.getMessage());
+    }
+  }
+
+  public SecretStore keychain() {
+    if (keychain == null) {
+      keychain = keychainFactory.get();
+    }
+    return keychain;
+  }
+
+  public FileSecretStore fileStore() {
+    return new FileSecretStore(configDir().resolve("secrets.json"));
+  }
+
+  /** The store a profile's secret lives in, by what the user chose at login. */
+  public SecretStore storeFor(Profile profile) {
+    return Profile.STORAGE_FILE.equals(profile.storage()) ? fileStore() : keychain();
+  }
+
+  /** api.atlassian.com, or the server a test puts in its place with CONF_ATLASSIAN_API_URL. */
+  public URI gateway() {
+    String override = env.get("CONF_ATLASSIAN_API_URL");
+    return URI.create(override != null && !override.isBlank() ? override.trim() : Site.GATEWAY);
+  }
+
+  public ConnectionResolver resolver() {
+    return new ConnectionResolver(env, gateway(), this::storeFor);
+  }
+
+  /** The site and credentials this command runs against; exit 4 when there are none. */
+  public Connection connection() {
+    if (connection == null) {
+      String name = profileName();
+      connection = resolver().resolve(name, config().profile(name), deploymentOverride());
+    }
+    return connection;
+  }
+
+  /** The service for the current connection, Cloud or Data Center, decided here once. */
+  public ConfluenceService service() {
+    if (service == null) {
+      Connection c = connection();
+      service = Backends.create(c.site(), api(c.site(), c.credentials(), c.caCert()));
+    }
+    return service;
+  }
+
+  /** A service for a site and credentials that are not (yet) saved: login verifies with it. */
+  public ConfluenceService serviceFor(Site site, Credentials credentials) {
+    return Backends.create(site, api(site, credentials, globals.caCert));
+  }
+
+  /** The cloud id of a Cloud site, for routing scoped tokens through the API gateway. */
+  public String cloudIdOf(URI siteUrl) {
+    return CloudBackend.cloudId(httpClient(globals.caCert), siteUrl);
+  }
+
+  private ApiClient api(Site site, Credentials credentials, String caCert) {
+    OkHttpClient client =
+        HttpClientFactory.withAuth(
+            httpClient(caCert),
+            HttpUrl.get(site.root().toString()),
+            credentials::authorizationHeader);
+    return new ApiClient(
+        client,
+        new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped()));
+  }
+
+  /**
+   * The process's one HTTP client, without credentials (public endpoints such as {@code
+   * /_edge/tenant_info} use it as it is).
+   */
+  public OkHttpClient httpClient(String caCert) {
+    if (http == null) {
+      http = HttpClientFactory.create(settings(caCert));
+    }
+    return http;
+  }
+
+  private HttpClientFactory.Settings settings(String profileCaCert) {
+    String ca = globals.caCert != null ? globals.caCert : profileCaCert;
+    return new HttpClientFactory.Settings(
+        "conf/" + Version.get(),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        ca == null ? null : Path.of(ca),
+        env,
+        RetryPolicy.fromEnv(env),
+        sleeper,
+        clock,
+        (request, reason, wait, attempt, max) ->
+            io().err()
+                .printf(
+                    "conf: %s from %s; retrying in %.1fs (attempt %d of %d)%n",
+                    reason, request.url().host(), wait.toMillis() / 1000.0, attempt, max),
+        globals.debug ? io().err() : null);
+  }
+
+  private static String authHint(Credentials c) {
+    String source = c.source() == null ? "" : c.source();
+    if (source.startsWith("environment (")) {
+      String var = source.substring("environment (".length(), source.length() - 1);
+      return "the secret in " + var + " is wrong or has expired; set a valid one";
+    }
+    return "the " + c.type().description() + " is wrong or has expired; run `conf auth login`";
+  }
+
+  private static Duration keychainTimeout(Map<String, String> env) {
+    String v = env.get("CONF_KEYRING_TIMEOUT");
+    try {
+      return Duration.ofMillis((long) (Double.parseDouble(v == null ? "5" : v) * 1000));
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(5);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.conf.cli;
+
+import dev.conf.auth.SecretStore;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.Sleeper;
+import dev.conf.output.Io;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree and runs one command line. Every failure ends here and becomes one line
+ * on stderr and an exit code ({@link ExitCode}); stack traces only with {@code --debug}, never on
+ * stdout.
+ */
+public final class ConfApp {
+  private final CommandContext context;
+
+  public ConfApp(CommandContext context) {
+    this.context = context;
+  }
+
+  /** Runs with the real clock, real sleeps and the OS keychain. */
+  public static int run(Io io, Map<String, String> env, String... args) {
+    return new ConfApp(new CommandContext(io, env, Clock.systemUTC(), Sleeper.SYSTEM, null))
+        .execute(args);
+  }
+
+  /** Runs with an injected clock, sleeper and keychain (tests). */
+  public static int run(
+      Io io,
+      Map<String, String> env,
+      Clock clock,
+      Sleeper sleeper,
+      Supplier<SecretStore> keychain,
+      String... args) {
+    return new ConfApp(new CommandContext(io, env, clock, sleeper, keychain)).execute(args);
+  }
+
+  public int execute(String... args) {
+    CommandLine cli = commandLine();
+    try {
+      return cli.execute(args);
+    } finally {
+      context.io().out().flush();
+      context.io().err().flush();
+    }
+  }
+
+  /** The command tree, wired to this context; tests parse with it without running anything. */
+  public CommandLine commandLine() {
+    Io io = context.io();
+    CommandLine cli = new CommandLine(new RootCommand(context), new ContextFactory(context));
+    cli.setOut(io.out());
+    cli.setErr(io.err());
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("conf: " + ex.getMessage());
+          err.println(
+              "Run '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for usage.");
+          return ExitCode.USAGE.code();
+        });
+    return cli;
+  }
+
+  private int handle(Exception ex, PrintWriter err) {
+    ExitCode code;
+    String message;
+    if (ex instanceof ConfException ce) {
+      code = ce.exitCode();
+      message = ce.getMessage();
+    } else if (ex instanceof IllegalArgumentException) {
+      code = ExitCode.USAGE;
+      message = ex.getMessage();
+    } else if (ex instanceof UncheckedIOException u) {
+      code = ExitCode.ERROR;
+      message = u.getMessage() + ": " + u.getCause().getMessage();
+    } else {
+      code = ExitCode.ERROR;
+      message = "unexpected error: " + ex;
+    }
+    err.println("conf: " + message);
+    if (context.globals().debug()) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code.code();
+  }
+
+  /** Creates commands, handing those that want it the shared context. */
+  private static final class ContextFactory implements CommandLine.IFactory {
+    private final CommandContext context;
+
+    ContextFactory(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        Constructor<K> c = cls.getDeclaredConstructor(CommandContext.class);
+        c.setAccessible(true);
+        return c.newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.conf.cli.auth;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code conf auth}: log in and out, and see how conf authenticates. */
+@Command(
+    name = "auth",
+    mixinStandardHelpOptions = true,
+    description = "Log in to a Confluence site, check or switch the credentials in use.",
+    subcommands = {
+      LoginCommand.class,
+      StatusCommand.class,
+      LogoutCommand.class,
+      TokenCommand.class,
+      SwitchCommand.class
+    })
+public final class AuthCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

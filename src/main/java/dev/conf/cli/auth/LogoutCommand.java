@@ -1,0 +1,46 @@
+package dev.conf.cli.auth;
+
+import dev.conf.auth.SecretStore;
+import dev.conf.cli.CommandContext;
+import dev.conf.config.ConfigFile;
+import dev.conf.config.Profile;
+import dev.conf.error.ConfException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code conf auth logout}: forgets a profile and deletes its stored secret. */
+@Command(
+    name = "logout",
+    mixinStandardHelpOptions = true,
+    description = "Remove the current (or --profile) profile and its stored secret.")
+public final class LogoutCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  LogoutCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    String name = ctx.profileName();
+    ConfigFile config = ctx.config();
+    Profile profile = config.profile(name);
+    if (profile == null) {
+      throw ConfException.notFound("no profile '" + name + "' to log out of");
+    }
+    SecretStore store = ctx.storeFor(profile);
+    boolean deleted = store.delete(name);
+    config.remove(name);
+    config.save();
+    ctx.io()
+        .err()
+        .println(
+            "Logged out of "
+                + profile.url()
+                + " (profile '"
+                + name
+                + "')"
+                + (deleted ? "; secret removed from the " + store.describe() : ""));
+    return 0;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.conf.cli.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.conf.auth.Connection;
+import dev.conf.auth.Site;
+import dev.conf.cli.CommandContext;
+import dev.conf.output.FieldList;
+import dev.conf.output.Io;
+import dev.conf.output.JsonPrinter;
+import dev.conf.service.User;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code conf auth status}: which site, deployment, user and auth type conf would use, and where
+ * the secret comes from. Checks the credentials live unless {@code --offline}. Exit 4 when not
+ * logged in or the check fails.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the site, user and credentials in use, and check them.")
+public final class StatusCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  @Option(names = "--offline", description = "Do not contact the site.")
+  boolean offline;
+
+  @Option(names = "--json", description = "Print JSON (fields: see docs/json.md).")
+  boolean json;
+
+  StatusCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The {@code --json} shape. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({
+    "profile",
+    "site",
+    "deployment",
+    "apiBase",
+    "scoped",
+    "cloudId",
+    "authType",
+    "user",
+    "secretSource",
+    "verified",
+    "displayName"
+  })
+  record Status(
+      String profile,
+      String site,
+      String deployment,
+      String apiBase,
+      boolean scoped,
+      String cloudId,
+      String authType,
+      String user,
+      String secretSource,
+      boolean verified,
+      String displayName) {}
+
+  @Override
+  public Integer call() {
+    Connection c = ctx.connection();
+    Site site = c.site();
+    User me = offline ? null : ctx.service().currentUser();
+    Status s =
+        new Status(
+            c.profile(),
+            site.displayUrl(),
+            site.deployment().id(),
+            site.apiBase().toString(),
+            site.scoped(),
+            site.cloudId(),
+            c.credentials().type().id(),
+            c.credentials().user(),
+            c.credentials().source(),
+            me != null,
+            me == null ? null : me.displayName());
+    Io io = ctx.io();
+    if (json) {
+      JsonPrinter.print(io, s);
+      return 0;
+    }
+    String deployment =
+        site.deployment().displayName()
+            + (site.scoped() ? " (scoped token through " + site.root() + ")" : "");
+    String user =
+        me != null ? me.describe() : c.credentials().user() != null ? c.credentials().user() : "-";
+    new FieldList(io)
+        .add("Profile", c.profile() == null ? "(environment)" : c.profile())
+        .add("Site", site.displayUrl())
+        .add("Deployment", deployment)
+        .add("User", user + (offline ? " (not checked)" : ""))
+        .add("Auth", c.credentials().type().description())
+        .add("Secret from", c.credentials().source())
+        .print();
+    return 0;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.conf.cli.space;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code conf space}: list and view spaces. */
+@Command(
+    name = "space",
+    mixinStandardHelpOptions = true,
+    description = "List and view spaces.",
+    subcommands = {SpaceListCommand.class, SpaceViewCommand.class})
+public final class SpaceCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

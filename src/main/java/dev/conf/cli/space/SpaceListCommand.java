@@ -1,0 +1,81 @@
+package dev.conf.cli.space;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonPrinter;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.Space;
+import dev.conf.service.SpaceQuery;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code conf space list}: the spaces the user can see. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List spaces.",
+      "",
+      "On a terminal: a table. In a pipe: tab-separated KEY, NAME, TYPE, STATUS, ID.",
+      "With --json: an array of {id, key, name, type, status, description, homepageId, url}."
+    })
+public final class SpaceListCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "At most N spaces (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "Every space, however many.")
+  boolean all;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "Only spaces of this type: global, personal, ...")
+  String type;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "Only current or archived spaces.")
+  String status;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  SpaceListCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    List<Space> spaces =
+        ctx.service().listSpaces(new SpaceQuery(type, status), all ? Long.MAX_VALUE : limit);
+    if (json) {
+      JsonPrinter.print(ctx.io(), spaces);
+      return 0;
+    }
+    if (spaces.isEmpty()) {
+      if (ctx.io().isStdoutTty()) {
+        ctx.io().err().println("No spaces found.");
+      }
+      return 0;
+    }
+    TablePrinter table = new TablePrinter(ctx.io(), "key", "name", "type", "status", "id");
+    for (Space s : spaces) {
+      table.row(s.key(), s.name(), s.type(), s.status(), s.id());
+    }
+    table.print();
+    return 0;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.conf.cli.space;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.output.FieldList;
+import dev.conf.output.JsonPrinter;
+import dev.conf.service.Space;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf space view KEY}: one space's details. */
+@Command(
+    name = "view",
+    mixinStandardHelpOptions = true,
+    description = "Show a space. Exit code 3 when it does not exist.")
+public final class SpaceViewCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  @Parameters(paramLabel = "KEY", description = "The space key, e.g. DOCS.")
+  String key;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  SpaceViewCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Space s = ctx.service().getSpace(key);
+    if (json) {
+      JsonPrinter.print(ctx.io(), s);
+      return 0;
+    }
+    new FieldList(ctx.io())
+        .add("Key", s.key())
+        .add("Name", s.name())
+        .add("ID", s.id())
+        .add("Type", s.type())
+        .add("Status", s.status())
+        .add("Homepage", s.homepageId())
+        .add("URL", s.url())
+        .add("Description", s.description())
+        .print();
+    return 0;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.conf.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.util.Json;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one config file ({@code config.json} in the config dir): the saved profiles and which one is
+ * current. Holds no secret. Written atomically so an interrupted write never leaves half a file.
+ */
+public final class ConfigFile {
+  public static final String FILE_NAME = "config.json";
+  public static final String DEFAULT_PROFILE = "default";
+
+  private final Path path;
+  private String current;
+  private final Map<String, Profile> profiles;
+
+  private ConfigFile(Path path, String current, Map<String, Profile> profiles) {
+    this.path = path;
+    this.current = current;
+    this.profiles = profiles;
+  }
+
+  /** Reads the file; a missing file is an empty config. */
+  public static ConfigFile load(Path dir) {
+    Path path = dir.resolve(FILE_NAME);
+    if (!Files.exists(path)) {
+      return new ConfigFile(path, null, new TreeMap<>());
+    }
+    try {
+      Stored stored = Json.mapper().readValue(path.toFile(), Stored.class);
+      Map<String, Profile> profiles = new TreeMap<>();
+      if (stored.profiles() != null) {
+        profiles.putAll(stored.profiles());
+      }
+      return new ConfigFile(path, stored.current(), profiles);
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR, "could not read " + path + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The profile marked current, or null when none is. */
+  public String current() {
+    return current;
+  }
+
+  public void setCurrent(String name) {
+    this.current = name;
+  }
+
+  public Profile profile(String name) {
+    return profiles.get(name);
+  }
+
+  public Map<String, Profile> profiles() {
+    return java.util.Collections.unmodifiableMap(profiles);
+  }
+
+  public void put(String name, Profile profile) {
+    profiles.put(name, profile);
+  }
+
+  public void remove(String name) {
+    profiles.remove(name);
+    if (name.equals(current)) {
+      current = profiles.isEmpty() ? null : profiles.keySet().iterator().next();
+    }
+  }
+
+  public void save() {
+    try {
+      Files.createDirectories(path.getParent());
+      Path tmp = path.resolveSibling(FILE_NAME + ".tmp");
+      ObjectMapper mapper = Json.mapper();
+      Files.write(
+          tmp,
+          mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(current, profiles)));
+      try {
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new ConfException(ExitCode.ERROR, "could not write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Stored(String current, Map<String, Profile> profiles) {}
+}

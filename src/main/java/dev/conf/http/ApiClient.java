@@ -1,0 +1,204 @@
+package dev.conf.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.util.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * JSON over HTTP for the backends: sends a request, reads the answer as a tree, and turns every
+ * failure into a {@link ConfException} with the exit code and the one line a user needs.
+ * Atlassian's own error text (v1 and Data Center {@code message}, v2 {@code errors[].title/detail})
+ * is shown, not swallowed.
+ */
+public final class ApiClient {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  /** How failures name the site and tell the user what to do about a 401 or 403. */
+  public record ErrorContext(String site, String authHint, boolean scoped) {}
+
+  private final OkHttpClient http;
+  private final ErrorContext context;
+
+  public ApiClient(OkHttpClient http, ErrorContext context) {
+    this.http = http;
+    this.context = context;
+  }
+
+  public JsonNode get(HttpUrl url) {
+    return send("GET", url, null);
+  }
+
+  /**
+   * Sends a request with an optional JSON body and returns the parsed answer (an empty node for
+   * 204).
+   */
+  public JsonNode send(String method, HttpUrl url, Object body) {
+    RequestBody requestBody = null;
+    if (body != null) {
+      try {
+        requestBody = RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot encode request body", e);
+      }
+    } else if (method.equals("POST") || method.equals("PUT")) {
+      requestBody = RequestBody.create(new byte[0], JSON);
+    }
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .method(method, requestBody)
+            .header("Accept", "application/json")
+            .tag(RetryStats.class, new RetryStats())
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      if (!response.isSuccessful()) {
+        throw failure(request, response, rb == null ? "" : rb.string());
+      }
+      if (rb == null || response.code() == 204) {
+        return Json.mapper().missingNode();
+      }
+      try (InputStream in = rb.byteStream()) {
+        JsonNode node = Json.mapper().readTree(in);
+        return node == null ? Json.mapper().missingNode() : node;
+      }
+    } catch (JsonProcessingException e) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          context.site()
+              + " answered "
+              + method
+              + " "
+              + url.encodedPath()
+              + " with something that is not JSON",
+          e);
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+    }
+  }
+
+  private ConfException failure(Request request, Response response, String body) {
+    int code = response.code();
+    String detail = atlassianMessage(body);
+    String suffix = detail.isEmpty() ? "" : ": " + detail;
+    RetryStats stats = request.tag(RetryStats.class);
+    switch (code) {
+      case 401:
+        return new ConfException(
+            ExitCode.AUTH,
+            "authentication failed for " + context.site() + ": " + context.authHint());
+      case 403:
+        return new ConfException(
+            ExitCode.AUTH,
+            "permission denied by "
+                + context.site()
+                + " for "
+                + request.method()
+                + " "
+                + request.url().encodedPath()
+                + suffix
+                + (context.scoped()
+                    ? " (a scoped token needs the scopes this call uses, e.g. read:space:confluence;"
+                        + " check the token's scopes)"
+                    : ""));
+      case 404:
+        return new ConfException(
+            ExitCode.NOT_FOUND,
+            "not found: " + request.method() + " " + request.url().encodedPath() + suffix);
+      case 409:
+        return new ConfException(ExitCode.CONFLICT, "conflict" + suffix);
+      case 429:
+      case 503:
+        int attempts = stats == null ? 1 : stats.attempts();
+        long waited = stats == null ? 0 : stats.waited().toSeconds();
+        return new ConfException(
+            ExitCode.RATE_LIMITED,
+            context.site()
+                + (code == 429 ? " is rate limiting requests" : " is unavailable")
+                + " (HTTP "
+                + code
+                + "); gave up after "
+                + attempts
+                + (attempts == 1 ? " attempt" : " attempts")
+                + " and "
+                + waited
+                + "s of waiting; try again later");
+      default:
+        return new ConfException(
+            code >= 400 && code < 500 ? ExitCode.USAGE : ExitCode.ERROR,
+            context.site()
+                + " answered HTTP "
+                + code
+                + " to "
+                + request.method()
+                + " "
+                + request.url().encodedPath()
+                + suffix);
+    }
+  }
+
+  /** The human part of an Atlassian error body, on one line; empty when there is none. */
+  static String atlassianMessage(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      return "";
+    }
+    if (node == null || !node.isObject()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    JsonNode errors = node.path("errors");
+    if (errors.isArray()) {
+      for (JsonNode e : errors) {
+        String title = e.path("title").asText("");
+        String detail = e.path("detail").asText("");
+        String text =
+            detail.isEmpty() || detail.equals("null")
+                ? title
+                : title.isEmpty() ? detail : title + ": " + detail;
+        if (!text.isEmpty()) {
+          parts.add(text);
+        }
+      }
+    }
+    String message = node.path("message").asText("");
+    if (!message.isEmpty()) {
+      parts.add(0, message);
+    }
+    JsonNode dataErrors = node.path("data").path("errors");
+    if (dataErrors.isArray()) {
+      for (JsonNode e : dataErrors) {
+        String m = e.path("message").asText(e.path("message").path("translation").asText(""));
+        if (!m.isEmpty() && !parts.contains(m)) {
+          parts.add(m);
+        }
+      }
+    }
+    String joined = String.join("; ", parts).replace('\n', ' ').replace('\r', ' ').trim();
+    return joined.length() > 300 ? joined.substring(0, 299) + "…" : joined;
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

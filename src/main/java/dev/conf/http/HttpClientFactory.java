@@ -1,0 +1,146 @@
+package dev.conf.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the process's one OkHttp client: timeouts, User-Agent, proxies from the environment, an
+ * optional extra CA bundle (added to the platform's trust, never replacing it; there is no
+ * trust-all mode), and the interceptors in the order that matters: retries, then credentials, then
+ * (per attempt) the debug log.
+ */
+public final class HttpClientFactory {
+  private HttpClientFactory() {}
+
+  /** Everything the client needs that differs between a real run and a test. */
+  public record Settings(
+      String userAgent,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Path caCert,
+      Map<String, String> env,
+      RetryPolicy retryPolicy,
+      Sleeper sleeper,
+      Clock clock,
+      RetryInterceptor.Listener retryListener,
+      PrintWriter debug) {}
+
+  /** The shared client, without credentials. */
+  public static OkHttpClient create(Settings s) {
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .connectTimeout(s.connectTimeout())
+            .readTimeout(s.readTimeout())
+            .writeTimeout(s.readTimeout())
+            .followRedirects(true)
+            .followSslRedirects(true);
+    b.addInterceptor(
+        chain ->
+            chain.proceed(
+                chain.request().newBuilder().header("User-Agent", s.userAgent()).build()));
+    b.addInterceptor(
+        new RetryInterceptor(
+            s.retryPolicy(),
+            s.sleeper(),
+            s.clock(),
+            () -> ThreadLocalRandom.current().nextDouble(),
+            s.retryListener()));
+    if (s.debug() != null) {
+      b.addNetworkInterceptor(new DebugInterceptor(s.debug()));
+    }
+    EnvProxySelector proxies = EnvProxySelector.fromEnv(s.env());
+    if (proxies != null) {
+      b.proxySelector(proxies);
+    }
+    if (s.caCert() != null) {
+      X509TrustManager tm = trustManagerWith(s.caCert());
+      try {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {tm}, null);
+        b.sslSocketFactory(ssl.getSocketFactory(), tm);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("could not set up TLS", e);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * A client sharing {@code base}'s connections and interceptors that also sends credentials. The
+   * auth interceptor runs inside the retry loop, so every attempt carries the header, and before
+   * the debug log, which therefore shows (redacted) what was really sent.
+   *
+   * @param site requests to this host and port carry the Authorization header; no other host's do
+   * @param authorization supplies the header value per request
+   */
+  public static OkHttpClient withAuth(
+      OkHttpClient base, HttpUrl site, Supplier<String> authorization) {
+    return base.newBuilder().addInterceptor(new AuthInterceptor(site, authorization)).build();
+  }
+
+  /** The platform's trusted CAs plus every certificate in a PEM bundle. */
+  static X509TrustManager trustManagerWith(Path pemBundle) {
+    try {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      int i = 0;
+      for (X509Certificate ca : platformTrustManager().getAcceptedIssuers()) {
+        ks.setCertificateEntry("platform-" + i++, ca);
+      }
+      CertificateFactory cf = CertificateFactory.getInstance("X.509");
+      int added = 0;
+      try (InputStream in = Files.newInputStream(pemBundle)) {
+        for (Certificate c : cf.generateCertificates(in)) {
+          ks.setCertificateEntry("extra-" + added++, c);
+        }
+      }
+      if (added == 0) {
+        throw new IllegalArgumentException("no certificate found in " + pemBundle);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      return firstX509(tmf);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "could not read CA bundle " + pemBundle + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("bad CA bundle " + pemBundle + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static X509TrustManager platformTrustManager() throws GeneralSecurityException {
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init((KeyStore) null);
+    return firstX509(tmf);
+  }
+
+  private static X509TrustManager firstX509(TrustManagerFactory tmf) {
+    for (TrustManager tm : tmf.getTrustManagers()) {
+      if (tm instanceof X509TrustManager x) {
+        return x;
+      }
+    }
+    throw new IllegalStateException("no X509 trust manager");
+  }
+}

@@ -1,0 +1,257 @@
+package dev.conf.output;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * The streams a command talks through, injected so that tests can run any command as a terminal or
+ * as a pipe. Data goes to {@link #out()}; progress, hints, warnings and errors go to {@link
+ * #err()}.
+ */
+public final class Io {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final boolean stdoutTty;
+  private final boolean stdinTty;
+  private final boolean colorAllowed;
+  private final IntSupplier width;
+  private final SecretReader secretReader;
+  private BufferedReader lineReader;
+
+  /** Reads a secret without echo. */
+  @FunctionalInterface
+  public interface SecretReader {
+    char[] read(String prompt);
+  }
+
+  private Io(Builder b) {
+    this.out = b.out;
+    this.err = b.err;
+    this.in = b.in;
+    this.stdoutTty = b.stdoutTty;
+    this.stdinTty = b.stdinTty;
+    this.colorAllowed = b.colorAllowed;
+    this.width = b.width;
+    this.secretReader = b.secretReader;
+  }
+
+  /** The process's real streams, with terminal detection. */
+  public static Io system(Map<String, String> env) {
+    Console console = System.console();
+    boolean stdoutTty = isTerminal(1, console != null);
+    boolean stdinTty = isTerminal(0, console != null);
+    String term = env.getOrDefault("TERM", "");
+    boolean color = stdoutTty && !env.containsKey("NO_COLOR") && !"dumb".equals(term);
+    return builder()
+        .out(
+            new PrintWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                true))
+        .err(
+            new PrintWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+                true))
+        .in(System.in)
+        .stdoutTty(stdoutTty)
+        .stdinTty(stdinTty)
+        .colorAllowed(color)
+        .width(() -> TerminalSize.columns(env))
+        .secretReader(
+            prompt -> {
+              Console c = System.console();
+              if (c == null) {
+                throw new IllegalStateException("no terminal to read a secret from");
+              }
+              return c.readPassword("%s", prompt);
+            })
+        .build();
+  }
+
+  /**
+   * Whether file descriptor {@code fd} is a terminal. Java 17 only tells whether stdin and stdout
+   * both are ({@link System#console()}); on Linux /proc tells each one apart, so {@code conf x |
+   * less} and {@code conf x < file} are both judged right.
+   */
+  static boolean isTerminal(int fd, boolean fallback) {
+    Path link = Path.of("/proc/self/fd/" + fd);
+    try {
+      String target = Files.readSymbolicLink(link).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return fallback;
+    }
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  public InputStream in() {
+    return in;
+  }
+
+  public boolean isStdoutTty() {
+    return stdoutTty;
+  }
+
+  public boolean isStdinTty() {
+    return stdinTty;
+  }
+
+  /** Colour is used only on a terminal and never when NO_COLOR or --no-color said no. */
+  public boolean colorEnabled() {
+    return colorAllowed;
+  }
+
+  public Io withoutColor() {
+    Builder b = toBuilder();
+    b.colorAllowed = false;
+    return new Io(b);
+  }
+
+  public int terminalWidth() {
+    return width.getAsInt();
+  }
+
+  /** Asks a question on stderr and reads one line of the answer from stdin. */
+  public String prompt(String question) {
+    err.print(question);
+    err.flush();
+    try {
+      String line = lines().readLine();
+      return line == null ? "" : line.trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Asks for a secret without echo. */
+  public char[] promptSecret(String question) {
+    err.flush();
+    return secretReader.read(question);
+  }
+
+  /** All of stdin, for secrets piped in with --with-token. */
+  public String readAllStdin() {
+    try {
+      if (lineReader != null) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[4096];
+        int n;
+        while ((n = lineReader.read(buf)) > 0) {
+          sb.append(buf, 0, n);
+        }
+        return sb.toString();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private BufferedReader lines() {
+    if (lineReader == null) {
+      lineReader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return lineReader;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.out = out;
+    b.err = err;
+    b.in = in;
+    b.stdoutTty = stdoutTty;
+    b.stdinTty = stdinTty;
+    b.colorAllowed = colorAllowed;
+    b.width = width;
+    b.secretReader = secretReader;
+    return b;
+  }
+
+  /** Builds an Io; tests use it to run commands as a terminal or a pipe. */
+  public static final class Builder {
+    private PrintWriter out = new PrintWriter(Writer.nullWriter());
+    private PrintWriter err = new PrintWriter(Writer.nullWriter());
+    private InputStream in = new ByteArrayInputStream(new byte[0]);
+    private boolean stdoutTty;
+    private boolean stdinTty;
+    private boolean colorAllowed;
+    private IntSupplier width = () -> 80;
+    private SecretReader secretReader =
+        prompt -> {
+          throw new IllegalStateException("no terminal to read a secret from");
+        };
+
+    public Builder out(Writer w) {
+      this.out = w instanceof PrintWriter p ? p : new PrintWriter(w, true);
+      return this;
+    }
+
+    public Builder err(Writer w) {
+      this.err = w instanceof PrintWriter p ? p : new PrintWriter(w, true);
+      return this;
+    }
+
+    public Builder in(InputStream in) {
+      this.in = Objects.requireNonNull(in);
+      return this;
+    }
+
+    public Builder stdoutTty(boolean tty) {
+      this.stdoutTty = tty;
+      return this;
+    }
+
+    public Builder stdinTty(boolean tty) {
+      this.stdinTty = tty;
+      return this;
+    }
+
+    public Builder colorAllowed(boolean color) {
+      this.colorAllowed = color;
+      return this;
+    }
+
+    public Builder width(IntSupplier width) {
+      this.width = width;
+      return this;
+    }
+
+    public Builder secretReader(SecretReader reader) {
+      this.secretReader = reader;
+      return this;
+    }
+
+    public Io build() {
+      return new Io(this);
+    }
+  }
+}

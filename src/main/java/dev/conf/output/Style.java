@@ -1,0 +1,18 @@
+package dev.conf.output;
+
+/** ANSI styles; callers check {@link Io#colorEnabled()} first. */
+public final class Style {
+  private Style() {}
+
+  public static String bold(String s) {
+    return "\u001b[1m" + s + "\u001b[0m";
+  }
+
+  public static String green(String s) {
+    return "\u001b[32m" + s + "\u001b[0m";
+  }
+
+  public static String yellow(String s) {
+    return "\u001b[33m" + s + "\u001b[0m";
+  }
+}

@@ -1,0 +1,124 @@
+package dev.conf.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints rows the way a reader of the moment wants them: on a terminal a table with headers and
+ * columns fitted to the width; in a pipe tab-separated values without headers, one record a line,
+ * so that {@code cut}, {@code awk} and {@code while read} work.
+ */
+public final class TablePrinter {
+  private static final String GAP = "  ";
+  private static final int MIN_COLUMN = 5;
+
+  private final Io io;
+  private final List<String> headers;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  public TablePrinter(Io io, String... headers) {
+    this.io = io;
+    this.headers = List.of(headers);
+  }
+
+  public TablePrinter row(String... cells) {
+    if (cells.length != headers.size()) {
+      throw new IllegalArgumentException(
+          "expected " + headers.size() + " cells, got " + cells.length);
+    }
+    List<String> row = new ArrayList<>(cells.length);
+    for (String cell : cells) {
+      row.add(cell == null ? "" : cell);
+    }
+    rows.add(row);
+    return this;
+  }
+
+  public void print() {
+    if (io.isStdoutTty()) {
+      printTable();
+    } else {
+      printTsv();
+    }
+    io.out().flush();
+  }
+
+  private void printTsv() {
+    for (List<String> row : rows) {
+      List<String> clean = new ArrayList<>(row.size());
+      for (String cell : row) {
+        clean.add(cell.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+      }
+      io.out().println(String.join("\t", clean));
+    }
+  }
+
+  private void printTable() {
+    int n = headers.size();
+    int[] widths = new int[n];
+    for (int i = 0; i < n; i++) {
+      widths[i] = headers.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], singleLine(row.get(i)).length());
+      }
+    }
+    fit(widths, io.terminalWidth());
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String h = pad(headers.get(i).toUpperCase(java.util.Locale.ROOT), widths[i], i == n - 1);
+      line.append(i == 0 ? "" : GAP).append(io.colorEnabled() ? Style.bold(h) : h);
+    }
+    io.out().println(stripTrailing(line));
+    for (List<String> row : rows) {
+      line.setLength(0);
+      for (int i = 0; i < n; i++) {
+        line.append(i == 0 ? "" : GAP)
+            .append(pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1));
+      }
+      io.out().println(stripTrailing(line));
+    }
+  }
+
+  /** Shrinks the widest columns, one character at a time, until the table fits the terminal. */
+  static void fit(int[] widths, int available) {
+    int total = GAP.length() * (widths.length - 1);
+    for (int w : widths) {
+      total += w;
+    }
+    while (total > available) {
+      int widest = 0;
+      for (int i = 1; i < widths.length; i++) {
+        if (widths[i] > widths[widest]) {
+          widest = i;
+        }
+      }
+      if (widths[widest] <= MIN_COLUMN) {
+        return;
+      }
+      widths[widest]--;
+      total--;
+    }
+  }
+
+  private static String singleLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+  }
+
+  static String truncate(String s, int width) {
+    if (s.length() <= width) {
+      return s;
+    }
+    return width <= 1 ? s.substring(0, width) : s.substring(0, width - 1) + "…";
+  }
+
+  private static String pad(String s, int width, boolean last) {
+    if (last || s.length() >= width) {
+      return s;
+    }
+    return s + " ".repeat(width - s.length());
+  }
+
+  private static String stripTrailing(StringBuilder sb) {
+    return sb.toString().stripTrailing();
+  }
+}

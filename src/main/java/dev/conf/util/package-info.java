@@ -1,0 +1,2 @@
+/** Small process-wide helpers (the JSON mapper). Imports nothing from conf but {@code error}. */
+package dev.conf.util;
