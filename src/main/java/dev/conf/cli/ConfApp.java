@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -64,7 +66,7 @@ public final class ConfApp {
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("conf: " + ex.getMessage());
+          err.println("conf: " + usageMessage(ex));
           err.println(
               "Run '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
@@ -72,6 +74,27 @@ public final class ConfApp {
           return ExitCode.USAGE.code();
         });
     return cli;
+  }
+
+  /**
+   * The usage error's message, but never echoing the values of unknown arguments: a user who types
+   * {@code --token abc} must not see the secret printed back (or captured by a CI log).
+   */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> options = new ArrayList<>();
+      for (String arg : u.getUnmatched()) {
+        if (arg.startsWith("-")) {
+          int eq = arg.indexOf('=');
+          options.add("'" + (eq > 0 ? arg.substring(0, eq) : arg) + "'");
+        }
+      }
+      return options.isEmpty()
+          ? "unexpected argument"
+          : (options.size() == 1 ? "unknown option: " : "unknown options: ")
+              + String.join(", ", options);
+    }
+    return ex.getMessage();
   }
 
   private int handle(Exception ex, PrintWriter err) {

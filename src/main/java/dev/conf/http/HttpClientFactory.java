@@ -52,7 +52,10 @@ public final class HttpClientFactory {
             .readTimeout(s.readTimeout())
             .writeTimeout(s.readTimeout())
             .followRedirects(true)
-            .followSslRedirects(true);
+            .followSslRedirects(true)
+            // OkHttp would silently replay a request whose connection failed, POSTs included; the
+            // retry interceptor decides instead, and never replays a POST the server may have seen.
+            .retryOnConnectionFailure(false);
     b.addInterceptor(
         chain ->
             chain.proceed(

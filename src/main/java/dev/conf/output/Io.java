@@ -57,8 +57,7 @@ public final class Io {
     Console console = System.console();
     boolean stdoutTty = isTerminal(1, console != null);
     boolean stdinTty = isTerminal(0, console != null);
-    String term = env.getOrDefault("TERM", "");
-    boolean color = stdoutTty && !env.containsKey("NO_COLOR") && !"dumb".equals(term);
+    boolean color = colorAllowed(env, stdoutTty);
     return builder()
         .out(
             new PrintWriter(
@@ -84,6 +83,12 @@ public final class Io {
               return c.readPassword("%s", prompt);
             })
         .build();
+  }
+
+  /** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb. */
+  static boolean colorAllowed(Map<String, String> env, boolean stdoutTty) {
+    String noColor = env.get("NO_COLOR");
+    return stdoutTty && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
   /**

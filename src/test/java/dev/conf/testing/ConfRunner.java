@@ -1,0 +1,109 @@
+package dev.conf.testing;
+
+import dev.conf.cli.ConfApp;
+import dev.conf.output.Io;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs conf in-process the way a user would, with captured stdout and stderr, as a terminal or a
+ * pipe, with a fixed clock, a sleeper that records instead of sleeping, an in-memory keychain and a
+ * private config directory. Everything else (HTTP, JSON, config files) is real.
+ */
+public final class ConfRunner {
+  public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+  public final Map<String, String> env = new HashMap<>();
+  public final MemorySecretStore keychain = new MemorySecretStore();
+  public final List<Duration> sleeps = new ArrayList<>();
+
+  /** How many times a run opened the keychain; commands that need no secret must leave it at 0. */
+  public int keychainOpened;
+
+  private boolean tty;
+  private String stdin = "";
+  private List<String> secretAnswers = new ArrayList<>();
+
+  public ConfRunner(Path configDir) {
+    env.put("CONF_CONFIG_DIR", configDir.toString());
+  }
+
+  public ConfRunner terminal() {
+    this.tty = true;
+    return this;
+  }
+
+  public ConfRunner pipe() {
+    this.tty = false;
+    return this;
+  }
+
+  public ConfRunner stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
+  /** Answers to no-echo secret prompts, in order. */
+  public ConfRunner secrets(String... answers) {
+    this.secretAnswers = new ArrayList<>(List.of(answers));
+    return this;
+  }
+
+  public ConfRunner env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> prompts = new ArrayList<>();
+    Io io =
+        Io.builder()
+            .out(out)
+            .err(err)
+            .in(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
+            .stdoutTty(tty)
+            .stdinTty(tty)
+            .colorAllowed(false)
+            .width(() -> 100)
+            .secretReader(
+                prompt -> {
+                  prompts.add(prompt);
+                  return secretAnswers.isEmpty()
+                      ? new char[0]
+                      : secretAnswers.remove(0).toCharArray();
+                })
+            .build();
+    int code =
+        ConfApp.run(
+            io,
+            Map.copyOf(env),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            sleeps::add,
+            () -> {
+              keychainOpened++;
+              return keychain;
+            },
+            args);
+    return new Result(code, out.toString(), err.toString(), prompts);
+  }
+
+  /** What a run printed and returned. */
+  public record Result(int exitCode, String out, String err, List<String> secretPrompts) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}
