@@ -168,13 +168,13 @@ public final class CommandContext {
 
   /** The cloud id of a Cloud site, for routing scoped tokens through the API gateway. */
   public String cloudIdOf(URI siteUrl) {
-    return CloudBackend.cloudId(httpClient(globals.caCert), siteUrl);
+    return CloudBackend.cloudId(httpClient(globals.caCert, siteUrl.getScheme()), siteUrl);
   }
 
   private ApiClient api(Site site, Credentials credentials, String caCert) {
     OkHttpClient client =
         HttpClientFactory.withAuth(
-            httpClient(caCert),
+            httpClient(caCert, site.root().getScheme()),
             HttpUrl.get(site.root().toString()),
             credentials::authorizationHeader);
     return new ApiClient(
@@ -184,11 +184,13 @@ public final class CommandContext {
 
   /**
    * The process's one HTTP client, without credentials (public endpoints such as {@code
-   * /_edge/tenant_info} use it as it is).
+   * /_edge/tenant_info} use it as it is), built for the scheme of the site conf talks to.
    */
-  public OkHttpClient httpClient(String caCert) {
+  public OkHttpClient httpClient(String caCert, String scheme) {
     if (http == null) {
-      http = HttpClientFactory.create(settings(caCert));
+      // A plain-http site (a local test server) needs no TLS: not setting it up saves loading the
+      // platform trust store, a large part of start-up.
+      http = HttpClientFactory.create(settings(caCert), !"http".equalsIgnoreCase(scheme));
     }
     return http;
   }

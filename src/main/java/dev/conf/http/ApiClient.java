@@ -96,6 +96,16 @@ public final class ApiClient {
     String detail = atlassianMessage(body);
     String suffix = detail.isEmpty() ? "" : ": " + detail;
     RetryStats stats = request.tag(RetryStats.class);
+    if (response.isRedirect()) {
+      return new ConfException(
+          ExitCode.ERROR,
+          context.site()
+              + " redirected "
+              + request.url().encodedPath()
+              + " to "
+              + response.header("Location", "?")
+              + "; use the site's https URL");
+    }
     switch (code) {
       case 401:
         return new ConfException(

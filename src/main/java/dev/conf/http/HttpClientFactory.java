@@ -12,6 +12,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -44,8 +46,15 @@ public final class HttpClientFactory {
       RetryInterceptor.Listener retryListener,
       PrintWriter debug) {}
 
-  /** The shared client, without credentials. */
-  public static OkHttpClient create(Settings s) {
+  /**
+   * The shared client, without credentials.
+   *
+   * @param tls false for a site served over plain http: the client then sets up no TLS at all
+   *     (OkHttp would otherwise load the platform trust store while it is built) and does not
+   *     follow a redirect to https, which {@link ApiClient} reports instead, so the user logs in
+   *     with the https URL
+   */
+  public static OkHttpClient create(Settings s, boolean tls) {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .connectTimeout(s.connectTimeout())
@@ -70,11 +79,14 @@ public final class HttpClientFactory {
     if (s.debug() != null) {
       b.addNetworkInterceptor(new DebugInterceptor(s.debug()));
     }
+    if (!tls) {
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+    }
     EnvProxySelector proxies = EnvProxySelector.fromEnv(s.env());
     if (proxies != null) {
       b.proxySelector(proxies);
     }
-    if (s.caCert() != null) {
+    if (tls && s.caCert() != null) {
       X509TrustManager tm = trustManagerWith(s.caCert());
       try {
         SSLContext ssl = SSLContext.getInstance("TLS");

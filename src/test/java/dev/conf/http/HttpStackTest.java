@@ -46,6 +46,10 @@ class HttpStackTest {
   private final List<Duration> sleeps = new ArrayList<>();
 
   private ApiClient client(RetryPolicy policy, PrintWriter debug) {
+    return client(policy, debug, true);
+  }
+
+  private ApiClient client(RetryPolicy policy, PrintWriter debug, boolean tls) {
     HttpClientFactory.Settings settings =
         new HttpClientFactory.Settings(
             "conf/test",
@@ -60,7 +64,9 @@ class HttpStackTest {
             debug);
     OkHttpClient http =
         HttpClientFactory.withAuth(
-            HttpClientFactory.create(settings), HttpUrl.get(site.baseUrl()), () -> "Bearer s3cret");
+            HttpClientFactory.create(settings, tls),
+            HttpUrl.get(site.baseUrl()),
+            () -> "Bearer s3cret");
     return new ApiClient(
         http, new ApiClient.ErrorContext(site.baseUrl(), "run `conf auth login`", false));
   }
@@ -194,6 +200,22 @@ class HttpStackTest {
     assertThat(elsewhere.findAll(anyRequestedFor(urlPathEqualTo("/landing"))))
         .singleElement()
         .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+  }
+
+  @Test
+  void aPlainHttpSiteThatRedirectsToHttpsIsReportedNotFollowed() {
+    site.stubFor(
+        get(urlPathEqualTo("/wiki/api/v2/spaces"))
+            .willReturn(
+                aResponse()
+                    .withStatus(301)
+                    .withHeader("Location", "https://wiki.example.invalid/wiki/api/v2/spaces")));
+    assertThatThrownBy(
+            () -> client(RetryPolicy.DEFAULT, null, false).get(url("/wiki/api/v2/spaces")))
+        .isInstanceOf(ConfException.class)
+        .hasMessageEndingWith(
+            "redirected /wiki/api/v2/spaces to https://wiki.example.invalid/wiki/api/v2/spaces;"
+                + " use the site's https URL");
   }
 
   @Test
