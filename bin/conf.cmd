@@ -8,7 +8,7 @@ rem   CONF_NO_CDS=1   do not use or create the AppCDS archive
 rem
 rem The archive lives in %LOCALAPPDATA%\conf\cache, named after the Java version and the jar's
 rem size and time stamp (Windows has no cksum). When it is missing, this run goes ahead without it
-rem and a background JVM running "conf --version" (output discarded) writes it to a temporary
+rem and a background JVM running "conf __cds-training" (output discarded) writes it to a temporary
 rem name that is then renamed into place, so creating it never changes this command's output or
 rem exit code. Java 19+ then runs with -XX:+AutoCreateSharedArchive so that the JVM refreshes a
 rem stale archive itself. Symbolic links to this file are not resolved; call it from its bin dir
@@ -91,7 +91,7 @@ exit /b %ERRORLEVEL%
 :build_cds
 rem Runs in the background with the parent's environment (JAVA_EXE, CONF_JAR, CDS_FILE, ...).
 set "CDS_TMP=%CDS_FILE%.%RANDOM%%RANDOM%.tmp"
-"%JAVA_EXE%" %CONF_OPTS% %CDS_QUIET% "-XX:ArchiveClassesAtExit=%CDS_TMP%" %CONF_JAVA_OPTS% -jar "%CONF_JAR%" --version >nul 2>&1 <nul
+"%JAVA_EXE%" %CONF_OPTS% %CDS_QUIET% "-XX:ArchiveClassesAtExit=%CDS_TMP%" %CONF_JAVA_OPTS% -jar "%CONF_JAR%" __cds-training >nul 2>&1 <nul
 if not errorlevel 1 if exist "%CDS_TMP%" move /y "%CDS_TMP%" "%CDS_FILE%" >nul 2>&1
 if exist "%CDS_TMP%" del /f /q "%CDS_TMP%" >nul 2>&1
 rmdir "%CDS_FILE%.lock" >nul 2>&1

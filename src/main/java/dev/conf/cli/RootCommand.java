@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Work with Confluence Cloud and Data Center from the command line.",
-    subcommands = {AuthCommand.class, SpaceCommand.class, CompletionCommand.class},
+    subcommands = {
+      AuthCommand.class,
+      SpaceCommand.class,
+      CompletionCommand.class,
+      CdsTrainingCommand.class
+    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  CONFLUENCE_URL           the site, when no profile is saved (CI)",

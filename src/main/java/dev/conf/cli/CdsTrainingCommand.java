@@ -1,0 +1,98 @@
+package dev.conf.cli;
+
+import dev.conf.http.Sleeper;
+import dev.conf.output.Io;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code conf __cds-training} (hidden): the workload {@code bin/conf} records its
+ * class-data-sharing archive from. It runs real commands, through the real HTTP client, JSON
+ * mapping and output code, against a throw-away server on the loopback interface, so the archive
+ * holds the classes an everyday command loads, not only those of {@code --version}. Touches no
+ * config, keychain or network.
+ */
+@Command(name = "__cds-training", hidden = true)
+public final class CdsTrainingCommand implements Callable<Integer> {
+  private static final String SPACES =
+      "{\"results\":[{\"id\":\"1\",\"key\":\"K\",\"name\":\"N\",\"type\":\"global\","
+          + "\"status\":\"current\",\"description\":{\"plain\":{\"value\":\"d\"}},"
+          + "\"_links\":{\"webui\":\"/spaces/K\"}}],\"_links\":{}}";
+
+  @Override
+  public Integer call() throws Exception {
+    Path config = Files.createTempDirectory("conf-cds");
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread responder = new Thread(() -> serve(server), "conf-cds-server");
+      responder.setDaemon(true);
+      responder.start();
+      String url = "http://127.0.0.1:" + server.getLocalPort();
+      Map<String, String> dc =
+          Map.of(
+              "CONFLUENCE_URL", url, "CONFLUENCE_PAT", "x", "CONF_CONFIG_DIR", config.toString());
+      Map<String, String> cloud =
+          Map.of(
+              "CONFLUENCE_URL", url,
+              "CONFLUENCE_DEPLOYMENT", "cloud",
+              "CONFLUENCE_EMAIL", "a@example.com",
+              "CONFLUENCE_API_TOKEN", "x",
+              "CONF_CONFIG_DIR", config.toString());
+      for (boolean tty : new boolean[] {false, true}) {
+        run(dc, tty, "space", "list");
+        run(cloud, tty, "space", "list");
+        run(dc, tty, "space", "view", "K");
+        run(cloud, tty, "auth", "status", "--offline");
+      }
+      run(dc, false, "space", "list", "--json");
+      run(dc, false, "space", "list", "--help");
+      run(dc, false, "space", "list", "--no-such-option");
+    } finally {
+      Files.deleteIfExists(config.resolve("config.json"));
+      Files.deleteIfExists(config);
+    }
+    return 0;
+  }
+
+  private static void run(Map<String, String> env, boolean tty, String... args) {
+    Io io = Io.builder().stdoutTty(tty).width(() -> 80).build();
+    new ConfApp(new CommandContext(io, env, Clock.systemUTC(), Sleeper.SYSTEM, null)).execute(args);
+  }
+
+  /** Answers every request with one page of spaces, until the socket closes. */
+  private static void serve(ServerSocket server) {
+    byte[] body = SPACES.getBytes(StandardCharsets.UTF_8);
+    while (!server.isClosed()) {
+      try (Socket s = server.accept()) {
+        InputStream in = s.getInputStream();
+        // Read the request head (conf's training requests have no body).
+        int matched = 0;
+        int c;
+        while (matched < 4 && (c = in.read()) >= 0) {
+          matched = (c == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (c == '\r' ? 1 : 0);
+        }
+        OutputStream out = s.getOutputStream();
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + "Content-Length: "
+                    + body.length
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+}
