@@ -42,6 +42,11 @@ cat > "$work/wm/mappings/page.json" <<'JSON'
    "body":{"storage":{"value":"<p>Restart the service.</p>","representation":"storage"}},
    "_links":{"webui":"/display/DOCS/Runbook"}}}}
 JSON
+cat > "$work/wm/mappings/user.json" <<'JSON'
+{"request":{"method":"GET","urlPath":"/rest/api/user/current"},
+ "response":{"status":200,"headers":{"Content-Type":"application/json"},
+  "jsonBody":{"type":"known","username":"bench","userKey":"k1","displayName":"Bench User"}}}
+JSON
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 java -jar "$WIREMOCK" --port "$port" --bind-address 127.0.0.1 --root-dir "$work/wm" --disable-banner \
   > "$work/wiremock.log" 2>&1 &

@@ -7,6 +7,7 @@ import dev.conf.auth.Deployment;
 import dev.conf.auth.FileSecretStore;
 import dev.conf.auth.KeyringSecretStore;
 import dev.conf.auth.SecretStore;
+import dev.conf.auth.SecretToolStore;
 import dev.conf.auth.Site;
 import dev.conf.backend.Backends;
 import dev.conf.backend.cloud.CloudBackend;
@@ -59,8 +60,7 @@ public final class CommandContext {
     this.env = env;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.keychainFactory =
-        keychain != null ? keychain : () -> new KeyringSecretStore(keychainTimeout(env));
+    this.keychainFactory = keychain != null ? keychain : () -> systemKeychain(env);
   }
 
   public GlobalOptions globals() {
@@ -221,6 +221,16 @@ public final class CommandContext {
       return "the secret in " + var + " is wrong or has expired; set a valid one";
     }
     return "the " + c.type().description() + " is wrong or has expired; run `conf auth login`";
+  }
+
+  /**
+   * secret-tool where it is installed (an order of magnitude faster to start), else java-keyring.
+   */
+  private static SecretStore systemKeychain(Map<String, String> env) {
+    Duration timeout = keychainTimeout(env);
+    return SecretToolStore.find(env)
+        .<SecretStore>map(tool -> new SecretToolStore(tool, timeout))
+        .orElseGet(() -> new KeyringSecretStore(timeout));
   }
 
   private static Duration keychainTimeout(Map<String, String> env) {
