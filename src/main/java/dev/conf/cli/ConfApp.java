@@ -45,7 +45,7 @@ public final class ConfApp {
   }
 
   public int execute(String... args) {
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLine(args);
     try {
       return cli.execute(args);
     } finally {
@@ -54,17 +54,20 @@ public final class ConfApp {
     }
   }
 
-  /** The command tree, wired to this context; tests parse with it without running anything. */
-  public CommandLine commandLine() {
+  /**
+   * The command tree for these arguments (see {@link Commands#build}), wired to this context; tests
+   * parse with it without running anything. No arguments: the whole tree.
+   */
+  public CommandLine commandLine(String... args) {
     Io io = context.io();
-    CommandLine cli = new CommandLine(new RootCommand(context), new ContextFactory(context));
+    CommandLine cli = Commands.build(new RootCommand(context), new ContextFactory(context), args);
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
     cli.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unused) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println("conf: " + usageMessage(ex));
           err.println(
@@ -83,16 +86,30 @@ public final class ConfApp {
   static String usageMessage(CommandLine.ParameterException ex) {
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> options = new ArrayList<>();
+      String word = null;
       for (String arg : u.getUnmatched()) {
         if (arg.startsWith("-")) {
           int eq = arg.indexOf('=');
           options.add("'" + (eq > 0 ? arg.substring(0, eq) : arg) + "'");
+        } else if (word == null) {
+          word = arg;
         }
       }
-      return options.isEmpty()
-          ? "unexpected argument"
-          : (options.size() == 1 ? "unknown option: " : "unknown options: ")
-              + String.join(", ", options);
+      if (!options.isEmpty()) {
+        return (options.size() == 1 ? "unknown option: " : "unknown options: ")
+            + String.join(", ", options);
+      }
+      if (word != null && !u.getCommandLine().getSubcommands().isEmpty()) {
+        // A word where a command was expected is a command name, safe to echo.
+        List<String> suggestions = u.getSuggestions();
+        return "unknown command '"
+            + word
+            + "' for '"
+            + u.getCommandLine().getCommandSpec().qualifiedName()
+            + "'"
+            + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?");
+      }
+      return "unexpected argument";
     }
     return ex.getMessage();
   }

@@ -1,25 +1,20 @@
 package dev.conf.cli;
 
-import dev.conf.cli.auth.AuthCommand;
-import dev.conf.cli.space.SpaceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code conf}: the root command and the options every command takes. */
+/**
+ * {@code conf}: the root command and the options every command takes. Its subcommands: {@link
+ * Commands}.
+ */
 @Command(
     name = "conf",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Work with Confluence Cloud and Data Center from the command line.",
-    subcommands = {
-      AuthCommand.class,
-      SpaceCommand.class,
-      CompletionCommand.class,
-      CdsTrainingCommand.class
-    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  CONFLUENCE_URL           the site, when no profile is saved (CI)",

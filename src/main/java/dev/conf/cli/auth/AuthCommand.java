@@ -8,14 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "auth",
     mixinStandardHelpOptions = true,
-    description = "Log in to a Confluence site, check or switch the credentials in use.",
-    subcommands = {
-      LoginCommand.class,
-      StatusCommand.class,
-      LogoutCommand.class,
-      TokenCommand.class,
-      SwitchCommand.class
-    })
+    description = "Log in to a Confluence site, check or switch the credentials in use.")
 public final class AuthCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -5,11 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf space}: list and view spaces. */
-@Command(
-    name = "space",
-    mixinStandardHelpOptions = true,
-    description = "List and view spaces.",
-    subcommands = {SpaceListCommand.class, SpaceViewCommand.class})
+@Command(name = "space", mixinStandardHelpOptions = true, description = "List and view spaces.")
 public final class SpaceCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,0 +1,106 @@
+package dev.conf.cli;
+
+import dev.conf.cli.auth.AuthCommand;
+import dev.conf.cli.auth.LoginCommand;
+import dev.conf.cli.auth.LogoutCommand;
+import dev.conf.cli.auth.StatusCommand;
+import dev.conf.cli.auth.SwitchCommand;
+import dev.conf.cli.auth.TokenCommand;
+import dev.conf.cli.space.SpaceCommand;
+import dev.conf.cli.space.SpaceListCommand;
+import dev.conf.cli.space.SpaceViewCommand;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command tree, in one place: every top-level command ("noun") and its subcommands ("verbs").
+ *
+ * <p>Why not picocli's {@code subcommands = {...}} attribute: picocli builds the model of every
+ * command it is given by reflection before parsing, and that cost grows with every command added
+ * (about 20 ms per command class here, measured). {@link #build} gives picocli every noun, so
+ * {@code conf --help} and "unknown command" still see them all, but only the verbs of the noun on
+ * the command line.
+ */
+public final class Commands {
+  private Commands() {}
+
+  /** A top-level command and its subcommands. */
+  record Noun(Class<?> type, List<Class<?>> verbs) {
+    Noun(Class<?> type, Class<?>... verbs) {
+      this(type, List.of(verbs));
+    }
+
+    boolean isCalled(String word) {
+      Command c = type.getAnnotation(Command.class);
+      if (c.name().equals(word)) {
+        return true;
+      }
+      for (String alias : c.aliases()) {
+        if (alias.equals(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  static final List<Noun> NOUNS =
+      List.of(
+          new Noun(
+              AuthCommand.class,
+              LoginCommand.class,
+              StatusCommand.class,
+              LogoutCommand.class,
+              TokenCommand.class,
+              SwitchCommand.class),
+          new Noun(SpaceCommand.class, SpaceListCommand.class, SpaceViewCommand.class),
+          new Noun(CompletionCommand.class),
+          new Noun(CdsTrainingCommand.class));
+
+  /** Root options that take a value: the word after them is not a command. */
+  private static final List<String> ROOT_OPTIONS_WITH_VALUES =
+      List.of("--profile", "--deployment", "--ca-cert");
+
+  /**
+   * The tree for these arguments: all nouns, and the verbs of the one named on the command line (or
+   * of all nouns, for completion scripts or when the arguments name none).
+   */
+  static CommandLine build(Object root, CommandLine.IFactory factory, String... args) {
+    String word = commandWord(args);
+    boolean everything =
+        word == null
+            || word.equals("completion")
+            || NOUNS.stream().noneMatch(n -> n.isCalled(word));
+    CommandLine tree = new CommandLine(root, factory);
+    for (Noun noun : NOUNS) {
+      CommandLine sub = new CommandLine(noun.type(), factory);
+      if (everything || noun.isCalled(word)) {
+        for (Class<?> verb : noun.verbs()) {
+          sub.addSubcommand(new CommandLine(verb, factory));
+        }
+      }
+      tree.addSubcommand(sub);
+    }
+    return tree;
+  }
+
+  /** The first argument that names a command, or null when there is none. */
+  static String commandWord(String... args) {
+    for (int i = 0; args != null && i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        return null;
+      }
+      if (a.startsWith("-")) {
+        if (ROOT_OPTIONS_WITH_VALUES.contains(a.toLowerCase(Locale.ROOT))) {
+          i++;
+        }
+        continue;
+      }
+      return a;
+    }
+    return null;
+  }
+}

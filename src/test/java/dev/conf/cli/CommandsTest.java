@@ -1,0 +1,87 @@
+package dev.conf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conf.config.ConfigFile;
+import dev.conf.config.Profile;
+import dev.conf.http.Sleeper;
+import dev.conf.output.Io;
+import dev.conf.testing.ConfRunner;
+import dev.conf.testing.ConfRunner.Result;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class CommandsTest {
+  @TempDir Path dir;
+
+  private CommandLine tree(String... args) {
+    CommandContext ctx =
+        new CommandContext(Io.builder().build(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM, null);
+    return new ConfApp(ctx).commandLine(args);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "space list|space",
+        "--debug space list|space",
+        "--profile work space list|space",
+        "--profile=work auth token|auth",
+        "--deployment dc --ca-cert x.pem auth status|auth",
+        "--version|-",
+        "-- space|-",
+      })
+  void findsTheCommandWord(String args, String word) {
+    assertThat(Commands.commandWord(args.split(" "))).isEqualTo(word);
+  }
+
+  @Test
+  void onlyTheNamedNounGetsItsVerbs() {
+    CommandLine t = tree("space", "list");
+    assertThat(t.getSubcommands()).containsKeys("auth", "space", "completion");
+    assertThat(t.getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
+    assertThat(t.getSubcommands().get("auth").getSubcommands()).isEmpty();
+  }
+
+  @Test
+  void completionAndUnknownWordsGetTheWholeTree() {
+    assertThat(tree("completion", "bash").getSubcommands().get("auth").getSubcommands())
+        .containsKeys("login", "status", "logout", "token", "switch");
+    assertThat(tree().getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
+    assertThat(tree("spaces").getSubcommands().get("space").getSubcommands()).containsKey("list");
+  }
+
+  @Test
+  void globalOptionsWorkAfterTheVerbToo() {
+    ConfigFile config = ConfigFile.load(dir);
+    config.put(
+        "work",
+        new Profile("https://wiki.example", "dc", "pat", null, null, null, null, null, "keychain"));
+    config.save();
+    ConfRunner conf = new ConfRunner(dir);
+    conf.keychain.put("work", "work-pat");
+    assertThat(conf.run("auth", "token", "--profile", "work").out()).isEqualTo("work-pat\n");
+    assertThat(conf.run("auth", "--profile", "work", "token").out()).isEqualTo("work-pat\n");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    Result r = new ConfRunner(dir).run("spaces", "list");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: unknown command 'spaces' for 'conf'; did you mean 'space'?\n"
+                + "Run 'conf --help' for usage.\n");
+    Result verb = new ConfRunner(dir).run("space", "lst");
+    assertThat(verb.err())
+        .startsWith("conf: unknown command 'lst' for 'conf space'; did you mean 'ls'?");
+  }
+}
