@@ -19,10 +19,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KeyringSecretStore implements SecretStore {
   static final String SERVICE = "conf";
-  private static final String ADVICE =
-      "set the secret in the environment (e.g. CONFLUENCE_API_TOKEN or CONFLUENCE_PAT) or log in with"
-          + " --insecure-storage to keep it in a file";
-
   private final Duration timeout;
   private final ExecutorService executor;
   private Keyring keyring;
@@ -102,20 +98,13 @@ public final class KeyringSecretStore implements SecretStore {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new SecretStoreException(
-          "could not "
-              + what
-              + " the OS keychain: no answer within "
-              + timeout.toSeconds()
-              + "s (is it locked?); "
-              + ADVICE,
-          e);
+      throw SecretStoreException.timedOut(what, timeout, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String detail =
-          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      throw new SecretStoreException(
-          "could not " + what + " the OS keychain (" + detail + "); " + ADVICE, cause);
+      throw SecretStoreException.failed(
+          what,
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+          cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SecretStoreException("interrupted while using the OS keychain", e);

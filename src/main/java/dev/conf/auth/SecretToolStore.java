@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
  * travels over stdin and stdout, never in argv. Every call has a deadline, like the keychain store.
  */
 public final class SecretToolStore implements SecretStore {
-  private static final String ADVICE =
-      "set the secret in the environment (e.g. CONFLUENCE_API_TOKEN or CONFLUENCE_PAT) or log in with"
-          + " --insecure-storage to keep it in a file";
-
   private final Path executable;
   private final Duration timeout;
 
@@ -140,8 +136,7 @@ public final class SecretToolStore implements SecretStore {
     try {
       process = new ProcessBuilder(command).start();
     } catch (IOException e) {
-      throw new SecretStoreException(
-          "could not " + what + " the OS keychain (" + e.getMessage() + "); " + ADVICE, e);
+      throw SecretStoreException.failed(what, e.getMessage(), e);
     }
     try {
       try (OutputStream in = process.getOutputStream()) {
@@ -151,21 +146,13 @@ public final class SecretToolStore implements SecretStore {
       }
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new SecretStoreException(
-            "could not "
-                + what
-                + " the OS keychain: no answer within "
-                + timeout.toSeconds()
-                + "s (is it locked?); "
-                + ADVICE,
-            null);
+        throw SecretStoreException.timedOut(what, timeout, null);
       }
       return new Result(
           process.exitValue(), read(process.getInputStream()), read(process.getErrorStream()));
     } catch (IOException e) {
       process.destroyForcibly();
-      throw new SecretStoreException(
-          "could not " + what + " the OS keychain (" + e.getMessage() + "); " + ADVICE, e);
+      throw SecretStoreException.failed(what, e.getMessage(), e);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -179,13 +166,7 @@ public final class SecretToolStore implements SecretStore {
 
   private static SecretStoreException failure(String what, Result r) {
     String detail = r.err.strip().replace('\n', ' ');
-    return new SecretStoreException(
-        "could not "
-            + what
-            + " the OS keychain ("
-            + (detail.isEmpty() ? "secret-tool exited with " + r.exit : detail)
-            + "); "
-            + ADVICE,
-        null);
+    return SecretStoreException.failed(
+        what, detail.isEmpty() ? "secret-tool exited with " + r.exit : detail, null);
   }
 }
