@@ -196,6 +196,54 @@ class CloudBackendTest extends BackendScenarios {
   }
 
   @Test
+  void interactiveLoginAsksForWhatIsMissingAndReadsTheTokenWithoutEcho() {
+    wm.stubFor(get(urlPathEqualTo(currentUserPath())).willReturn(okJson(currentUserBody())));
+    ConfRunner fresh =
+        new ConfRunner(configDir).terminal().stdin(url() + "\n" + EMAIL + "\n").secrets(TOKEN);
+    Result r = fresh.run("auth", "login", "--deployment", "cloud");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("Confluence site URL: ").contains("Atlassian account email: ");
+    assertThat(r.secretPrompts()).singleElement().asString().startsWith("API token");
+    assertThat(r.err()).doesNotContain(TOKEN);
+    assertThat(fresh.keychain.secrets).containsEntry("default", TOKEN);
+  }
+
+  @Test
+  void forbiddenWithAScopedTokenNamesScopes() {
+    String cloudId = "abc-123";
+    String prefix = "/ex/confluence/" + cloudId;
+    wm.stubFor(
+        get(urlPathEqualTo("/_edge/tenant_info"))
+            .willReturn(okJson("{\"cloudId\":\"" + cloudId + "\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo(prefix + currentUserPath())).willReturn(okJson(currentUserBody())));
+    wm.stubFor(get(urlPathEqualTo(prefix + spacesPath())).willReturn(aResponse().withStatus(403)));
+    ConfRunner fresh = new ConfRunner(configDir).env("CONF_ATLASSIAN_API_URL", url());
+    assertThat(
+            fresh
+                .stdin(TOKEN)
+                .run(
+                    "auth",
+                    "login",
+                    "--url",
+                    url(),
+                    "--deployment",
+                    "cloud",
+                    "--email",
+                    EMAIL,
+                    "--scoped",
+                    "--with-token")
+                .exitCode())
+        .isZero();
+    Result r = fresh.run("space", "list");
+    assertThat(r.exitCode()).isEqualTo(4);
+    assertThat(r.err())
+        .contains("permission denied")
+        .contains("scoped token")
+        .contains("read:space:confluence");
+  }
+
+  @Test
   void jiraTokenIsAcceptedWhenNoConfluenceTokenIsSetAndStatusSaysSo() {
     wm.stubFor(get(urlPathEqualTo(currentUserPath())).willReturn(okJson(currentUserBody())));
     conf.env.remove("CONFLUENCE_API_TOKEN");
