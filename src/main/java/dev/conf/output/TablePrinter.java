@@ -1,7 +1,10 @@
 package dev.conf.output;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Prints rows the way a reader of the moment wants them: on a terminal a table with headers and
@@ -15,10 +18,17 @@ public final class TablePrinter {
   private final Io io;
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
+  private final Map<Integer, UnaryOperator<String>> styles = new HashMap<>();
 
   public TablePrinter(Io io, String... headers) {
     this.io = io;
     this.headers = List.of(headers);
+  }
+
+  /** Colours a column's cells on a colour terminal (e.g. {@link Style#dim}); never in a pipe. */
+  public TablePrinter style(int column, UnaryOperator<String> style) {
+    styles.put(column, style);
+    return this;
   }
 
   public TablePrinter row(String... cells) {
@@ -72,8 +82,10 @@ public final class TablePrinter {
     for (List<String> row : rows) {
       line.setLength(0);
       for (int i = 0; i < n; i++) {
+        String cell = pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1);
+        UnaryOperator<String> style = io.colorEnabled() ? styles.get(i) : null;
         line.append(i == 0 ? "" : GAP)
-            .append(pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1));
+            .append(style != null && !cell.isBlank() ? style.apply(cell) : cell);
       }
       io.out().println(stripTrailing(line));
     }
