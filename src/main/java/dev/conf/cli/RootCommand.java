@@ -1,6 +1,7 @@
 package dev.conf.cli;
 
 import dev.conf.cli.auth.AuthCommand;
+import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Work with Confluence Cloud and Data Center from the command line.",
-    subcommands = {AuthCommand.class, SpaceCommand.class, CompletionCommand.class},
+    subcommands = {
+      AuthCommand.class,
+      SpaceCommand.class,
+      SearchCommand.class,
+      CompletionCommand.class
+    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  CONFLUENCE_URL           the site, when no profile is saved (CI)",

@@ -31,6 +31,7 @@ public final class ConfRunner {
   public int keychainOpened;
 
   private boolean tty;
+  private int width = 100;
   private String stdin = "";
   private List<String> secretAnswers = new ArrayList<>();
 
@@ -45,6 +46,12 @@ public final class ConfRunner {
 
   public ConfRunner pipe() {
     this.tty = false;
+    return this;
+  }
+
+  /** The terminal's width in columns (default 100). */
+  public ConfRunner width(int columns) {
+    this.width = columns;
     return this;
   }
 
@@ -76,7 +83,7 @@ public final class ConfRunner {
             .stdoutTty(tty)
             .stdinTty(tty)
             .colorAllowed(false)
-            .width(() -> 100)
+            .width(() -> width)
             .secretReader(
                 prompt -> {
                   prompts.add(prompt);
