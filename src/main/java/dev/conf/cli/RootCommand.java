@@ -1,5 +1,6 @@
 package dev.conf.cli;
 
+import dev.conf.cli.api.ApiCommand;
 import dev.conf.cli.auth.AuthCommand;
 import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
       AuthCommand.class,
       SpaceCommand.class,
       SearchCommand.class,
+      ApiCommand.class,
       CompletionCommand.class
     },
     footerHeading = "%nEnvironment:%n",
