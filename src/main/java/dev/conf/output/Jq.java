@@ -45,7 +45,16 @@ public final class Jq {
     } catch (JsonQueryException e) {
       throw ConfException.usage("invalid --jq expression: " + oneLine(e.getMessage()));
     }
+    // Most filters are plain paths (.results[].id) that need no builtin function, and loading the
+    // builtins is most of jq's cost. Run without them first; a filter that calls one fails before
+    // it yields anything and runs again with them. Filters are pure, so the retry is safe.
     List<JsonNode> out = new ArrayList<>();
+    try {
+      query.apply(Scope.newEmptyScope(), input, out::add);
+      return out;
+    } catch (JsonQueryException withoutBuiltins) {
+      out.clear();
+    }
     try {
       query.apply(Scope.newChildScope(Builtins.ROOT), input, out::add);
     } catch (JsonQueryException e) {

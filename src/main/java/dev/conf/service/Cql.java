@@ -20,8 +20,6 @@ public final class Cql {
   public static final List<String> TYPES = List.of("page", "blogpost", "attachment", "comment");
 
   private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*([mhdwMy])");
-  private static final DateTimeFormatter CQL_DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm", Locale.ROOT);
 
   private final List<String> clauses = new ArrayList<>();
   private String raw;
@@ -96,7 +94,9 @@ public final class Cql {
     try {
       clauses.add(
           "lastmodified >= "
-              + quote(LocalDateTime.parse(s.replace(' ', 'T')).format(CQL_DATE_TIME)));
+              + quote(
+                  LocalDateTime.parse(s.replace(' ', 'T'))
+                      .format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm", Locale.ROOT))));
       return this;
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(

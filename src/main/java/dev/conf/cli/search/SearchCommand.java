@@ -103,7 +103,8 @@ public final class SearchCommand implements Callable<Integer>, JsonOptions.Field
     private static final long serialVersionUID = 1L;
 
     Types() {
-      super(Cql.TYPES);
+      // Not Cql.TYPES: picocli builds this for every command line, and --help must not load Cql.
+      super(List.of("page", "blogpost", "attachment", "comment"));
     }
   }
 
