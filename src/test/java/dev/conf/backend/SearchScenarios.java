@@ -216,6 +216,20 @@ public abstract class SearchScenarios {
   }
 
   @Test
+  void aTerminalPagesTheTableAndAPipeNeverDoes() {
+    stubThreePages(6, false);
+    Result tty = conf.terminal().withPager().width(160).run("search", "kubernetes", "--all");
+    assertThat(tty.exitCode()).as(tty.toString()).isZero();
+    assertThat(tty.out()).isEmpty();
+    assertThat(conf.paged.toString()).startsWith("TYPE ").hasLineCount(7);
+
+    conf.paged.getBuffer().setLength(0);
+    Result pipe = conf.pipe().run("search", "kubernetes", "--all");
+    assertThat(pipe.out().lines()).hasSize(6);
+    assertThat(conf.paged.toString()).isEmpty();
+  }
+
+  @Test
   void excerptIsAskedForAndPrintedAsPlainText() {
     stubThreePages(2, false);
     Result r = conf.pipe().run("search", "kubernetes", "-L", "1", "--excerpt");

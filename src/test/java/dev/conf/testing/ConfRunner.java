@@ -27,6 +27,14 @@ public final class ConfRunner {
   public final MemorySecretStore keychain = new MemorySecretStore();
   public final List<Duration> sleeps = new ArrayList<>();
 
+  /**
+   * What went through the pager, when {@link #withPager()} gave the run one. A real pager never
+   * runs in tests: without it a terminal run has none at all.
+   */
+  public final StringWriter paged = new StringWriter();
+
+  private boolean pager;
+
   /** How many times a run opened the keychain; commands that need no secret must leave it at 0. */
   public int keychainOpened;
 
@@ -46,6 +54,12 @@ public final class ConfRunner {
 
   public ConfRunner pipe() {
     this.tty = false;
+    return this;
+  }
+
+  /** Gives runs a recording pager (see {@link #paged}). */
+  public ConfRunner withPager() {
+    this.pager = true;
     return this;
   }
 
@@ -84,6 +98,7 @@ public final class ConfRunner {
             .stdinTty(tty)
             .colorAllowed(false)
             .width(() -> width)
+            .pager(pager ? () -> paged : null)
             .secretReader(
                 prompt -> {
                   prompts.add(prompt);
