@@ -93,9 +93,13 @@ final class ApiCall {
       JsonNode page = parse(response);
       JsonNode results = page == null ? null : page.get("results");
       if (results == null || !results.isArray()) {
-        // Nothing to merge: print the answer as it is, as without --paginate.
-        printBody(io, response, page);
-        return 0;
+        if (merged.isEmpty()) {
+          // Not a paged collection: print the answer as it is, as without --paginate.
+          printBody(io, response, page);
+          return 0;
+        }
+        io.err().println("warning: a later page has no results array; stopped paging there");
+        break;
       }
       merged.addAll((ArrayNode) results);
       String next = api.nextPage(response, page);
