@@ -103,4 +103,29 @@ class EndToEndIT {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
   }
+
+  @Test
+  void jqWorksFromThePackagedJarIncludingBuiltins() throws Exception {
+    // The shaded jar must keep jackson-jq's function services and jq.json.
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/api/space"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":1,\"key\":\"DOCS\",\"name\":\"Docs\"},"
+                        + "{\"id\":2,\"key\":\"ENG\",\"name\":\"Eng\"}],\"_links\":{}}")));
+    Run r = conf(dc(), "space", "list", "--jq", "map(.key | ascii_downcase) | join(\",\")");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("docs,eng\n");
+  }
+
+  @Test
+  void apiPrintsTheBodyOfAFailureAndExitsWithItsCode() throws Exception {
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/api/content/9"))
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"gone\"}")));
+    Run r = conf(dc(), "api", "/rest/api/content/9");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.out()).isEqualTo("{\"message\":\"gone\"}");
+    assertThat(r.err()).isEqualTo("conf: HTTP 404 Not Found from GET /rest/api/content/9: gone\n");
+  }
 }

@@ -10,6 +10,7 @@ import dev.conf.auth.SecretStore;
 import dev.conf.auth.SecretToolStore;
 import dev.conf.auth.Site;
 import dev.conf.backend.Backends;
+import dev.conf.backend.SiteApi;
 import dev.conf.backend.cloud.CloudBackend;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.ConfigPaths;
@@ -21,6 +22,7 @@ import dev.conf.http.RetryPolicy;
 import dev.conf.http.Sleeper;
 import dev.conf.output.Io;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.RawApi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -159,6 +161,15 @@ public final class CommandContext {
       service = Backends.create(c.site(), api(c.site(), c.credentials(), c.caCert()));
     }
     return service;
+  }
+
+  /**
+   * Raw requests to the current connection's site, for {@code conf api}: the same client,
+   * credentials, retries and debug log as {@link #service()}.
+   */
+  public RawApi rawApi() {
+    Connection c = connection();
+    return new SiteApi(c.site(), api(c.site(), c.credentials(), c.caCert()));
   }
 
   /** A service for a site and credentials that are not (yet) saved: login verifies with it. */

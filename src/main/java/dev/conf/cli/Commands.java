@@ -1,11 +1,13 @@
 package dev.conf.cli;
 
+import dev.conf.cli.api.ApiCommand;
 import dev.conf.cli.auth.AuthCommand;
 import dev.conf.cli.auth.LoginCommand;
 import dev.conf.cli.auth.LogoutCommand;
 import dev.conf.cli.auth.StatusCommand;
 import dev.conf.cli.auth.SwitchCommand;
 import dev.conf.cli.auth.TokenCommand;
+import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import dev.conf.cli.space.SpaceListCommand;
 import dev.conf.cli.space.SpaceViewCommand;
@@ -56,6 +58,8 @@ public final class Commands {
               TokenCommand.class,
               SwitchCommand.class),
           new Noun(SpaceCommand.class, SpaceListCommand.class, SpaceViewCommand.class),
+          new Noun(SearchCommand.class),
+          new Noun(ApiCommand.class),
           new Noun(CompletionCommand.class),
           new Noun(CdsTrainingCommand.class));
 

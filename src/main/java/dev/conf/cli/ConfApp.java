@@ -49,6 +49,7 @@ public final class ConfApp {
     try {
       return cli.execute(args);
     } finally {
+      context.io().closePager();
       context.io().out().flush();
       context.io().err().flush();
     }

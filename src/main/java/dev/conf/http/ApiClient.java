@@ -91,6 +91,78 @@ public final class ApiClient {
     }
   }
 
+  /** A response as it came, for {@code conf api}: nothing parsed, nothing mapped to an error. */
+  public record RawResponse(
+      int status, String reason, String protocol, List<String[]> headers, byte[] body) {}
+
+  /**
+   * Sends a request as given and returns the answer whatever its status: the escape hatch's path
+   * through the same client, credentials, retries, proxies and debug log as every other call. Only
+   * a failure to get an answer at all is an exception (exit 1).
+   *
+   * @param headers name and value pairs; an {@code Accept} here replaces the default JSON one
+   * @param body null for none (an empty body is sent for POST, PUT and PATCH)
+   */
+  public RawResponse raw(
+      String method, HttpUrl url, List<String[]> headers, byte[] body, String contentType) {
+    String m = method.toUpperCase(java.util.Locale.ROOT);
+    RequestBody requestBody = null;
+    MediaType type = contentType == null ? JSON : MediaType.parse(contentType);
+    if (body != null) {
+      requestBody = RequestBody.create(body, type);
+    } else if (m.equals("POST") || m.equals("PUT") || m.equals("PATCH")) {
+      requestBody = RequestBody.create(new byte[0], type);
+    }
+    Request.Builder b = new Request.Builder().url(url).header("Accept", "application/json");
+    for (String[] h : headers) {
+      if (h[0].equalsIgnoreCase("Accept")) {
+        b.removeHeader("Accept");
+      }
+    }
+    for (String[] h : headers) {
+      b.addHeader(h[0], h[1]);
+    }
+    Request request;
+    try {
+      request = b.method(m, requestBody).tag(RetryStats.class, new RetryStats()).build();
+    } catch (IllegalArgumentException e) {
+      throw ConfException.usage(e.getMessage());
+    }
+    try (Response response = http.newCall(request).execute()) {
+      List<String[]> out = new ArrayList<>();
+      response.headers().forEach(pair -> out.add(new String[] {pair.getFirst(), pair.getSecond()}));
+      ResponseBody rb = response.body();
+      return new RawResponse(
+          response.code(),
+          response.message(),
+          response.protocol().toString().toUpperCase(java.util.Locale.ROOT),
+          out,
+          rb == null ? new byte[0] : rb.bytes());
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * The exit code for an HTTP status that is not success: 401/403 → 4, 404 → 3, 409 → 5, 429/503
+   * (after every retry) → 6, anything else → 1.
+   */
+  public static ExitCode exitCodeFor(int status) {
+    return switch (status) {
+      case 401, 403 -> ExitCode.AUTH;
+      case 404 -> ExitCode.NOT_FOUND;
+      case 409 -> ExitCode.CONFLICT;
+      case 429, 503 -> ExitCode.RATE_LIMITED;
+      default -> ExitCode.ERROR;
+    };
+  }
+
+  /** The human part of an Atlassian error body, on one line; empty when there is none. */
+  public static String errorMessage(String body) {
+    return atlassianMessage(body);
+  }
+
   private ConfException failure(Request request, Response response, String body) {
     int code = response.code();
     String detail = atlassianMessage(body);

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -28,6 +29,7 @@ public final class Pager<T> implements Iterable<T> {
   private final HttpUrl linkBase;
   private final Function<JsonNode, T> mapper;
   private final long limit;
+  private Consumer<JsonNode> pageObserver = page -> {};
 
   private Pager(
       ApiClient api, HttpUrl first, HttpUrl linkBase, Function<JsonNode, T> mapper, long limit) {
@@ -44,6 +46,15 @@ public final class Pager<T> implements Iterable<T> {
   public static <T> Pager<T> of(
       ApiClient api, HttpUrl first, HttpUrl linkBase, Function<JsonNode, T> mapper, long limit) {
     return new Pager<>(api, first, linkBase, mapper, limit);
+  }
+
+  /**
+   * Shows each fetched page, whole, to {@code observer} before its items are returned: for the
+   * collection's own fields such as a search's {@code totalSize}.
+   */
+  public Pager<T> onPage(Consumer<JsonNode> observer) {
+    this.pageObserver = observer;
+    return this;
   }
 
   public List<T> toList() {
@@ -66,6 +77,7 @@ public final class Pager<T> implements Iterable<T> {
         }
         while (buffer.isEmpty() && next != null) {
           JsonNode page = api.get(next);
+          pageObserver.accept(page);
           page.path("results").forEach(buffer::add);
           next = resolve(nextLink(page));
         }
@@ -104,6 +116,11 @@ public final class Pager<T> implements Iterable<T> {
       String base = linkBase.toString();
       if (base.endsWith("/")) {
         base = base.substring(0, base.length() - 1);
+      }
+      String basePath = linkBase.encodedPath().replaceAll("/+$", "");
+      if (!basePath.isEmpty() && link.startsWith(basePath + "/")) {
+        // Already under the base (e.g. /wiki/rest/api/... from a /wiki base): do not double it.
+        base = base.substring(0, base.length() - basePath.length());
       }
       url = HttpUrl.parse(base + (link.startsWith("/") ? "" : "/") + link);
     }

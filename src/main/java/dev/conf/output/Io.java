@@ -25,7 +25,7 @@ import java.util.function.IntSupplier;
  * #err()}.
  */
 public final class Io {
-  private final PrintWriter out;
+  private PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
   private final boolean stdoutTty;
@@ -33,7 +33,9 @@ public final class Io {
   private final boolean colorAllowed;
   private final IntSupplier width;
   private final SecretReader secretReader;
+  private final OutputPager.Launcher pagerLauncher;
   private BufferedReader lineReader;
+  private PrintWriter beforePager;
 
   /** Reads a secret without echo. */
   @FunctionalInterface
@@ -50,6 +52,7 @@ public final class Io {
     this.colorAllowed = b.colorAllowed;
     this.width = b.width;
     this.secretReader = b.secretReader;
+    this.pagerLauncher = b.pagerLauncher;
   }
 
   /** The process's real streams, with terminal detection. */
@@ -74,6 +77,7 @@ public final class Io {
         .stdinTty(stdinTty)
         .colorAllowed(color)
         .width(() -> TerminalSize.columns(env))
+        .pager(stdoutTty ? OutputPager.fromEnv(env) : null)
         .secretReader(
             prompt -> {
               Console c = System.console();
@@ -137,6 +141,34 @@ public final class Io {
     return new Io(b);
   }
 
+  /**
+   * From here on, stdout goes through the pager when stdout is a terminal and a pager is configured
+   * ({@link OutputPager}); a no-op otherwise, and in a pipe always. Commands call it just before
+   * printing data that may be long; {@link #closePager()} ends it.
+   */
+  public void startPager() {
+    if (!stdoutTty || pagerLauncher == null || beforePager != null) {
+      return;
+    }
+    Writer pager = pagerLauncher.start();
+    if (pager == null) {
+      return;
+    }
+    out.flush();
+    beforePager = out;
+    out = new PrintWriter(pager, true);
+  }
+
+  /** Sends the rest of the output to the pager and waits for the user to leave it. */
+  public void closePager() {
+    if (beforePager == null) {
+      return;
+    }
+    out.close();
+    out = beforePager;
+    beforePager = null;
+  }
+
   public int terminalWidth() {
     return width.getAsInt();
   }
@@ -198,6 +230,7 @@ public final class Io {
     b.colorAllowed = colorAllowed;
     b.width = width;
     b.secretReader = secretReader;
+    b.pagerLauncher = pagerLauncher;
     return b;
   }
 
@@ -210,6 +243,7 @@ public final class Io {
     private boolean stdinTty;
     private boolean colorAllowed;
     private IntSupplier width = () -> 80;
+    private OutputPager.Launcher pagerLauncher;
     private SecretReader secretReader =
         prompt -> {
           throw new IllegalStateException("no terminal to read a secret from");
@@ -252,6 +286,12 @@ public final class Io {
 
     public Builder secretReader(SecretReader reader) {
       this.secretReader = reader;
+      return this;
+    }
+
+    /** How to start a pager on a terminal; none by default, so tests never spawn one. */
+    public Builder pager(OutputPager.Launcher launcher) {
+      this.pagerLauncher = launcher;
       return this;
     }
 

@@ -15,4 +15,12 @@ public final class Style {
   public static String yellow(String s) {
     return "\u001b[33m" + s + "\u001b[0m";
   }
+
+  public static String dim(String s) {
+    return "\u001b[2m" + s + "\u001b[0m";
+  }
+
+  public static String cyan(String s) {
+    return "\u001b[36m" + s + "\u001b[0m";
+  }
 }

@@ -1,7 +1,12 @@
 package dev.conf.output;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Prints rows the way a reader of the moment wants them: on a terminal a table with headers and
@@ -15,10 +20,27 @@ public final class TablePrinter {
   private final Io io;
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
+  private final Map<Integer, UnaryOperator<String>> styles = new HashMap<>();
+  private final Set<Integer> whole = new HashSet<>();
 
   public TablePrinter(Io io, String... headers) {
     this.io = io;
     this.headers = List.of(headers);
+  }
+
+  /** Colours a column's cells on a colour terminal (e.g. {@link Style#dim}); never in a pipe. */
+  public TablePrinter style(int column, UnaryOperator<String> style) {
+    styles.put(column, style);
+    return this;
+  }
+
+  /**
+   * Keeps a column's cells whole (e.g. URLs, which are useless cut short): other columns shrink
+   * first when the table is too wide.
+   */
+  public TablePrinter keepWhole(int column) {
+    whole.add(column);
+    return this;
   }
 
   public TablePrinter row(String... cells) {
@@ -62,18 +84,24 @@ public final class TablePrinter {
         widths[i] = Math.max(widths[i], singleLine(row.get(i)).length());
       }
     }
-    fit(widths, io.terminalWidth());
+    fit(widths, io.terminalWidth(), whole);
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      String h = pad(headers.get(i).toUpperCase(java.util.Locale.ROOT), widths[i], i == n - 1);
+      String h =
+          pad(
+              truncate(headers.get(i).toUpperCase(java.util.Locale.ROOT), widths[i]),
+              widths[i],
+              i == n - 1);
       line.append(i == 0 ? "" : GAP).append(io.colorEnabled() ? Style.bold(h) : h);
     }
     io.out().println(stripTrailing(line));
     for (List<String> row : rows) {
       line.setLength(0);
       for (int i = 0; i < n; i++) {
+        String cell = pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1);
+        UnaryOperator<String> style = io.colorEnabled() ? styles.get(i) : null;
         line.append(i == 0 ? "" : GAP)
-            .append(pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1));
+            .append(style != null && !cell.isBlank() ? style.apply(cell) : cell);
       }
       io.out().println(stripTrailing(line));
     }
@@ -81,18 +109,31 @@ public final class TablePrinter {
 
   /** Shrinks the widest columns, one character at a time, until the table fits the terminal. */
   static void fit(int[] widths, int available) {
+    fit(widths, available, Set.of());
+  }
+
+  /**
+   * As {@link #fit(int[], int)}, shrinking the columns in {@code keep} only when nothing else can.
+   */
+  static void fit(int[] widths, int available, Set<Integer> keep) {
     int total = GAP.length() * (widths.length - 1);
     for (int w : widths) {
       total += w;
     }
     while (total > available) {
-      int widest = 0;
-      for (int i = 1; i < widths.length; i++) {
-        if (widths[i] > widths[widest]) {
+      int widest = -1;
+      for (int i = 0; i < widths.length; i++) {
+        if (!keep.contains(i)
+            && widths[i] > MIN_COLUMN
+            && (widest < 0 || widths[i] > widths[widest])) {
           widest = i;
         }
       }
-      if (widths[widest] <= MIN_COLUMN) {
+      if (widest < 0) {
+        if (keep.isEmpty()) {
+          return;
+        }
+        fit(widths, available, Set.of());
         return;
       }
       widths[widest]--;

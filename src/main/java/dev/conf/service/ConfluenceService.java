@@ -24,4 +24,11 @@ public interface ConfluenceService {
 
   /** One space by key; exit code 3 when there is none. */
   Space getSpace(String key);
+
+  /**
+   * A CQL search, in the server's order (relevance unless the CQL orders it).
+   *
+   * @param limit at most this many; {@link Long#MAX_VALUE} for all the server will page through
+   */
+  SearchResults search(SearchQuery query, long limit);
 }

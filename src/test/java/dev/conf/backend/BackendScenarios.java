@@ -196,6 +196,20 @@ public abstract class BackendScenarios {
   }
 
   @Test
+  void jsonSelectsFieldsAndJqFiltersThem() {
+    stubThreePagesOfSpaces();
+    Result r = conf.pipe().run("space", "list", "--all", "--json", "key,name");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("[ {\n  \"key\" : \"K1\",\n  \"name\" : \"Space 1\"\n}, {")
+        .doesNotContain("\"id\"");
+    Result jq =
+        conf.pipe()
+            .run("space", "list", "--all", "--jq", ".[] | select(.type == \"personal\").key");
+    assertThat(jq.out()).isEqualTo("K5\n");
+  }
+
+  @Test
   void viewsOneSpace() {
     wm.stubFor(spaceRequest("DOCS").willReturn(okJson(singleSpaceBody("DOCS", "Documentation"))));
     Result r = conf.pipe().run("space", "view", "DOCS");

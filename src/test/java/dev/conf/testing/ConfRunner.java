@@ -27,10 +27,19 @@ public final class ConfRunner {
   public final MemorySecretStore keychain = new MemorySecretStore();
   public final List<Duration> sleeps = new ArrayList<>();
 
+  /**
+   * What went through the pager, when {@link #withPager()} gave the run one. A real pager never
+   * runs in tests: without it a terminal run has none at all.
+   */
+  public final StringWriter paged = new StringWriter();
+
+  private boolean pager;
+
   /** How many times a run opened the keychain; commands that need no secret must leave it at 0. */
   public int keychainOpened;
 
   private boolean tty;
+  private int width = 100;
   private String stdin = "";
   private List<String> secretAnswers = new ArrayList<>();
 
@@ -45,6 +54,18 @@ public final class ConfRunner {
 
   public ConfRunner pipe() {
     this.tty = false;
+    return this;
+  }
+
+  /** Gives runs a recording pager (see {@link #paged}). */
+  public ConfRunner withPager() {
+    this.pager = true;
+    return this;
+  }
+
+  /** The terminal's width in columns (default 100). */
+  public ConfRunner width(int columns) {
+    this.width = columns;
     return this;
   }
 
@@ -76,7 +97,8 @@ public final class ConfRunner {
             .stdoutTty(tty)
             .stdinTty(tty)
             .colorAllowed(false)
-            .width(() -> 100)
+            .width(() -> width)
+            .pager(pager ? () -> paged : null)
             .secretReader(
                 prompt -> {
                   prompts.add(prompt);

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
 import dev.conf.backend.Links;
+import dev.conf.backend.SearchResponses;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.SearchQuery;
+import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
 import dev.conf.service.User;
@@ -32,6 +35,9 @@ import okhttp3.ResponseBody;
 public final class CloudBackend implements ConfluenceService {
   /** The largest page v2 collection endpoints accept. */
   static final int V2_MAX_LIMIT = 250;
+
+  /** Search page size asked for; the server may cap it lower and the pager follows next. */
+  static final int SEARCH_PAGE_LIMIT = 100;
 
   private final Site site;
   private final ApiClient api;
@@ -92,6 +98,24 @@ public final class CloudBackend implements ConfluenceService {
       throw ConfException.notFound("space '" + key + "' not found on " + site.displayUrl());
     }
     return found.next();
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/search} (v2 has no CQL search), paged by the cursor in {@code
+   * _links.next}, which hangs from {@code /wiki}. {@code expand=content.space} gives each hit its
+   * space key (no body expansions: those would cap the page size at 25).
+   */
+  @Override
+  public SearchResults search(SearchQuery query, long limit) {
+    HttpUrl url =
+        wiki.newBuilder()
+            .addPathSegments("rest/api/search")
+            .addQueryParameter("cql", query.cql())
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, SEARCH_PAGE_LIMIT)))
+            .addQueryParameter("excerpt", query.excerpt() ? "highlight" : "none")
+            .addQueryParameter("expand", "content.space")
+            .build();
+    return SearchResponses.collect(api, url, wiki, site, limit);
   }
 
   /**

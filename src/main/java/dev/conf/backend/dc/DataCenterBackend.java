@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
 import dev.conf.backend.Links;
+import dev.conf.backend.SearchResponses;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.SearchQuery;
+import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
 import dev.conf.service.User;
@@ -88,6 +91,19 @@ public final class DataCenterBackend implements ConfluenceService {
       }
       throw e;
     }
+  }
+
+  /** {@code GET /rest/api/search}, start/limit-paged by {@code _links.next}. */
+  @Override
+  public SearchResults search(SearchQuery query, long limit) {
+    HttpUrl url =
+        api("search")
+            .addQueryParameter("cql", query.cql())
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, PAGE_LIMIT)))
+            .addQueryParameter("excerpt", query.excerpt() ? "highlight" : "none")
+            .addQueryParameter("expand", "content.space")
+            .build();
+    return SearchResponses.collect(api, url, base, site, limit);
   }
 
   private Space space(JsonNode s) {

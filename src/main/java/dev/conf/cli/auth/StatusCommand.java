@@ -5,12 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
 import dev.conf.auth.Site;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
 import dev.conf.output.Io;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.User;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,17 +24,21 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Show the site, user and credentials in use, and check them.")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Option(names = "--offline", description = "Do not contact the site.")
   boolean offline;
 
-  @Option(names = "--json", description = "Print JSON (fields: see docs/json.md).")
-  boolean json;
+  @Mixin JsonOptions json;
 
   StatusCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Status.class);
   }
 
   /** The {@code --json} shape. */
@@ -82,8 +88,8 @@ public final class StatusCommand implements Callable<Integer> {
             me != null,
             me == null ? null : me.displayName());
     Io io = ctx.io();
-    if (json) {
-      JsonPrinter.print(io, s);
+    if (json.enabled()) {
+      json.print(io, s);
       return 0;
     }
     String deployment =

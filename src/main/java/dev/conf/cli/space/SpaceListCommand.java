@@ -1,14 +1,16 @@
 package dev.conf.cli.space;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf space list}: the spaces the user can see. */
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
       "On a terminal: a table. In a pipe: tab-separated KEY, NAME, TYPE, STATUS, ID.",
       "With --json: an array of {id, key, name, type, status, description, homepageId, url}."
     })
-public final class SpaceListCommand implements Callable<Integer> {
+public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Option(
@@ -47,11 +49,15 @@ public final class SpaceListCommand implements Callable<Integer> {
       description = "Only current or archived spaces.")
   String status;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   SpaceListCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Space.class);
   }
 
   @Override
@@ -61,8 +67,8 @@ public final class SpaceListCommand implements Callable<Integer> {
     }
     List<Space> spaces =
         ctx.service().listSpaces(new SpaceQuery(type, status), all ? Long.MAX_VALUE : limit);
-    if (json) {
-      JsonPrinter.print(ctx.io(), spaces);
+    if (json.enabled()) {
+      json.print(ctx.io(), spaces);
       return 0;
     }
     if (spaces.isEmpty()) {
@@ -71,6 +77,7 @@ public final class SpaceListCommand implements Callable<Integer> {
       }
       return 0;
     }
+    ctx.io().startPager();
     TablePrinter table = new TablePrinter(ctx.io(), "key", "name", "type", "status", "id");
     for (Space s : spaces) {
       table.row(s.key(), s.name(), s.type(), s.status(), s.id());

@@ -1,12 +1,13 @@
 package dev.conf.cli.space;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.Space;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf space view KEY}: one space's details. */
@@ -14,24 +15,28 @@ import picocli.CommandLine.Parameters;
     name = "view",
     mixinStandardHelpOptions = true,
     description = "Show a space. Exit code 3 when it does not exist.")
-public final class SpaceViewCommand implements Callable<Integer> {
+public final class SpaceViewCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Parameters(paramLabel = "KEY", description = "The space key, e.g. DOCS.")
   String key;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   SpaceViewCommand(CommandContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Space.class);
+  }
+
+  @Override
   public Integer call() {
     Space s = ctx.service().getSpace(key);
-    if (json) {
-      JsonPrinter.print(ctx.io(), s);
+    if (json.enabled()) {
+      json.print(ctx.io(), s);
       return 0;
     }
     new FieldList(ctx.io())

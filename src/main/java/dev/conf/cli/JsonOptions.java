@@ -1,0 +1,140 @@
+package dev.conf.cli;
+
+import dev.conf.output.Io;
+import dev.conf.output.Jq;
+import dev.conf.output.JsonFields;
+import dev.conf.output.JsonPrinter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shared {@code --json[=FIELDS]} and {@code --jq EXPR} options. A command adopts them with one
+ * line, {@code @Mixin JsonOptions json;}, implements {@link Fielded} to say which fields it prints,
+ * and prints with {@link #print}:
+ *
+ * <pre>
+ * if (json.enabled()) {
+ *   json.print(ctx.io(), results);
+ *   return 0;
+ * }
+ * </pre>
+ *
+ * <p>{@code --json} prints every documented field, {@code --json id,title} only those (in that
+ * order); an unknown field is a usage error (exit 2) that lists the available ones, reported while
+ * parsing, before any request is sent. {@code --jq} filters the JSON in-process and implies {@code
+ * --json}.
+ */
+public final class JsonOptions {
+  /** A command with {@code --json}: the field names it prints, as documented in docs/json.md. */
+  public interface Fielded {
+    JsonFields jsonFields();
+  }
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  private List<String> fields;
+  private String jq;
+
+  @Option(
+      names = "--json",
+      arity = "0..1",
+      paramLabel = "FIELDS",
+      preprocessor = FieldsPreprocessor.class,
+      description =
+          "Print JSON: every field, or only the comma-separated FIELDS (see docs/json.md).")
+  void setJson(String value) {
+    List<String> selected = new ArrayList<>();
+    for (String f : value == null ? new String[0] : value.split(",")) {
+      if (!f.isBlank()) {
+        selected.add(f.trim());
+      }
+    }
+    this.fields = selected;
+  }
+
+  @Option(
+      names = "--jq",
+      paramLabel = "EXPR",
+      description = "Filter the JSON with a jq expression, e.g. '.[].id' (implies --json).")
+  void setJq(String expr) {
+    this.jq = expr;
+  }
+
+  /** Whether to print JSON instead of a table. */
+  public boolean enabled() {
+    return fields != null || jq != null;
+  }
+
+  /** The fields asked for; empty for all. */
+  public List<String> fields() {
+    return fields == null ? List.of() : List.copyOf(fields);
+  }
+
+  /** Whether JSON output includes {@code field}: lets a command skip fetching what is not shown. */
+  public boolean wants(String field) {
+    return enabled() && (fields().isEmpty() || fields.contains(field));
+  }
+
+  /** Prints {@code value} (a record or a list of them) as JSON, selected and filtered. */
+  public void print(Io io, Object value) {
+    if (mixee != null && mixee.userObject() instanceof Fielded f) {
+      f.jsonFields().validate(fields());
+    }
+    io.startPager();
+    if (jq != null) {
+      Jq.print(io, jq, JsonFields.select(value, fields()));
+    } else {
+      JsonPrinter.print(io, JsonFields.select(value, fields()));
+    }
+  }
+
+  /**
+   * Lets {@code --json} go without a value: the next argument is taken as FIELDS only when it looks
+   * like them (a known field, or a comma-separated list), or when the command takes no positional
+   * arguments. {@code conf search --json kubernetes} searches for "kubernetes"; {@code conf space
+   * list --json bogus} fails naming the unknown field. {@code --json=FIELDS} is never ambiguous.
+   */
+  static final class FieldsPreprocessor implements IParameterPreprocessor {
+    @Override
+    public boolean preprocess(
+        Stack<String> args, CommandSpec spec, ArgSpec argSpec, Map<String, Object> info) {
+      JsonFields known = spec.userObject() instanceof Fielded f ? f.jsonFields() : null;
+      boolean attached = !" ".equals(info.get("separator")) && !"".equals(info.get("separator"));
+      String next = args.isEmpty() ? null : args.peek();
+      boolean takeNext =
+          attached
+              || (next != null
+                  && !next.startsWith("-")
+                  && (spec.positionalParameters().isEmpty()
+                      || next.contains(",")
+                      || (known != null && known.contains(next.trim()))));
+      if (!takeNext) {
+        args.push("");
+        return false;
+      }
+      if (known != null) {
+        List<String> asked = new ArrayList<>();
+        for (String f : next.split(",")) {
+          if (!f.isBlank()) {
+            asked.add(f.trim());
+          }
+        }
+        try {
+          known.validate(asked);
+        } catch (RuntimeException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      return false;
+    }
+  }
+}

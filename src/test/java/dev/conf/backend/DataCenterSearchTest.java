@@ -1,0 +1,55 @@
+package dev.conf.backend;
+
+import dev.conf.testing.ConfRunner;
+import dev.conf.testing.SpecContract;
+
+/** Data Center under /confluence: {@code /rest/api/search}, start/limit links. */
+class DataCenterSearchTest extends SearchScenarios {
+  static final String CONTEXT = "/confluence";
+
+  @Override
+  protected void credentialsInEnv(ConfRunner conf) {
+    conf.env("CONFLUENCE_URL", wm.baseUrl() + CONTEXT).env("CONFLUENCE_PAT", "dc-pat");
+  }
+
+  @Override
+  protected String searchPath() {
+    return CONTEXT + "/rest/api/search";
+  }
+
+  @Override
+  protected String pageParam() {
+    return "start";
+  }
+
+  @Override
+  protected String pageToken(int page) {
+    return String.valueOf((page - 1) * 2);
+  }
+
+  @Override
+  protected String nextLink(int page) {
+    return "/rest/api/search?cql=text+~+%22kubernetes%22&limit=2&start=" + (page - 1) * 2;
+  }
+
+  @Override
+  protected String lastModified(int hoursAgo) {
+    // Data Center writes the server's offset.
+    return String.format("2026-11-29T%02d:00:00.000+01:00", 13 - hoursAgo);
+  }
+
+  @Override
+  protected String hitUrl(int n) {
+    return "/display/ENG/Kubernetes+guide+" + n;
+  }
+
+  @Override
+  protected String webUrl(int n) {
+    return wm.baseUrl() + CONTEXT + hitUrl(n);
+  }
+
+  @Override
+  protected SpecContract contract() {
+    return SpecContract.dataCenter(CONTEXT);
+  }
+}
