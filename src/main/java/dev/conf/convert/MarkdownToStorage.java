@@ -154,6 +154,8 @@ public final class MarkdownToStorage {
         table(t);
       } else if (n instanceof Document) {
         blocks(n);
+      } else if (n instanceof TaskListItemMarker m) {
+        out.append(m.isChecked() ? "[x] " : "[ ] "); // in a list that is not all tasks
       }
       // Link reference definitions and other non-rendering nodes produce nothing.
     }
@@ -343,6 +345,9 @@ public final class MarkdownToStorage {
             .append(marker(item).isChecked() ? "complete" : "incomplete")
             .append("</ac:task-status><ac:task-body>");
         for (Node n = item.getFirstChild(); n != null; n = n.getNext()) {
+          if (n instanceof TaskListItemMarker) {
+            continue; // it became the status
+          }
           if (n instanceof Paragraph p && (n == item.getFirstChild() || isFirstAfterMarker(n))) {
             inlines(p); // the task's own text, inline as Confluence writes it
           } else {
