@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AuthCommand.class,
       SpaceCommand.class,
+      ConvertCommand.class,
       CompletionCommand.class,
       CdsTrainingCommand.class
     },
