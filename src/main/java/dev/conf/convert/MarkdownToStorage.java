@@ -344,17 +344,22 @@ public final class MarkdownToStorage {
         out.append("<ac:task-status>")
             .append(marker(item).isChecked() ? "complete" : "incomplete")
             .append("</ac:task-status><ac:task-body>");
+        List<BulletList> subtasks = new ArrayList<>();
         for (Node n = item.getFirstChild(); n != null; n = n.getNext()) {
           if (n instanceof TaskListItemMarker) {
             continue; // it became the status
           }
           if (n instanceof Paragraph p && (n == item.getFirstChild() || isFirstAfterMarker(n))) {
             inlines(p); // the task's own text, inline as Confluence writes it
+          } else if (n instanceof BulletList b && isTaskList(b)) {
+            subtasks.add(b);
           } else {
             block(n);
           }
         }
         out.append("</ac:task-body></ac:task>");
+        // Confluence nests a task list in the outer list, right after the task it belongs to.
+        subtasks.forEach(this::taskList);
       }
       out.append("</ac:task-list>");
     }
