@@ -74,7 +74,7 @@ public final class MarkdownToStorage {
 
   private static final Pattern ALERT = Pattern.compile("\\[!([A-Za-z]+)]\\s*");
   private static final Pattern SIMPLE_TAG =
-      Pattern.compile("<(/?)(u|sub|sup|ins|kbd|br)\\s*(/?)>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("<(/?)(u|sub|sup|ins|kbd|em|strong|s|br)\\s*(/?)>", Pattern.CASE_INSENSITIVE);
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Pattern INFO_PARAM =
       Pattern.compile("\\s*([A-Za-z][\\w-]*)=(?:\"([^\"]*)\"|(\\S+))");

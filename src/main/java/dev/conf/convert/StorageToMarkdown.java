@@ -509,6 +509,9 @@ public final class StorageToMarkdown {
 
     /** Writes inline Markdown, escaping text so that it reads back as the same text. */
     final class Inline {
+      /** Stands for a hard break until {@link #finish()}, which drops those ending a paragraph. */
+      static final char BR = '\u0000';
+
       final boolean inTable;
       final StringBuilder sb = new StringBuilder();
 
@@ -520,7 +523,9 @@ public final class StorageToMarkdown {
         String s = sb.toString();
         // Whitespace at the ends of a paragraph or line means nothing in either format.
         s = s.replaceAll("[ \\t]+\n", "\n").replaceAll("\n[ \\t]+", "\n");
-        return s.strip();
+        // Nor do line breaks: Markdown has no hard break at the end of a paragraph.
+        s = s.replaceAll("^[\\s\u0000]+|[\\s\u0000]+$", "");
+        return s.replace(String.valueOf(BR), "\\");
       }
 
       void nodes(List<Node> nodes) {
@@ -618,12 +623,36 @@ public final class StorageToMarkdown {
         return out.toString();
       }
 
+      static boolean isPunctuation(char c) {
+        return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
+      }
+
+      /** The first character after an element in its parent, or a space. */
+      static char nextChar(Element e) {
+        for (Node n = e.nextSibling(); n != null; n = n.nextSibling()) {
+          String text = n instanceof TextNode t ? t.getWholeText() : ((Element) n).text();
+          if (!text.isEmpty()) {
+            return text.charAt(0);
+          }
+        }
+        return ' ';
+      }
+
       char prevChar() {
         return sb.length() == 0 ? ' ' : sb.charAt(sb.length() - 1);
       }
 
       /** Formatting around {@code inner}, with edge spaces moved outside so it still parses. */
       void wrap(String open, String close, List<Node> children) {
+        wrap(open, close, children, null, null);
+      }
+
+      /**
+       * Like {@link #wrap(String, String, List)}, but where CommonMark's flanking rules would not
+       * read the delimiters as formatting (punctuation inside, a letter outside, as in {@code
+       * x<em>"y"</em>z}) the element is written as the HTML tag {@code html} instead.
+       */
+      void wrap(String open, String close, List<Node> children, Element e, String html) {
         Inline inner = new Inline(inTable);
         inner.nodes(children);
         String s = inner.sb.toString();
@@ -634,7 +663,19 @@ public final class StorageToMarkdown {
           text(" ");
         }
         if (!content.isEmpty()) {
-          sb.append(open).append(content).append(close);
+          boolean opens =
+              !isPunctuation(content.charAt(0)) || !Character.isLetterOrDigit(prevChar());
+          boolean closes =
+              !isPunctuation(content.charAt(content.length() - 1))
+                  || !trail.isEmpty()
+                  || e == null
+                  || !Character.isLetterOrDigit(nextChar(e));
+          if (html != null && !(opens && closes)) {
+            sb.append('<').append(html).append('>').append(content);
+            sb.append("</").append(html).append('>');
+          } else {
+            sb.append(open).append(content).append(close);
+          }
         }
         if (!trail.isEmpty()) {
           sb.append(' ');
@@ -644,11 +685,11 @@ public final class StorageToMarkdown {
       void element(Element e) {
         String name = name(e);
         switch (name) {
-          case "strong", "b" -> wrap("**", "**", e.childNodes());
-          case "em", "i" -> wrap("*", "*", e.childNodes());
-          case "s", "del", "strike" -> wrap("~~", "~~", e.childNodes());
+          case "strong", "b" -> wrap("**", "**", e.childNodes(), e, "strong");
+          case "em", "i" -> wrap("*", "*", e.childNodes(), e, "em");
+          case "s", "del", "strike" -> wrap("~~", "~~", e.childNodes(), e, "s");
           case "code" -> code(e.wholeText());
-          case "br" -> sb.append(inTable ? "<br>" : "\\\n");
+          case "br" -> sb.append(inTable ? "<br>" : BR + "\n");
           case "a" -> anchor(e);
           case "ac:link" -> confluenceLink(e);
           case "ac:image" -> image(e);
@@ -656,7 +697,7 @@ public final class StorageToMarkdown {
           case "p", "div" -> {
             // A paragraph inside inline content (a cell, a task): keep the text apart.
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-              sb.append(inTable ? "<br>" : "\\\n");
+              sb.append(inTable ? "<br>" : BR + "\n");
             }
             nodes(e.childNodes());
           }
@@ -719,6 +760,10 @@ public final class StorageToMarkdown {
           inner.text(plainBody);
         } else {
           inner.nodes(body);
+        }
+        int last = sb.length() - 1;
+        if (last >= 0 && sb.charAt(last) == '!' && (last == 0 || sb.charAt(last - 1) != '\\')) {
+          sb.insert(last, '\\'); // or "![" would start an image
         }
         sb.append('[').append(inner.finish().replace("\n", " ")).append("](").append(dest(href));
         if (title != null && !title.isEmpty()) {

@@ -183,4 +183,25 @@ class StorageToMarkdownTest {
     assertThat(md("")).isEmpty();
     assertThat(md("<p> </p>")).isEmpty();
   }
+
+  @Test
+  void formattingThatMarkdownDelimitersCannotOpenOrCloseUsesHtmlTags() {
+    String storage = "<p>x<em>\"y\"</em>z, <strong>(a)</strong>b and <em>ok</em>.</p>";
+
+    assertThat(md(storage)).isEqualTo("x<em>\"y\"</em>z, <strong>(a)</strong>b and *ok*.\n");
+    assertThat(back(storage)).isEqualTo(storage + "\n");
+  }
+
+  @Test
+  void anExclamationMarkBeforeALinkIsNotAnImage() {
+    String storage = "<p>Wow!<a href=\"https://e.com\">link</a></p>";
+
+    assertThat(md(storage)).isEqualTo("Wow\\![link](https://e.com)\n");
+    assertThat(back(storage)).isEqualTo(storage + "\n");
+  }
+
+  @Test
+  void lineBreaksAtTheEdgesOfAParagraphAreDropped() {
+    assertThat(md("<p><br/>a<br/>b<br/></p><p><br/></p>")).isEqualTo("a\\\nb\n");
+  }
 }
