@@ -109,6 +109,11 @@ public final class MarkdownToStorage {
     final Set<String> pageLinks = new LinkedHashSet<>();
     int taskId;
 
+    /** HTML tags from the Markdown that are open, so that the output stays balanced. */
+    final java.util.ArrayDeque<String> openTags = new java.util.ArrayDeque<>();
+
+    int scopeBase;
+
     Writer(ConvertOptions options) {
       this.options = options;
     }
@@ -308,9 +313,8 @@ public final class MarkdownToStorage {
       if (s.startsWith("<!--")) {
         return; // An author's comment: not page content.
       }
-      Matcher m = SIMPLE_TAG.matcher(s);
-      if (m.matches()) {
-        simpleTag(m);
+      if (s.matches("(?i)<br\\s*/?>")) {
+        out.append("<br/>");
         return;
       }
       // Arbitrary HTML is not storage format; show it as text rather than risk ill-formed output.
@@ -410,10 +414,21 @@ public final class MarkdownToStorage {
       out.append("</tbody></table>");
     }
 
+    /**
+     * The inline content of a node. HTML tags opened in it are closed by its end, and closing tags
+     * opened outside it are ignored: Markdown may nest {@code <u>} and {@code *} any way, XML may
+     * not.
+     */
     void inlines(Node parent) {
+      int outerBase = scopeBase;
+      scopeBase = openTags.size();
       for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
         inline(n);
       }
+      while (openTags.size() > scopeBase) {
+        out.append("</").append(openTags.pop()).append('>');
+      }
+      scopeBase = outerBase;
     }
 
     void inline(Node n) {
@@ -463,8 +478,26 @@ public final class MarkdownToStorage {
       String name = m.group(2).toLowerCase(Locale.ROOT);
       if (name.equals("br")) {
         out.append("<br/>");
+      } else if (m.group(1).isEmpty()) {
+        if (!m.group(3).isEmpty()) {
+          return; // <u/>: an empty element, nothing to show
+        }
+        out.append('<').append(name).append('>');
+        openTags.push(name);
       } else {
-        out.append(m.group(1).isEmpty() ? "<" : "</").append(name).append('>');
+        int depth = 0;
+        for (String open : openTags) {
+          if (depth >= openTags.size() - scopeBase) {
+            return; // not opened in this scope
+          }
+          depth++;
+          if (open.equals(name)) {
+            for (int i = 0; i < depth; i++) {
+              out.append("</").append(openTags.pop()).append('>');
+            }
+            return;
+          }
+        }
       }
     }
 

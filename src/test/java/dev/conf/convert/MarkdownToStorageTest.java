@@ -182,4 +182,12 @@ class MarkdownToStorageTest {
   void emptyInputGivesEmptyStorage() {
     assertThat(MarkdownToStorage.convert("").storage()).isEmpty();
   }
+
+  @Test
+  void htmlTagsFromMarkdownAreBalancedWithinTheirParagraphAndFormatting() {
+    assertThat(storage("a <u>b\n\nc</u> d\n")).isEqualTo("<p>a <u>b</u></p>\n<p>c d</p>\n");
+    assertThat(storage("<u>*a</u>*\n")).isEqualTo("<p><u><em>a</em></u></p>\n");
+    assertThat(storage("<sub><sup>x</sub></sup>\n")).isEqualTo("<p><sub><sup>x</sup></sub></p>\n");
+    assertThat(storage("<u>\n\nx\n")).isEqualTo("<p>&lt;u&gt;</p>\n<p>x</p>\n");
+  }
 }
