@@ -38,9 +38,11 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
@@ -56,7 +58,9 @@ public final class MarkdownToStorage {
           StrikethroughExtension.create(),
           TaskListItemsExtension.create(),
           AutolinkExtension.create());
-  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+  // Block source spans tell "[TOC]" from "\\[TOC\\]", which parse to the same text.
+  private static final Parser PARSER =
+      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
   /** GitHub alert kind → the Confluence panel macro that looks most like it. */
   static final Map<String, String> ALERT_MACROS =
@@ -93,7 +97,7 @@ public final class MarkdownToStorage {
     }
     FrontMatter.Split split = FrontMatter.split(text);
     Node document = PARSER.parse(split.body());
-    Writer w = new Writer(options);
+    Writer w = new Writer(options, split.body());
     w.document(document);
     return new StorageResult(
         w.out.toString(),
@@ -114,8 +118,25 @@ public final class MarkdownToStorage {
 
     int scopeBase;
 
-    Writer(ConvertOptions options) {
+    final String source;
+
+    Writer(ConvertOptions options, String source) {
       this.options = options;
+      this.source = source;
+    }
+
+    /** The Markdown a block was parsed from, line by line; null when unknown. */
+    List<String> sourceLines(Node block) {
+      List<SourceSpan> spans = block.getSourceSpans();
+      if (spans.isEmpty()) {
+        return null;
+      }
+      List<String> lines = new ArrayList<>();
+      for (SourceSpan span : spans) {
+        int from = span.getInputIndex();
+        lines.add(source.substring(from, Math.min(source.length(), from + span.getLength())));
+      }
+      return lines;
     }
 
     void document(Node document) {
@@ -159,7 +180,7 @@ public final class MarkdownToStorage {
         table(t);
       } else if (n instanceof Document) {
         blocks(n);
-      } else if (n instanceof TaskListItemMarker m) {
+      } else if (n instanceof TaskListItemMarker m && !(n.getNext() instanceof Paragraph)) {
         out.append(m.isChecked() ? "[x] " : "[ ] "); // in a list that is not all tasks
       }
       // Link reference definitions and other non-rendering nodes produce nothing.
@@ -177,13 +198,24 @@ public final class MarkdownToStorage {
       if (!bare) {
         out.append("<p>");
       }
+      if (p.getPrevious() instanceof TaskListItemMarker m) {
+        out.append(m.isChecked() ? "[x] " : "[ ] "); // in a list that is not all tasks
+      }
       inlines(p);
       if (!bare) {
         out.append("</p>");
       }
     }
 
-    static boolean isToc(Paragraph p) {
+    boolean isToc(Paragraph p) {
+      List<String> lines = sourceLines(p);
+      if (lines == null || lines.size() != 1) {
+        return false;
+      }
+      String raw = lines.get(0).strip();
+      if (!raw.equalsIgnoreCase("[TOC]") && !raw.equals("[[_TOC_]]")) {
+        return false;
+      }
       StringBuilder sb = new StringBuilder();
       for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
         if (!(c instanceof Text t)) {
@@ -229,9 +261,13 @@ public final class MarkdownToStorage {
     }
 
     /** NOTE, TIP… when the quote starts with a line that is only {@code [!KIND]}, else null. */
-    static String alertKind(BlockQuote q) {
+    String alertKind(BlockQuote q) {
       if (!(q.getFirstChild() instanceof Paragraph p)) {
         return null;
+      }
+      List<String> lines = sourceLines(p);
+      if (lines == null || !ALERT.matcher(lines.get(0).strip()).matches()) {
+        return null; // e.g. an escaped "\\[!NOTE\\]"
       }
       StringBuilder sb = new StringBuilder();
       for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {

@@ -44,6 +44,11 @@ public final class StorageToMarkdown {
           "body",
           "thead",
           "tbody");
+
+  /** Inline elements written as their content alone. */
+  private static final Set<String> TRANSPARENT = Set.of("span", "font", "small", "big");
+
+  private static final Pattern EDGES = Pattern.compile("(?s)([\\s\u0000]*)(.*?)([\\s\u0000]*)");
   private static final Pattern ENTITY_LIKE = Pattern.compile("&(#?[A-Za-z0-9]+;)");
   private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
   private static final Map<String, String> EMOTICONS =
@@ -106,10 +111,19 @@ public final class StorageToMarkdown {
 
     void collectBlocks(Element container, List<String> out) {
       List<Node> run = new ArrayList<>();
+      String previousList = null;
       for (Node n : container.childNodes()) {
         if (n instanceof Element e && !isInline(e)) {
+          int before = out.size();
           flushParagraph(run, out);
+          String list =
+              name(e).equals("ol") ? "ol" : name(e).matches("ul|ac:task-list") ? "ul" : null;
+          if (list != null && out.size() == before && list.equals(previousList)) {
+            // Two lists in a row would read back as one: an empty comment keeps them apart.
+            out.add("<!-- -->");
+          }
           block(e, out);
+          previousList = list;
         } else {
           run.add(n);
         }
@@ -177,7 +191,10 @@ public final class StorageToMarkdown {
           }
         }
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-          String text = paragraphText(e.childNodes()).replace('\n', ' ');
+          // A heading is one line: breaks in it are written as <br>, as in a table cell.
+          Inline w = new Inline(true);
+          w.nodes(e.childNodes());
+          String text = w.finish().replace('\n', ' ');
           out.add("#".repeat(name.charAt(1) - '0') + (text.isEmpty() ? "" : " " + text));
         }
         case "hr" -> out.add("---");
@@ -238,7 +255,8 @@ public final class StorageToMarkdown {
           boolean done = status != null && status.text().strip().equals("complete");
           Element body = child(c, "ac:task-body");
           String text = body == null ? "" : blocks(body, true);
-          item = indentItem(done ? "- [x] " : "- [ ] ", text);
+          // An empty task needs something after its box to stay a task: an empty comment.
+          item = indentItem(done ? "- [x] " : "- [ ] ", text.isEmpty() ? "<!---->" : text);
         } else if (name(c).equals("ac:task-list")) {
           // A nested task list follows the task it belongs to.
           item = indent(taskList(c), "  ");
@@ -333,7 +351,7 @@ public final class StorageToMarkdown {
         info.append(' ').append(p.getKey()).append('=');
         info.append(value.matches("\\S+") ? value : "\"" + value + "\"");
       }
-      if (language.contains("`") || language.matches(".*\\s.*")) {
+      if (!language.isEmpty() && !language.matches("[\\w.+#-]+")) {
         return Optional.empty();
       }
       for (Element c : e.children()) {
@@ -515,8 +533,16 @@ public final class StorageToMarkdown {
       final boolean inTable;
       final StringBuilder sb = new StringBuilder();
 
+      /** The HTML names of the formatting this text is already inside. */
+      final Set<String> active;
+
       Inline(boolean inTable) {
+        this(inTable, Set.of());
+      }
+
+      Inline(boolean inTable, Set<String> active) {
         this.inTable = inTable;
+        this.active = active;
       }
 
       String finish() {
@@ -529,8 +555,20 @@ public final class StorageToMarkdown {
       }
 
       void nodes(List<Node> nodes) {
+        StringBuilder text = new StringBuilder();
         for (Node n : nodes) {
+          if (n instanceof TextNode t) {
+            text.append(t.getWholeText()); // adjacent texts escape as one ("a_" "a" is "a_a")
+            continue;
+          }
+          if (text.length() > 0) {
+            text(text.toString());
+            text.setLength(0);
+          }
           node(n);
+        }
+        if (text.length() > 0) {
+          text(text.toString());
         }
       }
 
@@ -579,9 +617,17 @@ public final class StorageToMarkdown {
 
       String escape(String s) {
         StringBuilder out = new StringBuilder();
-        boolean lineStart = sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n';
+        int back = sb.length();
+        while (back > 0 && sb.charAt(back - 1) == ' ') {
+          back--;
+        }
+        boolean lineStart = back == 0 || sb.charAt(back - 1) == '\n';
         for (int i = 0; i < s.length(); i++) {
           char c = s.charAt(i);
+          if (lineStart && c == ' ') {
+            out.append(c); // dropped at the end; what follows is still at the start of a line
+            continue;
+          }
           if (lineStart && c != '\n') {
             String rest = s.substring(i);
             Matcher m = ORDERED_START.matcher(rest);
@@ -627,15 +673,58 @@ public final class StorageToMarkdown {
         return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
       }
 
-      /** The first character after an element in its parent, or a space. */
+      /** The first character written after an element, or a space when that is unclear. */
       static char nextChar(Element e) {
-        for (Node n = e.nextSibling(); n != null; n = n.nextSibling()) {
-          String text = n instanceof TextNode t ? t.getWholeText() : ((Element) n).text();
-          if (!text.isEmpty()) {
-            return text.charAt(0);
+        for (Node at = e; at != null; at = at.parent()) {
+          for (Node n = at.nextSibling(); n != null; n = n.nextSibling()) {
+            char c = firstChar(n);
+            if (c != 0) {
+              return c;
+            }
+          }
+          if (!(at.parent() instanceof Element p) || !TRANSPARENT.contains(name(p))) {
+            break;
           }
         }
         return ' ';
+      }
+
+      /** The first character a node writes, or 0 when it writes nothing. */
+      static char firstChar(Node n) {
+        if (n instanceof TextNode t) {
+          String text = t.getWholeText();
+          return text.isEmpty() ? 0 : text.charAt(0);
+        }
+        if (!(n instanceof Element e)) {
+          return 0;
+        }
+        String name = name(e);
+        if (TRANSPARENT.contains(name)) {
+          for (Node c : e.childNodes()) {
+            char first = firstChar(c);
+            if (first != 0) {
+              return first;
+            }
+          }
+          return 0;
+        }
+        return switch (name) {
+          case "a", "ac:link", "ac:structured-macro" -> '[';
+          case "ac:image", "ac:emoticon" -> '!';
+          case "br", "u", "sub", "sup", "ins", "kbd" -> '<';
+          case "p", "div" -> ' ';
+          default -> {
+            if (e.text().isEmpty()) {
+              yield 0;
+            }
+            yield switch (name) {
+              case "code" -> '`';
+              case "strong", "b", "em", "i" -> '*';
+              case "s", "del", "strike" -> '~';
+              default -> e.text().charAt(0);
+            };
+          }
+        };
       }
 
       char prevChar() {
@@ -653,13 +742,26 @@ public final class StorageToMarkdown {
        * x<em>"y"</em>z}) the element is written as the HTML tag {@code html} instead.
        */
       void wrap(String open, String close, List<Node> children, Element e, String html) {
-        Inline inner = new Inline(inTable);
+        if (html != null && active.contains(html)) {
+          nodes(children); // strong inside strong is just strong
+          return;
+        }
+        Set<String> nested = new java.util.HashSet<>(active);
+        if (html != null) {
+          nested.add(html);
+        }
+        Inline inner = new Inline(inTable, nested);
         inner.nodes(children);
         String s = inner.sb.toString();
-        String lead = s.substring(0, s.length() - s.stripLeading().length());
-        String content = s.strip();
-        String trail = s.stripLeading().substring(content.length());
-        if (!lead.isEmpty()) {
+        // Spaces and line breaks at the edges go outside: "** a**" and "*a\\\n*" do not parse.
+        Matcher edges = EDGES.matcher(s);
+        edges.matches();
+        String lead = edges.group(1);
+        String content = edges.group(2);
+        String trail = edges.group(3);
+        if (lead.indexOf(BR) >= 0) {
+          sb.append(BR).append('\n');
+        } else if (!lead.isEmpty()) {
           text(" ");
         }
         if (!content.isEmpty()) {
@@ -670,16 +772,39 @@ public final class StorageToMarkdown {
                   || !trail.isEmpty()
                   || e == null
                   || !Character.isLetterOrDigit(nextChar(e));
-          if (html != null && !(opens && closes)) {
+          boolean touches =
+              prevChar() == open.charAt(0)
+                  || (trail.isEmpty() && e != null && nextChar(e) == close.charAt(0));
+          if (html != null && (!(opens && closes) || touches || clashes(open, content))) {
             sb.append('<').append(html).append('>').append(content);
             sb.append("</").append(html).append('>');
           } else {
             sb.append(open).append(content).append(close);
           }
         }
-        if (!trail.isEmpty()) {
+        if (trail.indexOf(BR) >= 0) {
+          sb.append(BR).append('\n');
+        } else if (!trail.isEmpty()) {
           sb.append(' ');
         }
+      }
+
+      /**
+       * Whether content that starts or ends with the delimiter's own character would run into it:
+       * {@code ~~~~x~~~~} opens a code fence and {@code ****x****} is not strong inside strong.
+       * Emphasis around strong ({@code ***x***}) is the one combination CommonMark reads right.
+       */
+      static boolean clashes(String delimiter, String content) {
+        char d = delimiter.charAt(0);
+        boolean starts = content.charAt(0) == d;
+        boolean ends = content.charAt(content.length() - 1) == d;
+        if (!starts && !ends) {
+          return false;
+        }
+        if (delimiter.equals("*")) {
+          return !(content.matches("(?s)\\*\\*[^*].*[^*]\\*\\*|\\*\\*[^*]\\*\\*"));
+        }
+        return true;
       }
 
       void element(Element e) {
@@ -719,7 +844,21 @@ public final class StorageToMarkdown {
         return e.attr("style").contains("line-through");
       }
 
+      int lastCodeStart = -1;
+      int lastCodeEnd = -1;
+      String lastCode;
+
       void code(String text) {
+        if (text.isEmpty()) {
+          return;
+        }
+        if (sb.length() == lastCodeEnd) {
+          // `a``b` would read as one span "a``b": adjacent code elements become one span.
+          sb.setLength(lastCodeStart);
+          text = lastCode + text;
+        }
+        lastCodeStart = sb.length();
+        lastCode = text;
         int longest = 0;
         Matcher m = Pattern.compile("`+").matcher(text);
         while (m.find()) {
@@ -735,6 +874,7 @@ public final class StorageToMarkdown {
           body = body.replace("|", "\\|");
         }
         sb.append(ticks).append(pad ? " " : "").append(body).append(pad ? " " : "").append(ticks);
+        lastCodeEnd = sb.length();
       }
 
       void anchor(Element a) {

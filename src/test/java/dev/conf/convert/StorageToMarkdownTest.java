@@ -204,4 +204,49 @@ class StorageToMarkdownTest {
   void lineBreaksAtTheEdgesOfAParagraphAreDropped() {
     assertThat(md("<p><br/>a<br/>b<br/></p><p><br/></p>")).isEqualTo("a\\\nb\n");
   }
+
+  @Test
+  void adjacentCodeElementsBecomeOneSpan() {
+    assertThat(md("<p><code>a</code><code>b</code></p>")).isEqualTo("`ab`\n");
+  }
+
+  @Test
+  void adjacentListsStayApart() {
+    String storage = "<ul><li>a</li></ul>\n<ul><li>b</li></ul>";
+
+    assertThat(md(storage)).isEqualTo("- a\n\n<!-- -->\n\n- b\n");
+    assertThat(back(storage)).isEqualTo("<ul><li>a</li></ul>\n<ul><li>b</li></ul>\n");
+  }
+
+  @Test
+  void formattingInsideTheSameFormattingIsWrittenOnce() {
+    assertThat(md("<p><strong>a <strong>b</strong></strong></p>")).isEqualTo("**a b**\n");
+    assertThat(md("<p><em>a</em><em>b</em></p>")).isEqualTo("<em>a</em>*b*\n");
+  }
+
+  @Test
+  void anEmptyTaskStaysATask() {
+    String storage =
+        "<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>incomplete"
+            + "</ac:task-status><ac:task-body></ac:task-body></ac:task></ac:task-list>";
+
+    assertThat(md(storage)).isEqualTo("- [ ] <!---->\n");
+    assertThat(back(storage)).isEqualTo(storage + "\n");
+  }
+
+  @Test
+  void aLineBreakInAHeadingIsKept() {
+    String storage = "<h2>a<br/>b</h2>";
+
+    assertThat(md(storage)).isEqualTo("## a<br>b\n");
+    assertThat(back(storage)).isEqualTo("<h2>a<br/>b</h2>\n");
+  }
+
+  @Test
+  void escapedTocAndAlertMarkersStayText() {
+    String storage = "<p>[TOC]</p><blockquote><p>[!NOTE]</p><p>x</p></blockquote>";
+
+    assertThat(back(storage))
+        .isEqualTo("<p>[TOC]</p>\n<blockquote><p>[!NOTE]</p><p>x</p></blockquote>\n");
+  }
 }

@@ -14,6 +14,13 @@ import org.xml.sax.SAXException;
  * root element that declares them (and the HTML entities Confluence allows).
  */
 final class StorageXml {
+  private static final DocumentBuilderFactory FACTORY = DocumentBuilderFactory.newInstance();
+
+  static {
+    FACTORY.setNamespaceAware(true);
+    FACTORY.setExpandEntityReferences(true);
+  }
+
   private StorageXml() {}
 
   static Document parse(String storage) {
@@ -25,10 +32,7 @@ final class StorageXml {
             + storage
             + "</root>";
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setExpandEntityReferences(true);
-      return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+      return FACTORY.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     } catch (ParserConfigurationException | IOException e) {
       throw new IllegalStateException(e);
     } catch (SAXException e) {
