@@ -88,6 +88,9 @@ public final class StorageToMarkdown {
     String source = storage.replace("\r\n", "\n").replace('\r', '\n');
     Document doc = Parser.xmlParser().setTrackPosition(true).parseInput(source, "");
     String md = new Reader(source, options).blocks(doc, false);
+    if (md.equals("---") || md.startsWith("---\n")) {
+      md = "***" + md.substring(3); // a leading "---" would open YAML front matter
+    }
     return md.isEmpty() ? "" : md + "\n";
   }
 
@@ -111,19 +114,28 @@ public final class StorageToMarkdown {
 
     void collectBlocks(Element container, List<String> out) {
       List<Node> run = new ArrayList<>();
-      String previousList = null;
+      String previousList = null; // the kind of list the last block written was, if one
       for (Node n : container.childNodes()) {
         if (n instanceof Element e && !isInline(e)) {
           int before = out.size();
           flushParagraph(run, out);
+          if (out.size() > before) {
+            previousList = null;
+          }
           String list =
               name(e).equals("ol") ? "ol" : name(e).matches("ul|ac:task-list") ? "ul" : null;
-          if (list != null && out.size() == before && list.equals(previousList)) {
+          int separator = out.size();
+          if (list != null && list.equals(previousList)) {
             // Two lists in a row would read back as one: an empty comment keeps them apart.
             out.add("<!-- -->");
           }
+          int written = out.size();
           block(e, out);
-          previousList = list;
+          if (out.size() > written) {
+            previousList = list;
+          } else if (written > separator) {
+            out.remove(separator); // the list was empty after all
+          }
         } else {
           run.add(n);
         }
@@ -187,7 +199,7 @@ public final class StorageToMarkdown {
         case "p" -> {
           String text = paragraphText(e.childNodes());
           if (!text.isEmpty()) {
-            out.add(text);
+            add(out, text);
           }
         }
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
@@ -195,22 +207,28 @@ public final class StorageToMarkdown {
           Inline w = new Inline(true);
           w.nodes(e.childNodes());
           String text = w.finish().replace('\n', ' ');
-          out.add("#".repeat(name.charAt(1) - '0') + (text.isEmpty() ? "" : " " + text));
+          add(out, "#".repeat(name.charAt(1) - '0') + (text.isEmpty() ? "" : " " + text));
         }
-        case "hr" -> out.add("---");
-        case "ul", "ol" -> out.add(list(e));
-        case "blockquote" -> out.add(quote(blocks(e, false), null));
-        case "pre" -> out.add(fence("", e.wholeText()));
-        case "table" -> out.add(table(e));
-        case "ac:task-list" -> out.add(taskList(e));
-        case "ac:structured-macro" -> out.add(macro(e));
+        case "hr" -> add(out, "---");
+        case "ul", "ol" -> add(out, list(e));
+        case "blockquote" -> add(out, quote(blocks(e, false), null));
+        case "pre" -> add(out, fence("", e.wholeText()));
+        case "table" -> add(out, table(e));
+        case "ac:task-list" -> add(out, taskList(e));
+        case "ac:structured-macro" -> add(out, macro(e));
         default -> {
           if (FLATTENED.contains(name)) {
             collectBlocks(e, out);
           } else {
-            out.add(rawBlock(e));
+            add(out, rawBlock(e));
           }
         }
+      }
+    }
+
+    static void add(List<String> out, String block) {
+      if (!block.isEmpty()) {
+        out.add(block);
       }
     }
 
@@ -256,7 +274,10 @@ public final class StorageToMarkdown {
           Element body = child(c, "ac:task-body");
           String text = body == null ? "" : blocks(body, true);
           // An empty task needs something after its box to stay a task: an empty comment.
-          item = indentItem(done ? "- [x] " : "- [ ] ", text.isEmpty() ? "<!---->" : text);
+          // What follows the first line belongs to the item, indented past "- " only.
+          item =
+              (done ? "- [x] " : "- [ ] ")
+                  + indent(text.isEmpty() ? "<!---->" : text, "  ").stripLeading();
         } else if (name(c).equals("ac:task-list")) {
           // A nested task list follows the task it belongs to.
           item = indent(taskList(c), "  ");
@@ -637,7 +658,10 @@ public final class StorageToMarkdown {
               lineStart = false;
               continue;
             }
-            if (c == '#' || c == '>' || c == '=' || c == '+' || c == '-') {
+            // '|' and ':' could start a table's delimiter row.
+            if (c == '#' || c == '>' || c == '=' || c == '+' || c == '-' || c == ':') {
+              out.append('\\');
+            } else if (c == '|' && !inTable) {
               out.append('\\');
             }
             lineStart = false;

@@ -95,6 +95,57 @@ class RoundTripPropertyTest {
     "<ac:emoticon ac:name=\"smile\"/>"
   };
 
+  static final String[] MARKDOWN_BLOCKS = {
+    "a\n",
+    "\n",
+    "- x\n",
+    "1. y\n",
+    "  - n\n",
+    "> q\n",
+    "> [!TIP]\n",
+    "> > z\n",
+    "```\nc\n```\n",
+    "```js t=1\nd\n```\n",
+    "| h | i |\n| --- | :-: |\n| 1 | 2 |\n",
+    "# H\n",
+    "---\n",
+    "[TOC]\n",
+    "- [ ] t\n",
+    "- [x] u\n",
+    "    ind\n",
+    "![i](a b.png)\n",
+    "<u>x</u>\n",
+    "> - [ ] w\n",
+    "1) p\n",
+    "* s\n",
+    "```confluence-storage\n<ac:x/>\n```\n",
+    "Setext\n===\n",
+    "<div>\n"
+  };
+  static final String[] STORAGE_BLOCKS = {
+    "<p>a</p>",
+    "<ul><li>x</li></ul>",
+    "<ol><li><p>y</p></li></ol>",
+    "<blockquote><p>q</p></blockquote>",
+    "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><p>i</p></ac:rich-text-body>"
+        + "</ac:structured-macro>",
+    "<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[c]]>"
+        + "</ac:plain-text-body></ac:structured-macro>",
+    "<table><tbody><tr><th>h</th></tr><tr><td><p>d</p></td></tr></tbody></table>",
+    "<h2>H</h2>",
+    "<hr/>",
+    "<ac:task-list><ac:task><ac:task-status>complete</ac:task-status><ac:task-body>t"
+        + "</ac:task-body></ac:task></ac:task-list>",
+    "<ac:layout><ac:layout-section><ac:layout-cell><p>l</p></ac:layout-cell>"
+        + "</ac:layout-section></ac:layout>",
+    "<ac:structured-macro ac:name=\"x\"/>",
+    "text",
+    "<pre>p</pre>",
+    "<ul><li><ul><li>n</li></ul></li></ul>",
+    "<p><br/></p>",
+    " "
+  };
+
   static String randomDocument(Random random, String[] pieces) {
     StringBuilder sb = new StringBuilder();
     int n = 1 + random.nextInt(8);
@@ -108,7 +159,7 @@ class RoundTripPropertyTest {
   void markdownInputsConvergeAfterOneRoundTrip() {
     Random random = new Random(20261129);
     List<String> failures = new ArrayList<>();
-    for (int i = 0; i < 1500 && failures.size() < 5; i++) {
+    for (int i = 0; i < 800 && failures.size() < 5; i++) {
       String md = randomDocument(random, MARKDOWN);
       String storage = MarkdownToStorage.convert(md).storage();
       StorageXml.parse(storage);
@@ -121,9 +172,24 @@ class RoundTripPropertyTest {
   void storageInputsConvergeAfterOneRoundTrip() {
     Random random = new Random(1129);
     List<String> failures = new ArrayList<>();
-    for (int i = 0; i < 1500 && failures.size() < 5; i++) {
+    for (int i = 0; i < 800 && failures.size() < 5; i++) {
       String storage = "<p>" + randomDocument(random, STORAGE) + "</p>";
       check(storage, StorageToMarkdown.convert(storage), failures);
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void documentsOfMixedBlocksConvergeAfterOneRoundTrip() {
+    Random random = new Random(7);
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 800 && failures.size() < 5; i++) {
+      String md = randomDocument(random, MARKDOWN_BLOCKS);
+      String storage = MarkdownToStorage.convert(md).storage();
+      StorageXml.parse(storage);
+      check(md, StorageToMarkdown.convert(storage), failures);
+      String page = randomDocument(random, STORAGE_BLOCKS);
+      check(page, StorageToMarkdown.convert(page), failures);
     }
     assertThat(failures).isEmpty();
   }

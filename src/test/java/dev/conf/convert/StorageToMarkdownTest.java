@@ -249,4 +249,26 @@ class StorageToMarkdownTest {
     assertThat(back(storage))
         .isEqualTo("<p>[TOC]</p>\n<blockquote><p>[!NOTE]</p><p>x</p></blockquote>\n");
   }
+
+  @Test
+  void aRuleFirstIsNotReadAsFrontMatter() {
+    String storage = "<hr/><p>a</p><hr/>";
+
+    assertThat(md(storage)).isEqualTo("***\n\na\n\n---\n");
+    assertThat(back(storage)).isEqualTo("<hr/>\n<p>a</p>\n<hr/>\n");
+  }
+
+  @Test
+  void textShapedLikeATableStaysText() {
+    String storage = "<p>| a | b |\n| --- | --- |\n:-- | x</p>";
+
+    assertThat(md(storage)).isEqualTo("\\| a | b |\n\\| --- | --- |\n\\:-- | x\n");
+    assertThat(back(storage)).isEqualTo("<p>| a | b |\n| --- | --- |\n:-- | x</p>\n");
+  }
+
+  @Test
+  void listsApartStayApartAcrossEmptyParagraphs() {
+    assertThat(md("<ol><li>a</li></ol><p><br/></p><ol><li>b</li></ol>"))
+        .isEqualTo("1. a\n\n<!-- -->\n\n1. b\n");
+  }
 }
