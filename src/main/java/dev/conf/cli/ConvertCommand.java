@@ -26,11 +26,12 @@ import picocli.CommandLine.Parameters;
     description = {
       "Convert Markdown to Confluence storage format (XHTML) or back, offline.",
       "",
-      "The input format comes from the file extension (.md, .markdown; .xhtml, .html, .xml)",
-      "unless --from says; reading stdin (-) needs --from. --to defaults to the other format.",
-      "YAML front matter is metadata and is left out of the storage output.",
-      "Macros Markdown cannot express are kept verbatim in a 'confluence-storage' code block",
-      "(or a conf:storage link inline), so converting back restores them."
+      "The input format comes from the file extension (.md, .markdown; .xhtml,",
+      ".html, .xml) unless --from says; stdin (-) needs --from. --to defaults to",
+      "the other format. YAML front matter is metadata, left out of the output.",
+      "Macros Markdown cannot express are kept verbatim (a 'confluence-storage'",
+      "code block, or a conf:storage link inline), so converting back restores",
+      "them. Details: docs/markdown.md."
     })
 public final class ConvertCommand implements Callable<Integer> {
   enum Format {
@@ -66,6 +67,9 @@ public final class ConvertCommand implements Callable<Integer> {
     Format target = to != null ? to : (source == Format.md ? Format.storage : Format.md);
     if (source == target) {
       throw ConfException.usage("--from and --to are both " + source + ": nothing to convert");
+    }
+    if (file.equals("-") && ctx.io().isStdinTty()) {
+      ctx.io().err().println("Reading " + source + " from the terminal; end with Ctrl-D.");
     }
     String input = read(ctx.io(), file);
     String output = source == Format.md ? Converter.toStorage(input) : Converter.toMarkdown(input);

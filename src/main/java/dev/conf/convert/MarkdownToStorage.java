@@ -1,6 +1,8 @@
 package dev.conf.convert;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +116,7 @@ public final class MarkdownToStorage {
     int taskId;
 
     /** HTML tags from the Markdown that are open, so that the output stays balanced. */
-    final java.util.ArrayDeque<String> openTags = new java.util.ArrayDeque<>();
+    final ArrayDeque<String> openTags = new ArrayDeque<>();
 
     int scopeBase;
 
@@ -296,7 +298,7 @@ public final class MarkdownToStorage {
         return;
       }
       String language = null;
-      Map<String, String> params = new java.util.LinkedHashMap<>();
+      Map<String, String> params = new LinkedHashMap<>();
       if (!info.isEmpty()) {
         int space = indexOfWhitespace(info);
         language = space < 0 ? info : info.substring(0, space);

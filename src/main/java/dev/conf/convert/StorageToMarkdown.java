@@ -1,6 +1,8 @@
 package dev.conf.convert;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +31,6 @@ public final class StorageToMarkdown {
   private static final Set<String> PANEL_MACROS = Set.of("info", "tip", "note", "warning");
   private static final Map<String, String> PANEL_ALERTS =
       Map.of("info", "NOTE", "tip", "TIP", "note", "WARNING", "warning", "CAUTION");
-  private static final Set<String> FORMAT_ONLY =
-      Set.of("span", "font", "small", "big", "ac:inline-comment-marker-none");
   private static final Set<String> HTML_INLINE_KEPT = Set.of("u", "sub", "sup", "ins", "kbd");
   private static final Set<String> FLATTENED =
       Set.of(
@@ -332,7 +332,7 @@ public final class StorageToMarkdown {
 
     String macro(Element e) {
       String macro = e.attr("ac:name");
-      Map<String, String> params = new java.util.LinkedHashMap<>();
+      Map<String, String> params = new LinkedHashMap<>();
       for (Element c : e.children()) {
         if (name(c).equals("ac:parameter")) {
           params.put(c.attr("ac:name"), c.wholeText());
@@ -770,7 +770,7 @@ public final class StorageToMarkdown {
           nodes(children); // strong inside strong is just strong
           return;
         }
-        Set<String> nested = new java.util.HashSet<>(active);
+        Set<String> nested = new HashSet<>(active);
         if (html != null) {
           nested.add(html);
         }
@@ -853,7 +853,7 @@ public final class StorageToMarkdown {
           default -> {
             if (HTML_INLINE_KEPT.contains(name)) {
               wrap("<" + name + ">", "</" + name + ">", e.childNodes());
-            } else if (FORMAT_ONLY.contains(name) && !lineThrough(e)) {
+            } else if (TRANSPARENT.contains(name) && !lineThrough(e)) {
               nodes(e.childNodes()); // colours and fonts have no Markdown: the text stays
             } else if (name.equals("span")) {
               wrap("~~", "~~", e.childNodes());

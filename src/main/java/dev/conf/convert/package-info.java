@@ -10,7 +10,7 @@
  * <p>What cannot be said in Markdown is carried in it losslessly rather than dropped: block-level
  * macros and elements conf does not understand become a fenced block with the info string {@code
  * confluence-storage} holding the original storage text byte for byte, and inline ones a link to
- * {@code conf:storage?xml=…} whose text is the element's text (see {@link
- * dev.conf.convert.ConfLinks}). Converting back emits that text unchanged.
+ * {@code conf:storage?xml=…} whose text is the element's text (see {@code ConfLinks} and
+ * docs/markdown.md). Converting back emits that text unchanged.
  */
 package dev.conf.convert;

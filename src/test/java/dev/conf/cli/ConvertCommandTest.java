@@ -121,4 +121,13 @@ class ConvertCommandTest {
     assertThat(conf.run("--help").out()).contains("convert");
     assertThat(conf.run("convert", "--help").out()).contains("--from", "--to", "FILE");
   }
+
+  @Test
+  void onATerminalItSaysItIsWaitingForInput() {
+    Result r = conf.terminal().stdin(MD).run("convert", "--from", "md");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEqualTo("Reading md from the terminal; end with Ctrl-D.\n");
+    assertThat(r.out()).isEqualTo(STORAGE);
+  }
 }
