@@ -1,5 +1,6 @@
 package dev.conf.cli;
 
+import dev.conf.auth.Deployment;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Io;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
       "the other format. YAML front matter is metadata, left out of the output.",
       "Macros Markdown cannot express are kept verbatim (a 'confluence-storage'",
       "code block, or a conf:storage link inline), so converting back restores",
-      "them. Details: docs/markdown.md."
+      "them. With --deployment dc (or CONFLUENCE_DEPLOYMENT=dc), code block",
+      "languages become the names Data Center's code macro knows, or none.",
+      "Details: docs/markdown.md."
     })
 public final class ConvertCommand implements Callable<Integer> {
   enum Format {
@@ -72,7 +75,9 @@ public final class ConvertCommand implements Callable<Integer> {
       ctx.io().err().println("Reading " + source + " from the terminal; end with Ctrl-D.");
     }
     String input = read(ctx.io(), file);
-    String output = source == Format.md ? Converter.toStorage(input) : Converter.toMarkdown(input);
+    boolean dataCenter = ctx.deploymentOverride() == Deployment.DATA_CENTER;
+    String output =
+        source == Format.md ? Converter.toStorage(input, dataCenter) : Converter.toMarkdown(input);
     ctx.io().out().print(output);
     ctx.io().out().flush();
     return ExitCode.OK.code();
@@ -112,8 +117,12 @@ public final class ConvertCommand implements Callable<Integer> {
 
   /** The calls into dev.conf.convert, in a class of their own that loads only when converting. */
   private static final class Converter {
-    static String toStorage(String markdown) {
-      return dev.conf.convert.MarkdownToStorage.convert(markdown).storage();
+    static String toStorage(String markdown, boolean dataCenter) {
+      dev.conf.convert.ConvertOptions options = dev.conf.convert.ConvertOptions.defaults();
+      if (dataCenter) {
+        options = options.withCodeLanguage(dev.conf.convert.CodeLanguages::dataCenter);
+      }
+      return dev.conf.convert.MarkdownToStorage.convert(markdown, options).storage();
     }
 
     static String toMarkdown(String storage) {

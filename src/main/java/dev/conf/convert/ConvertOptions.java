@@ -22,18 +22,23 @@ import java.util.function.Function;
  *     default gives the same page back.
  * @param pathForAttachment storage to Markdown: an attachment file name (of an image) to the
  *     Markdown link target for it, percent-encoded as needed. Default: the encoded file name.
+ * @param codeLanguage Markdown to storage: a fenced block's language to the {@code code} macro's,
+ *     or empty for none. Default: {@link CodeLanguages#cloud} (as written); Data Center needs
+ *     {@link CodeLanguages#dataCenter}.
  */
 public record ConvertOptions(
     Function<String, Optional<String>> pageForLink,
     Function<String, String> attachmentForImage,
     Function<PageRef, Optional<String>> linkForPage,
-    Function<String, String> pathForAttachment) {
+    Function<String, String> pathForAttachment,
+    Function<String, Optional<String>> codeLanguage) {
 
   public ConvertOptions {
     Objects.requireNonNull(pageForLink, "pageForLink");
     Objects.requireNonNull(attachmentForImage, "attachmentForImage");
     Objects.requireNonNull(linkForPage, "linkForPage");
     Objects.requireNonNull(pathForAttachment, "pathForAttachment");
+    Objects.requireNonNull(codeLanguage, "codeLanguage");
   }
 
   /** The defaults described on the record's components. */
@@ -45,23 +50,28 @@ public record ConvertOptions(
             page.spaceKey() == null
                 ? Optional.of(ConfLinks.encode(page.title()) + ".md")
                 : Optional.empty(),
-        ConfLinks::encode);
+        ConfLinks::encode,
+        CodeLanguages::cloud);
   }
 
   public ConvertOptions withPageForLink(Function<String, Optional<String>> f) {
-    return new ConvertOptions(f, attachmentForImage, linkForPage, pathForAttachment);
+    return new ConvertOptions(f, attachmentForImage, linkForPage, pathForAttachment, codeLanguage);
   }
 
   public ConvertOptions withAttachmentForImage(Function<String, String> f) {
-    return new ConvertOptions(pageForLink, f, linkForPage, pathForAttachment);
+    return new ConvertOptions(pageForLink, f, linkForPage, pathForAttachment, codeLanguage);
   }
 
   public ConvertOptions withLinkForPage(Function<PageRef, Optional<String>> f) {
-    return new ConvertOptions(pageForLink, attachmentForImage, f, pathForAttachment);
+    return new ConvertOptions(pageForLink, attachmentForImage, f, pathForAttachment, codeLanguage);
   }
 
   public ConvertOptions withPathForAttachment(Function<String, String> f) {
-    return new ConvertOptions(pageForLink, attachmentForImage, linkForPage, f);
+    return new ConvertOptions(pageForLink, attachmentForImage, linkForPage, f, codeLanguage);
+  }
+
+  public ConvertOptions withCodeLanguage(Function<String, Optional<String>> f) {
+    return new ConvertOptions(pageForLink, attachmentForImage, linkForPage, pathForAttachment, f);
   }
 
   static Optional<String> titleFromFileName(String path) {

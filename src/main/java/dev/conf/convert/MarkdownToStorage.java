@@ -331,7 +331,7 @@ public final class MarkdownToStorage {
       String body = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
       out.append("<ac:structured-macro ac:name=\"code\">");
       if (language != null && !language.isEmpty()) {
-        parameter("language", language);
+        options.codeLanguage().apply(language).ifPresent(l -> parameter("language", l));
       }
       params.forEach(this::parameter);
       out.append("<ac:plain-text-body>").append(Xml.cdata(body)).append("</ac:plain-text-body>");

@@ -130,4 +130,18 @@ class ConvertCommandTest {
     assertThat(r.err()).isEqualTo("Reading md from the terminal; end with Ctrl-D.\n");
     assertThat(r.out()).isEqualTo(STORAGE);
   }
+
+  @Test
+  void forDataCenterCodeLanguagesAreOnesItsMacroKnows() {
+    String md = "```yaml\na: 1\n```\n";
+
+    Result dc = conf.stdin(md).run("--deployment", "dc", "convert", "--from", "md");
+    assertThat(dc.out()).contains("<ac:parameter ac:name=\"language\">yml</ac:parameter>");
+
+    Result env = conf.env("CONFLUENCE_DEPLOYMENT", "dc").stdin(md).run("convert", "--from", "md");
+    assertThat(env.out()).isEqualTo(dc.out());
+
+    Result cloud = conf.stdin(md).run("convert", "--from", "md", "--deployment", "cloud");
+    assertThat(cloud.out()).contains("<ac:parameter ac:name=\"language\">yaml</ac:parameter>");
+  }
 }

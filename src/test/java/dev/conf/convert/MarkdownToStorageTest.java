@@ -190,4 +190,21 @@ class MarkdownToStorageTest {
     assertThat(storage("<sub><sup>x</sub></sup>\n")).isEqualTo("<p><sub><sup>x</sup></sub></p>\n");
     assertThat(storage("<u>\n\nx\n")).isEqualTo("<p>&lt;u&gt;</p>\n<p>x</p>\n");
   }
+
+  @Test
+  void dataCenterGetsCodeLanguagesItsMacroKnowsOrNone() {
+    ConvertOptions dc = ConvertOptions.defaults().withCodeLanguage(CodeLanguages::dataCenter);
+    String md = "```Python\na\n```\n\n```kotlin\nb\n```\n";
+
+    assertThat(MarkdownToStorage.convert(md, dc).storage())
+        .isEqualTo(
+            "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">py"
+                + "</ac:parameter><ac:plain-text-body><![CDATA[a]]></ac:plain-text-body>"
+                + "</ac:structured-macro>\n"
+                + "<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[b]]>"
+                + "</ac:plain-text-body></ac:structured-macro>\n");
+    assertThat(MarkdownToStorage.convert(md).storage())
+        .contains(">Python</ac:parameter>")
+        .contains(">kotlin</ac:parameter>");
+  }
 }
