@@ -60,6 +60,7 @@ public final class Commands {
           new Noun(SpaceCommand.class, SpaceListCommand.class, SpaceViewCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ApiCommand.class),
+          new Noun(ConvertCommand.class),
           new Noun(CompletionCommand.class),
           new Noun(CdsTrainingCommand.class));
 
