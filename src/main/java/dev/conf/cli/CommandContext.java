@@ -48,6 +48,7 @@ public final class CommandContext {
   private OkHttpClient http;
   private ConfluenceService service;
   private Io styledIo;
+  private Browser browser;
 
   public CommandContext(
       Io io,
@@ -228,5 +229,19 @@ public final class CommandContext {
     } catch (NumberFormatException e) {
       return Duration.ofSeconds(5);
     }
+  }
+
+  /** The browser {@code --web} and {@code conf open} use; the system's unless one was set. */
+  public Browser browser() {
+    if (browser == null) {
+      browser = Browser.system(env);
+    }
+    return browser;
+  }
+
+  /** Replaces the browser (tests record URLs instead of opening them). */
+  public CommandContext withBrowser(Browser browser) {
+    this.browser = browser;
+    return this;
   }
 }

@@ -1,6 +1,8 @@
 package dev.conf.cli;
 
 import dev.conf.cli.auth.AuthCommand;
+import dev.conf.cli.blog.BlogCommand;
+import dev.conf.cli.page.PageCommand;
 import dev.conf.cli.space.SpaceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Work with Confluence Cloud and Data Center from the command line.",
-    subcommands = {AuthCommand.class, SpaceCommand.class, CompletionCommand.class},
+    subcommands = {
+      AuthCommand.class,
+      SpaceCommand.class,
+      PageCommand.class,
+      BlogCommand.class,
+      OpenCommand.class,
+      CompletionCommand.class
+    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  CONFLUENCE_URL           the site, when no profile is saved (CI)",

@@ -1,0 +1,23 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentViewCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog view}. */
+@Command(
+    name = "view",
+    mixinStandardHelpOptions = true,
+    description = {"Show a blog post: its metadata and body."})
+public final class BlogViewCommand extends ContentViewCommand {
+
+  BlogViewCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}
