@@ -361,4 +361,21 @@ class CloudPageTest extends PageScenarios {
                 .has("minorEdit"))
         .isFalse();
   }
+
+  @Override
+  protected String blogPath(String id) {
+    return V2 + "/blogposts/" + id;
+  }
+
+  @Override
+  protected String blogCreatePath() {
+    return V2 + "/blogposts";
+  }
+
+  @Override
+  protected String blogJson(String id, String title, int version, String body) {
+    return pageJson(id, title, version, body, null)
+        .replace(",\"parentId\":null,\"parentType\":\"page\"", "")
+        .replace("/pages/" + id, "/blog/2026/11/01/" + id);
+  }
 }

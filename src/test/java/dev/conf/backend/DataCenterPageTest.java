@@ -295,4 +295,20 @@ class DataCenterPageTest extends PageScenarios {
                 .asBoolean())
         .isTrue();
   }
+
+  @Override
+  protected String blogPath(String id) {
+    return pagePath(id);
+  }
+
+  @Override
+  protected String blogCreatePath() {
+    return createPath();
+  }
+
+  @Override
+  protected String blogJson(String id, String title, int version, String body) {
+    return pageJson(id, title, version, body, null)
+        .replaceFirst("\"type\":\"page\"", "\"type\":\"blogpost\"");
+  }
 }

@@ -102,6 +102,15 @@ public abstract class PageScenarios {
 
   protected abstract void assertCopied(String sourceId, String parentId, String title);
 
+  /** Where one blog post is read, updated and deleted. */
+  protected abstract String blogPath(String id);
+
+  /** Where blog posts are created. */
+  protected abstract String blogCreatePath();
+
+  /** The wire JSON of a blog post. */
+  protected abstract String blogJson(String id, String title, int version, String body);
+
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
 
@@ -573,5 +582,43 @@ public abstract class PageScenarios {
     Result json = conf.pipe().run("page", "tree", "--space", "DOCS", "--json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     assertThat(json.out()).startsWith("[ {\n  \"id\" : \"1001\",\n  \"title\" : \"Page 1001\"");
+  }
+
+  // ---- blog posts
+
+  @Test
+  void blogPostsAreViewedCreatedAndUpdatedLikePages() {
+    wm.stubFor(
+        get(urlPathEqualTo(blogPath("77")))
+            .willReturn(okJson(blogJson("77", "Launch", 2, "<p>We shipped</p>"))));
+    Result view = conf.pipe().run("blog", "view", "77", "--raw");
+    assertThat(view.exitCode()).as(view.toString()).isZero();
+    assertThat(view.out()).isEqualTo("<p>We shipped</p>\n");
+
+    stubSpace("DOCS");
+    wm.stubFor(
+        post(urlPathEqualTo(blogCreatePath()))
+            .willReturn(okJson(blogJson("78", "News", 1, "<p>n</p>"))));
+    Result create =
+        conf.pipe()
+            .stdin("<p>n</p>")
+            .run("blog", "create", "--space", "DOCS", "--title", "News", "-");
+    assertThat(create.exitCode()).as(create.toString()).isZero();
+    assertThat(create.err()).isEqualTo("Created blog post 'News' (78).\n");
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(blogCreatePath()))).get(0));
+    assertThat(sent.path("title").asText()).isEqualTo("News");
+    assertThat(bodyOf(sent)).isEqualTo("<p>n</p>");
+
+    wm.stubFor(
+        put(urlPathEqualTo(blogPath("77")))
+            .willReturn(okJson(blogJson("77", "Launch", 3, "<p>v3</p>"))));
+    Result update = conf.pipe().stdin("<p>v3</p>").run("blog", "update", "77", "-");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(
+            json(wm.findAll(putRequestedFor(urlPathEqualTo(blogPath("77")))).get(0))
+                .path("version")
+                .path("number")
+                .asInt())
+        .isEqualTo(3);
   }
 }
