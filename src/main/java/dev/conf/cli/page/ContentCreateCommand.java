@@ -26,7 +26,10 @@ public abstract class ContentCreateCommand implements Callable<Integer> {
       description = "Read the body from this file ('-' for stdin).")
   String file;
 
-  @Parameters(arity = "0..1", paramLabel = "-", description = "Read the body from stdin.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "STDIN",
+      description = "- reads the body from stdin (as --file -).")
   String dash;
 
   @Option(

@@ -29,8 +29,8 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
   @Parameters(
       index = "1",
       arity = "0..1",
-      paramLabel = "-",
-      description = "Read the body from stdin.")
+      paramLabel = "STDIN",
+      description = "- reads the new body from stdin (as --file -).")
   String dash;
 
   @Option(names = "--title", paramLabel = "T", description = "A new title.")
