@@ -378,4 +378,77 @@ class CloudPageTest extends PageScenarios {
         .replace(",\"parentId\":null,\"parentType\":\"page\"", "")
         .replace("/pages/" + id, "/blog/2026/11/01/" + id);
   }
+
+  @Override
+  protected String spaceUrl(String key) {
+    return url() + "/wiki/spaces/" + key;
+  }
+
+  @Override
+  protected void stubChildren(String id, int n) {
+    List<String> items = new ArrayList<>();
+    for (int i = n; i >= 1; i--) {
+      // Out of order on purpose: the children's positions decide.
+      items.add(
+          "{\"id\":\""
+              + id
+              + i
+              + "\",\"status\":\"current\",\"title\":\"Child "
+              + i
+              + "\",\"type\":\"page\",\"spaceId\":\"98305\",\"childPosition\":"
+              + i
+              + "}");
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/pages/" + id + "/direct-children"))
+            .willReturn(okJson("{\"results\":[" + String.join(",", items) + "],\"_links\":{}}")));
+  }
+
+  @Test
+  void aTreeDeeperThanTenLevelsAsksAgainBelowTheTenth() {
+    stubPage("1", "Root", 1, "<p>r</p>");
+    // A chain 2 → 11 answered for levels 1..10, then what hangs below page 11.
+    List<String> chain = new ArrayList<>();
+    for (int d = 1; d <= 10; d++) {
+      chain.add(
+          "{\"id\":\""
+              + (d + 1)
+              + "\",\"title\":\"L"
+              + d
+              + "\",\"type\":\"page\",\"parentId\":\""
+              + d
+              + "\",\"depth\":"
+              + d
+              + "}");
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/pages/1/descendants"))
+            .willReturn(okJson("{\"results\":[" + String.join(",", chain) + "],\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/pages/11/descendants"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"12\",\"title\":\"L11\",\"type\":\"folder\",\"parentId\":\"11\",\"depth\":1}],"
+                        + "\"_links\":{}}")));
+    Result r = conf.pipe().run("page", "tree", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines()).hasSize(12).last().isEqualTo("11\t12\tL11");
+    assertThat(
+            wm.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo(V2 + "/pages/11/descendants"))))
+        .singleElement()
+        .satisfies(req -> assertThat(req.queryParameter("depth").firstValue()).isEqualTo("10"));
+  }
+
+  @Test
+  void aCopyWithoutATitleIsCalledCopyOf() {
+    stubPage("42", "Notes", 7, "<p>x</p>");
+    stubCopy("42", "300", "900");
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode body =
+        json(wm.findAll(postRequestedFor(urlPathEqualTo("/wiki/rest/api/content/42/copy"))).get(0));
+    assertThat(body.path("pageTitle").asText()).isEqualTo("Copy of Notes");
+  }
 }

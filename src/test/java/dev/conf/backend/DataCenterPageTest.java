@@ -311,4 +311,84 @@ class DataCenterPageTest extends PageScenarios {
     return pageJson(id, title, version, body, null)
         .replaceFirst("\"type\":\"page\"", "\"type\":\"blogpost\"");
   }
+
+  @Override
+  protected String spaceUrl(String key) {
+    return siteUrl() + "/display/" + key;
+  }
+
+  @Override
+  protected void stubChildren(String id, int n) {
+    List<String> items = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      items.add(
+          "{\"id\":\""
+              + id
+              + i
+              + "\",\"type\":\"page\",\"status\":\"current\",\"title\":\"Child "
+              + i
+              + "\"}");
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/content/" + id + "/child/page"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + String.join(",", items)
+                        + "],\"start\":0,\"limit\":200,\"size\":"
+                        + n
+                        + ",\"_links\":{}}")));
+  }
+
+  @Test
+  void aRecursiveCopyCreatesEveryPageUnderItsCopiedParent() {
+    stubPage("42", "Notes", 7, "<p>top</p>");
+    stubPage("300", "Parent", 3, "<p>p</p>");
+    stubPage("43", "Child", 1, "<p>c</p>");
+    stubPage("44", "Grandchild", 1, "<p>g</p>");
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/content/42/descendant/page"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        // The grandchild first: conf must still create parents first.
+                        + "{\"id\":\"44\",\"type\":\"page\",\"title\":\"Grandchild\",\"ancestors\":[{\"id\":\"42\"},{\"id\":\"43\"}]},"
+                        + "{\"id\":\"43\",\"type\":\"page\",\"title\":\"Child\",\"ancestors\":[{\"id\":\"42\"}]}"
+                        + "],\"start\":0,\"limit\":200,\"size\":2,\"_links\":{}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                    "$.title", equalTo("Copy of Notes")))
+            .willReturn(okJson(pageJson("900", "Copy of Notes", 1, "<p>top</p>", "300"))));
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                    "$.title", equalTo("Copy of Child")))
+            .willReturn(okJson(pageJson("901", "Copy of Child", 1, "<p>c</p>", "900"))));
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                    "$.title", equalTo("Copy of Grandchild")))
+            .willReturn(okJson(pageJson("902", "Copy of Grandchild", 1, "<p>g</p>", "901"))));
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--recursive");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo("Copied page 42 to 'Copy of Notes' (900) with 2 pages under it.\n");
+    List<LoggedRequest> posts = wm.findAll(postRequestedFor(urlPathEqualTo(createPath())));
+    assertThat(posts)
+        .extracting(p -> json(p).path("title").asText() + " under " + parentOf(json(p)))
+        .containsExactly(
+            "Copy of Notes under 300", "Copy of Child under 900", "Copy of Grandchild under 901");
+  }
+
+  @Test
+  void copyingAttachmentsIsRefusedBeforeAnyWrite() {
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--with-attachments");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("copying attachments is not supported on Data Center yet");
+    assertThat(writes()).isEmpty();
+  }
 }

@@ -94,6 +94,9 @@ public abstract class PageScenarios {
   /** Stubs a space of {@code n} pages; returns the most requests it may take. */
   protected abstract int stubSpaceTree(String key, int n);
 
+  /** Answers the direct children of page {@code id}: ids {@code id*10+1 ..} titled "Child N". */
+  protected abstract void stubChildren(String id, int n);
+
   protected abstract void stubMove(String id, String targetId);
 
   protected abstract void assertMovedUnder(String id, String targetId);
@@ -426,6 +429,23 @@ public abstract class PageScenarios {
   }
 
   @Test
+  void anEmptyBodyIsRefusedUnlessAllowed() {
+    Result r = conf.pipe().stdin("").run("page", "update", "42", "-");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("the new body is empty; nothing was sent");
+    assertThat(all()).isEmpty();
+
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Notes", 8, "", "100"))));
+    Result allowed = conf.pipe().stdin("").run("page", "update", "42", "-", "--allow-empty");
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    assertThat(bodyOf(json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0))))
+        .isEmpty();
+  }
+
+  @Test
   void ifVersionMismatchSendsNoWrite() {
     stubPage("42", "Notes", 7, "<p>old</p>");
     Result r =
@@ -553,6 +573,78 @@ public abstract class PageScenarios {
                 + "-<p>Ship on Friday</p>\n"
                 + "+<p>Ship on Monday</p>\n"
                 + " <p>Owner: Ann</p>\n");
+  }
+
+  // ---- children and tree
+
+  @Test
+  void childrenAreDrawnUnderThePageOnATerminalAndListedInAPipe() {
+    stubPage("42", "Guide", 3, "<p>g</p>");
+    stubChildren("42", 3);
+    Result tty = conf.terminal().run("page", "children", "42");
+    assertThat(tty.exitCode()).as(tty.toString()).isZero();
+    assertThat(tty.out())
+        .isEqualTo(
+            "Guide  (42)\n"
+                + "├── Child 1  (421)\n"
+                + "├── Child 2  (422)\n"
+                + "└── Child 3  (423)\n");
+    Result pipe = conf.pipe().run("page", "children", "42");
+    assertThat(pipe.out()).isEqualTo("1\t421\tChild 1\n1\t422\tChild 2\n1\t423\tChild 3\n");
+  }
+
+  @Test
+  void treeDepthCutsTheLevelsBelow() {
+    stubPage("1", "Root", 1, "<p>r</p>");
+    stubTree("1", 400);
+    Result r = conf.pipe().run("page", "tree", "1", "--depth", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines())
+        .hasSize(21)
+        .allMatch(l -> l.startsWith("0\t") || l.startsWith("1\t"));
+  }
+
+  @Test
+  void aMissingPageExits3() {
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("404")))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"statusCode\":404,\"message\":\"No content found with id 404\"}")));
+    Result r = conf.pipe().run("page", "view", "404");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("conf: page 404 not found\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void openASpaceOrAPage() {
+    stubSpace("DOCS");
+    conf.browserAvailable = false;
+    Result space = conf.pipe().run("open", "DOCS");
+    assertThat(space.exitCode()).as(space.toString()).isZero();
+    assertThat(space.out()).isEqualTo(spaceUrl("DOCS") + "\n");
+    conf.browserAvailable = true;
+    stubTitle("DOCS", "Release notes", "42");
+    Result page = conf.pipe().run("open", "DOCS:Release notes");
+    assertThat(page.exitCode()).as(page.toString()).isZero();
+    assertThat(page.err()).isEqualTo("Opening " + pageUrl("42", "x") + " in your browser.\n");
+    assertThat(conf.browsed).containsExactly(spaceUrl("DOCS"), pageUrl("42", "x"));
+  }
+
+  /** The web URL of space KEY. */
+  protected abstract String spaceUrl(String key);
+
+  @Test
+  void moveToAnotherSpaceGoesUnderItsHomePage() {
+    stubSpace("DOCS");
+    stubMove("42", "100");
+    Result r = conf.pipe().run("page", "move", "42", "--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertMovedUnder("42", "100");
   }
 
   // ---- tree

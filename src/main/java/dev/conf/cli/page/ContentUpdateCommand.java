@@ -60,6 +60,12 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
       description = "Only if the current version is N; otherwise exit 5 and change nothing.")
   Integer ifVersion;
 
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Accept an empty body (otherwise refused: an empty pipe must not blank a page).")
+  boolean allowEmpty;
+
   @Option(names = "--json", description = "Print the updated page as JSON.")
   boolean json;
 
@@ -75,6 +81,10 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
     String body = BodySource.read(ctx.io(), ContentCreateCommand.bodyFile(file, dash));
     if (body == null && title == null) {
       throw ConfException.usage("nothing to update: give --title, --file F or - (stdin)");
+    }
+    if (body != null && body.isBlank() && !allowEmpty) {
+      throw ConfException.usage(
+          "the new body is empty; nothing was sent (use --allow-empty to blank the page)");
     }
     if (title != null && title.isBlank()) {
       throw ConfException.usage("--title must not be empty");

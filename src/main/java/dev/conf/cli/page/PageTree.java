@@ -110,7 +110,7 @@ public final class PageTree {
     }
   }
 
-  private static String clean(String s) {
+  static String clean(String s) {
     return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }
 }
