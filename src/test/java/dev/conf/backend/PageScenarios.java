@@ -212,6 +212,17 @@ public abstract class PageScenarios {
   }
 
   @Test
+  void viewOnATerminalShowsTextAndRelativeTimes() {
+    stubPage("42", "Release notes", 7, "<h1>Notes</h1><p>Hello &amp; welcome</p>");
+    Result r = conf.terminal().run("page", "view", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("Title:    Release notes\nID:       42\nSpace:    DOCS\nVersion:  7\n")
+        .contains("Updated:  28 days ago by Ed Editor\n")
+        .endsWith("\n\nNotes\nHello & welcome\n");
+  }
+
+  @Test
   void viewAsTextAndJson() throws Exception {
     stubPage(
         "42",

@@ -72,7 +72,12 @@ public abstract class ContentListCommand implements Callable<Integer> {
     }
     TablePrinter table = new TablePrinter(ctx.io(), "id", "title", "status", "version", "updated");
     for (Page p : pages) {
-      table.row(p.id(), p.title(), p.status(), String.valueOf(p.version()), p.lastUpdated());
+      table.row(
+          p.id(),
+          p.title(),
+          p.status(),
+          String.valueOf(p.version()),
+          Times.show(p.lastUpdated(), ctx.io().isStdoutTty(), ctx.clock()));
     }
     table.print();
     return 0;

@@ -97,7 +97,7 @@ public abstract class ContentViewCommand implements Callable<Integer> {
             "Updated",
             page.lastUpdated() == null
                 ? null
-                : page.lastUpdated()
+                : Times.show(page.lastUpdated(), ctx.io().isStdoutTty(), ctx.clock())
                     + (page.lastUpdatedBy() == null ? "" : " by " + page.lastUpdatedBy()))
         .add("URL", page.url())
         .add("Labels", page.labels() == null ? null : String.join(", ", page.labels()))

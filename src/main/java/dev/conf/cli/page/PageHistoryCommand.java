@@ -79,7 +79,7 @@ public final class PageHistoryCommand implements Callable<Integer> {
       table.row(
           String.valueOf(v.number()),
           v.author(),
-          v.date(),
+          Times.show(v.date(), ctx.io().isStdoutTty(), ctx.clock()),
           (v.minorEdit() && ctx.io().isStdoutTty() ? "(minor) " : "")
               + (v.message() == null ? "" : v.message()));
     }
