@@ -60,10 +60,25 @@ public final class StorageText {
           Map.entry("ldquo", "“"),
           Map.entry("copy", "©"));
 
+  private static final Pattern TASK_ID =
+      Pattern.compile("<ac:task-id>.*?</ac:task-id>", Pattern.DOTALL);
+  private static final Pattern TASK_STATUS =
+      Pattern.compile("<ac:task-status>\\s*(complete|incomplete)\\s*</ac:task-status>");
+  private static final Pattern BARE_PAGE_LINK =
+      Pattern.compile(
+          "<ac:link(?:\\s[^>]*)?>\\s*<ri:page\\s[^>]*?ri:content-title=\"([^\"]*)\"[^>]*/>\\s*</ac:link>");
+
   public static String toText(String storage) {
     if (storage == null || storage.isEmpty()) {
       return "";
     }
+    // Elements whose meaning is in an attribute or a keyword, made into the text a reader expects.
+    storage = TASK_ID.matcher(storage).replaceAll("");
+    storage =
+        TASK_STATUS
+            .matcher(storage)
+            .replaceAll(m -> m.group(1).equals("complete") ? "[x] " : "[ ] ");
+    storage = BARE_PAGE_LINK.matcher(storage).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     StringBuilder out = new StringBuilder();
     int skipping = 0;
     boolean inPre = false;

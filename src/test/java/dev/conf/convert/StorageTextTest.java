@@ -29,4 +29,16 @@ class StorageTextTest {
     assertThat(StorageText.toText(null)).isEmpty();
     assertThat(StorageText.toText("")).isEmpty();
   }
+
+  @Test
+  void tasksShowTheirStateAndBarePageLinksTheirTitle() {
+    String storage =
+        "<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>complete</ac:task-status>"
+            + "<ac:task-body>Write</ac:task-body></ac:task><ac:task><ac:task-id>2</ac:task-id>"
+            + "<ac:task-status>incomplete</ac:task-status><ac:task-body>Ship</ac:task-body></ac:task>"
+            + "</ac:task-list><p>See <ac:link><ri:page ri:content-title=\"Release &amp; notes\"/>"
+            + "</ac:link>.</p>";
+    assertThat(StorageText.toText(storage))
+        .isEqualTo("[x] Write\n[ ] Ship\nSee Release & notes.\n");
+  }
 }
