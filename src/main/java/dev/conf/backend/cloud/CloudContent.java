@@ -99,6 +99,9 @@ final class CloudContent {
           "Confluence Cloud cannot list drafts (its API lists current, archived and trashed"
               + " content)");
     }
+    if (type == ContentType.BLOGPOST && "archived".equals(query.status())) {
+      throw ConfException.usage("Confluence Cloud does not archive blog posts");
+    }
     HttpUrl.Builder url =
         v2(collection(type))
             .addQueryParameter("space-id", spaceIdOfKey.apply(query.spaceKey()))
