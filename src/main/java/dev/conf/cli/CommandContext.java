@@ -244,4 +244,14 @@ public final class CommandContext {
     this.browser = browser;
     return this;
   }
+
+  /** Waits, through the injected sleeper: commands that poll never block a test. */
+  public void pause(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfException(dev.conf.error.ExitCode.ERROR, "interrupted while waiting", e);
+    }
+  }
 }

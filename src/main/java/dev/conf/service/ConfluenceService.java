@@ -86,4 +86,7 @@ public interface ConfluenceService {
    * empty map where they already carry names or the lookup failed.
    */
   Map<String, String> userNames(Collection<String> ids);
+
+  /** A long-running task a copy started ({@link CopyResult#taskId()}); exit 3 when unknown. */
+  TaskStatus copyTask(String taskId);
 }

@@ -311,9 +311,10 @@ class CloudPageTest extends PageScenarios {
                     .withHeader("Content-Type", "application/json")
                     .withBody(
                         "{\"id\":\"task-7\",\"links\":{\"status\":\"/rest/api/longtask/task-7\"}}")));
-    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--recursive");
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--recursive", "--no-wait");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("task-7\n");
+    assertThat(conf.sleeps).isEmpty();
     JsonNode body =
         json(
             wm.findAll(
@@ -450,5 +451,65 @@ class CloudPageTest extends PageScenarios {
     JsonNode body =
         json(wm.findAll(postRequestedFor(urlPathEqualTo("/wiki/rest/api/content/42/copy"))).get(0));
     assertThat(body.path("pageTitle").asText()).isEqualTo("Copy of Notes");
+  }
+
+  @Test
+  void aRecursiveCopyWaitsForTheServerTaskAndPrintsTheNewPage() {
+    wm.stubFor(
+        post(urlPathEqualTo("/wiki/rest/api/content/42/pagehierarchy/copy"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(202)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"id\":\"task-7\",\"links\":{\"status\":\"/rest/api/longtask/task-7\"}}")));
+    String task =
+        "{\"id\":\"task-7\",\"name\":{\"key\":\"copy\",\"args\":[]},\"elapsedTime\":10,\"messages\":[],"
+            + "\"_links\":{},";
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/longtask/task-7"))
+            .inScenario("task")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(
+                okJson(task + "\"percentageComplete\":40,\"finished\":false,\"successful\":false}"))
+            .willSetStateTo("done"));
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/longtask/task-7"))
+            .inScenario("task")
+            .whenScenarioStateIs("done")
+            .willReturn(
+                okJson(
+                    task
+                        + "\"percentageComplete\":100,\"finished\":true,\"successful\":true,"
+                        + "\"additionalDetails\":{\"destinationId\":\"901\"}}")));
+    stubPage("901", "Copy of Notes", 1, "<p>x</p>");
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--recursive");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(pageUrl("901", "Copy of Notes") + "\n");
+    assertThat(conf.sleeps).containsExactly(java.time.Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aFailedServerCopyExits1WithTheServersReason() {
+    wm.stubFor(
+        post(urlPathEqualTo("/wiki/rest/api/content/42/pagehierarchy/copy"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(202)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\":\"task-8\",\"links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/longtask/task-8"))
+            .willReturn(
+                okJson(
+                    "{\"id\":\"task-8\",\"name\":{\"key\":\"copy\",\"args\":[]},\"elapsedTime\":10,"
+                        + "\"percentageComplete\":100,\"finished\":true,\"successful\":false,\"_links\":{},"
+                        + "\"messages\":[{\"translation\":\"Could not get the lock on destination space\"}]}")));
+    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--recursive");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: the server could not copy page 42 (task task-8): Could not get the lock on"
+                + " destination space\n");
   }
 }

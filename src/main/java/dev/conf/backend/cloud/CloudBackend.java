@@ -22,6 +22,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
+import dev.conf.service.TaskStatus;
 import dev.conf.service.User;
 import dev.conf.util.Json;
 import java.io.IOException;
@@ -240,5 +241,10 @@ public final class CloudBackend implements ConfluenceService {
   @Override
   public Map<String, String> userNames(Collection<String> ids) {
     return content().userNames(ids);
+  }
+
+  @Override
+  public TaskStatus copyTask(String taskId) {
+    return content().task(taskId);
   }
 }

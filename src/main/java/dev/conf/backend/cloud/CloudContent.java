@@ -17,6 +17,7 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.TaskStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -347,6 +348,30 @@ final class CloudContent {
         Links.webUrl(site.webBase(), copy),
         1,
         null);
+  }
+
+  /** v1 {@code GET /wiki/rest/api/longtask/{id}}: how a hierarchy copy is getting on. */
+  TaskStatus task(String taskId) {
+    JsonNode t = api.get(v1("longtask").addPathSegment(taskId).build());
+    String message = null;
+    for (String field : List.of("messages", "errors")) {
+      for (JsonNode m : t.path(field)) {
+        String text = Links.text(m, "translation");
+        if (text == null) {
+          text = Links.text(m, "key");
+        }
+        if (text != null) {
+          message = text;
+        }
+      }
+    }
+    return new TaskStatus(
+        taskId,
+        t.path("finished").asBoolean(false),
+        t.path("successful").asBoolean(false),
+        t.path("percentageComplete").asInt(0),
+        Links.text(t.path("additionalDetails"), "destinationId"),
+        message);
   }
 
   /**

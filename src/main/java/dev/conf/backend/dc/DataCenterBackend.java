@@ -22,6 +22,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
+import dev.conf.service.TaskStatus;
 import dev.conf.service.User;
 import java.util.Collection;
 import java.util.List;
@@ -201,5 +202,11 @@ public final class DataCenterBackend implements ConfluenceService {
   @Override
   public Map<String, String> userNames(Collection<String> ids) {
     return Map.of();
+  }
+
+  /** Data Center copies client-side, so there are no copy tasks to ask about. */
+  @Override
+  public TaskStatus copyTask(String taskId) {
+    throw ConfException.notFound("no copy task " + taskId + ": Data Center copies without tasks");
   }
 }

@@ -2,10 +2,15 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
 import dev.conf.output.JsonPrinter;
+import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.CopyRequest;
 import dev.conf.service.CopyResult;
+import dev.conf.service.Page;
+import dev.conf.service.TaskStatus;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Parameters;
       "Copy a page under a parent page; with --recursive, with everything under it.",
       "",
       "The copy is titled 'Copy of <title>' unless --title says otherwise; with --recursive every",
-      "copied title gets that prefix. Cloud copies a hierarchy as a server task and prints its id.",
+      "copied title gets that prefix. Cloud copies a hierarchy as a server task: conf waits for it",
+      "(checking every second, at most --timeout seconds) unless --no-wait, which prints its id.",
       "Data Center's REST API has no copy operation: conf reads each page and creates it again",
       "(body and, with --with-labels, labels; attachments are not copied there yet)."
     })
@@ -53,6 +59,18 @@ public final class PageCopyCommand implements Callable<Integer> {
   @Option(names = "--with-labels", description = "Also copy labels.")
   boolean withLabels;
 
+  @Option(
+      names = "--no-wait",
+      description = "Cloud --recursive: print the server task's id instead of waiting for it.")
+  boolean noWait;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description = "How long to wait for a server-side copy (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
   @Option(names = "--json", description = "Print {id, title, url, pages, taskId}.")
   boolean json;
 
@@ -75,11 +93,14 @@ public final class PageCopyCommand implements Callable<Integer> {
         ctx.service()
             .copyPage(
                 new CopyRequest(sourceId, parentId, title, recursive, withAttachments, withLabels));
+    if (result.taskId() != null && !noWait) {
+      result = await(result.taskId(), sourceId);
+    }
     if (json) {
       JsonPrinter.print(ctx.io(), result);
       return 0;
     }
-    if (result.taskId() != null) {
+    if (result.taskId() != null && result.id() == null) {
       ctx.io()
           .err()
           .println(
@@ -108,5 +129,49 @@ public final class PageCopyCommand implements Callable<Integer> {
     }
     ctx.io().out().flush();
     return 0;
+  }
+
+  /** Polls the server's copy task once a second until it finishes or the timeout passes. */
+  private CopyResult await(String taskId, String sourceId) {
+    boolean tty = ctx.io().isStdoutTty() || ctx.io().isStdinTty();
+    for (int waited = 0; ; waited++) {
+      TaskStatus status = ctx.service().copyTask(taskId);
+      if (status.finished()) {
+        if (!status.successful()) {
+          throw new ConfException(
+              ExitCode.ERROR,
+              "the server could not copy page "
+                  + sourceId
+                  + " (task "
+                  + taskId
+                  + ")"
+                  + (status.message() == null ? "" : ": " + status.message()));
+        }
+        String id = status.destinationId();
+        Page copy =
+            id == null
+                ? null
+                : ctx.service().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
+        return new CopyResult(
+            id, copy == null ? null : copy.title(), copy == null ? null : copy.url(), 0, taskId);
+      }
+      if (waited >= timeout) {
+        throw new ConfException(
+            ExitCode.ERROR,
+            "the server is still copying page "
+                + sourceId
+                + " after "
+                + timeout
+                + "s ("
+                + status.percent()
+                + "% done, task "
+                + taskId
+                + "); it carries on without conf");
+      }
+      if (tty) {
+        ctx.io().err().printf("Copying... %d%%%n", status.percent());
+      }
+      ctx.pause(Duration.ofSeconds(1));
+    }
   }
 }
