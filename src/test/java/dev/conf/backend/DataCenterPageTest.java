@@ -37,7 +37,8 @@ class DataCenterPageTest extends PageScenarios {
 
   @Override
   protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
+    // Attachment downloads are served outside the REST API, by the download servlet.
+    return SpecContract.dataCenter(CONTEXT).exempt("^" + CONTEXT + "/download/attachments/");
   }
 
   @Override
@@ -385,10 +386,37 @@ class DataCenterPageTest extends PageScenarios {
   }
 
   @Test
-  void copyingAttachmentsIsRefusedBeforeAnyWrite() {
-    Result r = conf.pipe().run("page", "copy", "42", "--parent", "300", "--with-attachments");
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("copying attachments is not supported on Data Center yet");
-    assertThat(writes()).isEmpty();
+  void attachmentsAreDownloadedAndUploadedToTheCopy() {
+    stubCopy("42", "300", "900");
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/content/42/child/attachment"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"att5\",\"type\":\"attachment\",\"title\":\"diagram.png\","
+                        + "\"extensions\":{\"mediaType\":\"image/png\",\"fileSize\":4},"
+                        + "\"_links\":{\"download\":\"/download/attachments/42/diagram.png?version=1&api=v2\"}}],"
+                        + "\"start\":0,\"limit\":100,\"size\":1,\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(CONTEXT + "/download/attachments/42/diagram.png"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "image/png")
+                    .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+    wm.stubFor(
+        post(urlPathEqualTo(API + "/content/900/child/attachment"))
+            .willReturn(okJson("{\"results\":[{\"id\":\"att9\",\"title\":\"diagram.png\"}]}")));
+    Result r =
+        conf.pipe()
+            .run("page", "copy", "42", "--parent", "300", "--title", "Twin", "--with-attachments");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    LoggedRequest upload =
+        wm.findAll(postRequestedFor(urlPathEqualTo(API + "/content/900/child/attachment"))).get(0);
+    assertThat(upload.getHeader("X-Atlassian-Token")).isEqualTo("no-check");
+    assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data");
+    assertThat(upload.getPart("file").getBody().asBytes())
+        .containsExactly((byte) 0x89, 'P', 'N', 'G');
+    assertThat(upload.getPart("file").getHeader("Content-Disposition").firstValue())
+        .contains("filename=\"diagram.png\"");
   }
 }

@@ -284,21 +284,19 @@ final class DataCenterContent {
    * The 10.0.3 document has no copy operation: the source is read ({@code GET
    * /rest/api/content/{id}?expand=body.storage,metadata.labels}) and created again under the new
    * parent ({@code POST /rest/api/content}), its labels added one by one ({@code POST
-   * /rest/api/content/{id}/label}); with recursive, each descendant the same way, parents first.
+   * /rest/api/content/{id}/label}), with attachments each downloaded and uploaded again ({@code GET
+   * /rest/api/content/{id}/child/attachment}, its download link, {@code POST
+   * /rest/api/content/{id}/child/attachment}); with recursive, each descendant the same way,
+   * parents first.
    */
   CopyResult copy(CopyRequest request) {
-    if (request.withAttachments()) {
-      throw ConfException.usage(
-          "copying attachments is not supported on Data Center yet (its REST API has no copy"
-              + " operation, and conf copies pages client-side)");
-    }
     JsonNode parent =
         api.get(content(request.parentId()).addQueryParameter("expand", "space").build());
     String spaceKey = Links.text(parent.path("space"), "key");
     JsonNode source = readForCopy(request.sourceId());
     String title =
         request.title() != null ? request.title() : "Copy of " + Links.text(source, "title");
-    JsonNode top = createCopy(source, title, spaceKey, request.parentId(), request.withLabels());
+    JsonNode top = createCopy(source, title, spaceKey, request.parentId(), request);
     int pages = 1;
     if (request.recursive()) {
       Map<String, String> newIds = new HashMap<>();
@@ -327,7 +325,7 @@ final class DataCenterContent {
                 "Copy of " + Links.text(full, "title"),
                 spaceKey,
                 newIds.get(oldParent),
-                request.withLabels());
+                request);
         newIds.put(Links.text(d, "id"), Links.text(created, "id"));
         pages++;
       }
@@ -340,12 +338,37 @@ final class DataCenterContent {
         null);
   }
 
+  private void copyAttachments(String fromId, String toId) {
+    HttpUrl list =
+        content(fromId)
+            .addPathSegments("child/attachment")
+            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .build();
+    for (JsonNode a : Pager.of(api, list, base, n -> n, Long.MAX_VALUE)) {
+      String download = Links.text(a.path("_links"), "download");
+      if (download == null) {
+        continue;
+      }
+      HttpUrl url = HttpUrl.get(base.toString().replaceAll("/$", "") + download);
+      byte[] bytes = api.download(url);
+      String mediaType = Links.text(a.path("extensions"), "mediaType");
+      if (mediaType == null) {
+        mediaType = Links.text(a.path("metadata"), "mediaType");
+      }
+      api.upload(
+          content(toId).addPathSegments("child/attachment").build(),
+          Links.text(a, "title"),
+          mediaType,
+          bytes);
+    }
+  }
+
   private JsonNode readForCopy(String id) {
     return api.get(content(id).addQueryParameter("expand", "body.storage,metadata.labels").build());
   }
 
   private JsonNode createCopy(
-      JsonNode source, String title, String spaceKey, String parentId, boolean withLabels) {
+      JsonNode source, String title, String spaceKey, String parentId, CopyRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "page");
     body.put("title", title);
@@ -353,7 +376,11 @@ final class DataCenterContent {
     body.put("ancestors", List.of(Map.of("id", parentId)));
     body.put("body", storage(source.path("body").path("storage").path("value").asText("")));
     JsonNode created = api.send("POST", api("content").build(), body);
-    if (withLabels) {
+    String newId = Links.text(created, "id");
+    if (request.withAttachments()) {
+      copyAttachments(Links.text(source, "id"), newId);
+    }
+    if (request.withLabels()) {
       for (JsonNode l : source.path("metadata").path("labels").path("results")) {
         Map<String, Object> label = new LinkedHashMap<>();
         label.put("prefix", l.path("prefix").asText("global"));

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
       "copied title gets that prefix. Cloud copies a hierarchy as a server task: conf waits for it",
       "(checking every second, at most --timeout seconds) unless --no-wait, which prints its id.",
       "Data Center's REST API has no copy operation: conf reads each page and creates it again",
-      "(body and, with --with-labels, labels; attachments are not copied there yet)."
+      "(its body, and with --with-labels and --with-attachments its labels and attachments,",
+      "each downloaded and uploaded again)."
     })
 public final class PageCopyCommand implements Callable<Integer> {
   private final CommandContext ctx;
