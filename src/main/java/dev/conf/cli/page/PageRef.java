@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * <p>URLs understood: Cloud {@code /wiki/spaces/KEY/pages/ID[/Title]}, {@code
  * /wiki/spaces/KEY/pages/edit-v2/ID}, {@code /wiki/spaces/KEY/blog/[YYYY/MM/DD/]ID[/Title]}; Data
  * Center {@code /pages/viewpage.action?pageId=ID} (any {@code ?pageId=}), {@code
- * /display/KEY/Title+With+Pluses} and {@code /display/KEY/YYYY/MM/DD/Title}. A URL of another site
- * than the profile's is refused: conf never sends credentials to a host the user did not log in to,
- * and never silently reads a page from the wrong site.
+ * /display/KEY/Title+With+Pluses} and {@code /display/KEY/YYYY/MM/DD/Title}; tiny links {@code
+ * /x/CODE} (Cloud {@code /wiki/x/CODE}) on both. A URL of another site than the profile's is
+ * refused: conf never sends credentials to a host the user did not log in to, and never silently
+ * reads a page from the wrong site.
  */
 public record PageRef(String id, String spaceKey, String title) {
   private static final Pattern ID = Pattern.compile("\\d+");
@@ -31,6 +32,7 @@ public record PageRef(String id, String spaceKey, String title) {
           "/spaces/([^/]+)/(?:pages|blog)(?:/edit(?:-v2)?)?(?:/\\d{4}/\\d{2}/\\d{2})?/(\\d+)(?:/.*)?");
   private static final Pattern DISPLAY =
       Pattern.compile("/display/([^/]+)/(?:\\d{4}/\\d{2}/\\d{2}/)?([^/]+)/?");
+  private static final Pattern TINY = Pattern.compile("/x/([A-Za-z0-9_-]{1,16})/?$");
   private static final Pattern PAGE_ID_PARAM = Pattern.compile("(?:^|&)pageId=(\\d+)(?:&|$)");
 
   public PageRef {
@@ -111,11 +113,32 @@ public record PageRef(String id, String spaceKey, String title) {
     if (cloud.find()) {
       return ofId(cloud.group(2));
     }
+    Matcher tiny = TINY.matcher(path);
+    if (tiny.find()) {
+      return ofId(String.valueOf(tinyLinkId(tiny.group(1))));
+    }
     Matcher display = DISPLAY.matcher(path);
     if (display.find()) {
       return new PageRef(null, decode(display.group(1)), decode(display.group(2)));
     }
     throw ConfException.usage("'" + s + "' is not the URL of a page or blog post");
+  }
+
+  /**
+   * The page id inside a tiny link ({@code /x/LIQHD}, what the Share button copies): the id's
+   * little-endian bytes in base64, with {@code +/} written {@code _-} and trailing {@code A}s cut.
+   */
+  static long tinyLinkId(String code) {
+    StringBuilder b64 = new StringBuilder(code.replace('_', '+').replace('-', '/'));
+    while (b64.length() < 8 || b64.length() % 4 != 0) {
+      b64.append('A');
+    }
+    byte[] bytes = java.util.Base64.getDecoder().decode(b64.toString());
+    long id = 0;
+    for (int i = Math.min(bytes.length, 8) - 1; i >= 0; i--) {
+      id = (id << 8) | (bytes[i] & 0xFF);
+    }
+    return id;
   }
 
   private static String decode(String s) {

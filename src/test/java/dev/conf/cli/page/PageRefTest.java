@@ -75,7 +75,12 @@ class PageRefTest {
             "ENG",
             "Launch day"),
         Arguments.of(
-            DC_PORT, "http://localhost:8090/pages/viewpage.action?pageId=5", "5", null, null));
+            DC_PORT, "http://localhost:8090/pages/viewpage.action?pageId=5", "5", null, null),
+        // Tiny links, as the Share button copies them (LIQHD is page 201819180).
+        Arguments.of(DC, "https://wiki.corp.example/confluence/x/LIQHD", "201819180", null, null),
+        Arguments.of(
+            CLOUD, "https://acme.atlassian.net/wiki/x/AbCdEf", "1031087697921", null, null),
+        Arguments.of(CLOUD, "https://acme.atlassian.net/wiki/x/_-8", "65531", null, null));
   }
 
   @ParameterizedTest(name = "[{index}] '{1}'")
