@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code conf blog view}. */
 @Command(
     name = "view",
-    mixinStandardHelpOptions = true,
+    // No standard -V/--version here: --version N picks a page version.
+    mixinStandardHelpOptions = false,
     description = {"Show a blog post: its metadata and body."})
 public final class BlogViewCommand extends ContentViewCommand {
 

@@ -44,6 +44,12 @@ public abstract class ContentViewCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   protected ContentViewCommand(CommandContext ctx) {
     this.ctx = ctx;
   }

@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "List what is directly under a page: pages, and on Cloud also folders and other content.",
       "",
-      "On a terminal: the page and its children drawn as a tree. In a pipe: 1<TAB>ID<TAB>TITLE",
-      "lines (the depth below PAGE, as conf page tree prints it). With --json: an array of",
-      "{id, title, type, parentId, position}."
+      "On a terminal: the page and its children drawn as a tree. In a pipe: "
+          + "1<TAB>ID<TAB>TITLE lines (the depth below PAGE, as conf page tree prints it). With "
+          + "--json: an array of {id, title, type, parentId, position}."
     })
 public final class PageChildrenCommand implements Callable<Integer> {
   private final CommandContext ctx;

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Read, write and arrange pages.",
       "",
-      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser",
-      "(/wiki/spaces/KEY/pages/ID/..., /pages/viewpage.action?pageId=ID, /display/KEY/Title)."
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser "
+          + "(/wiki/spaces/KEY/pages/ID/..., /pages/viewpage.action?pageId=ID, "
+          + "/display/KEY/Title)."
     },
     subcommands = {
       PageListCommand.class,

@@ -24,12 +24,14 @@ import picocli.CommandLine.Parameters;
     description = {
       "Copy a page under a parent page; with --recursive, with everything under it.",
       "",
-      "The copy is titled 'Copy of <title>' unless --title says otherwise; with --recursive every",
-      "copied title gets that prefix. Cloud copies a hierarchy as a server task: conf waits for it",
-      "(checking every second, at most --timeout seconds) unless --no-wait, which prints its id.",
-      "Data Center's REST API has no copy operation: conf reads each page and creates it again",
-      "(its body, and with --with-labels and --with-attachments its labels and attachments,",
-      "each downloaded and uploaded again)."
+      "The copy is titled 'Copy of <title>' unless --title says otherwise; with --recursive"
+          + " every copied title gets that prefix. Cloud copies a hierarchy as a server task: "
+          + "conf waits for it (checking every second, at most --timeout seconds) unless --no-"
+          + "wait, which prints its id.",
+      "",
+      "Data Center's REST API has no copy operation: conf reads each page and creates it "
+          + "again (its body, and with --with-labels and --with-attachments its labels and "
+          + "attachments, each downloaded and uploaded again)."
     })
 public final class PageCopyCommand implements Callable<Integer> {
   private final CommandContext ctx;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show a unified diff of a page's body between two versions.",
       "",
-      "Default: the previous version against the current one. Storage XHTML is split into",
-      "lines at block elements so that hunks point at the paragraph that changed."
+      "Default: the previous version against the current one. Storage XHTML is split into "
+          + "lines at block elements so that hunks point at the paragraph that changed."
     })
 public final class PageDiffCommand implements Callable<Integer> {
   private final CommandContext ctx;

@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "List a page's versions, newest first: number, author, date, message.",
       "",
-      "In a pipe: tab-separated VERSION, AUTHOR, DATE, MESSAGE. With --json: an array of",
-      "{number, author, date, message, minorEdit}.",
-      "Data Center's API has no version listing: conf reads one version per request there."
+      "In a pipe: tab-separated VERSION, AUTHOR, DATE, MESSAGE. With --json: an array of "
+          + "{number, author, date, message, minorEdit}. Data Center's API has no version "
+          + "listing: conf reads one version per request there."
     })
 public final class PageHistoryCommand implements Callable<Integer> {
   private final CommandContext ctx;

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
       "Move a page (with its children) under another page, next to one, or to another space.",
       "",
       "--space KEY puts it under that space's home page.",
-      "Data Center's REST API has no move operation: conf saves the page again with its new",
-      "parent (a new version), and cannot order siblings there: --before and --after put the",
-      "page under the target's parent, at the position the server chooses."
+      "",
+      "Data Center's REST API has no move operation: conf saves the page again with its new"
+          + " parent (a new version), and cannot order siblings there: --before and --after put"
+          + " the page under the target's parent, at the position the server chooses."
     })
 public final class PageMoveCommand implements Callable<Integer> {
   private final CommandContext ctx;

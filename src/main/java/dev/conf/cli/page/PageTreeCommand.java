@@ -21,11 +21,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show the page tree under a page, or of a whole space with --space.",
       "",
-      "On a terminal: a drawn tree. In a pipe: DEPTH<TAB>ID<TAB>TITLE lines, depth first.",
-      "With --json: nested {id, title, type, children} (an array of roots for --space).",
+      "On a terminal: a drawn tree. In a pipe: DEPTH<TAB>ID<TAB>TITLE lines, depth first. "
+          + "With --json: nested {id, title, type, children} (an array of roots for --space).",
       "",
-      "A tree of N pages costs about N/250 requests on Cloud and N/200 on Data Center",
-      "(the descendant operations), not one per page. Cloud folders appear in the tree."
+      "A tree of N pages costs about N/250 requests on Cloud and N/200 on Data Center (the "
+          + "descendant operations), not one per page. Cloud folders appear in the tree."
     })
 public final class PageTreeCommand implements Callable<Integer> {
   private final CommandContext ctx;

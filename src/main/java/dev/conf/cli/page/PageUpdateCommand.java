@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
     description = {
       "Save a new version of a page.",
       "",
-      "The update is based on the version it reads and sends that version plus one. If the page changed in between (or --if-version does not match), nothing is overwritten and conf exits 5 naming both versions. An update that changes neither title nor body sends nothing."
+      "The update is based on the version it reads and sends that version plus one. If the "
+          + "page changed in between (or --if-version does not match), nothing is overwritten and"
+          + " conf exits 5 naming both versions. An update that changes neither title nor body "
+          + "sends nothing."
     })
 public final class PageUpdateCommand extends ContentUpdateCommand {
 

@@ -7,14 +7,17 @@ import picocli.CommandLine.Command;
 /** {@code conf page view}. */
 @Command(
     name = "view",
-    mixinStandardHelpOptions = true,
+    // No standard -V/--version here: --version N picks a page version.
+    mixinStandardHelpOptions = false,
     description = {
-      "Show a page: its metadata and body.",
+      "Show a page: title, id, space, version, author, last update, URL, labels, parent, body.",
       "",
-      "With --json: {id, type, title, status, spaceId, spaceKey, parentId, version, ...} (docs/json.md)."
+      "On a terminal: labelled fields, then the body as text. In a pipe: label<TAB>value"
+          + " lines, a line '--', then the body (storage format unless --format says otherwise)."
+          + " --raw prints only the body, e.g. to edit it and give it back to conf page update."
+          + " With --json: the fields listed in docs/json.md."
     })
 public final class PageViewCommand extends ContentViewCommand {
-
   PageViewCommand(CommandContext ctx) {
     super(ctx);
   }

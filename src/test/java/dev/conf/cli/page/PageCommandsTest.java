@@ -32,8 +32,12 @@ class PageCommandsTest {
         .contains("diff", "move", "copy", "SPACEKEY:Title");
     assertThat(conf.keychainOpened).isZero();
     assertThat(conf.run("blog", "--help").out()).contains("create", "update", "delete");
-    assertThat(conf.run("page", "move", "--help").out())
-        .contains("Data Center's REST API has no move");
+    // view's --version N picks a page version; --help must still work beside it.
+    Result view = conf.run("page", "view", "--help");
+    assertThat(view.exitCode()).as(view.toString()).isZero();
+    assertThat(view.out()).contains("--version=N", "--web", "--raw");
+    assertThat(conf.run("blog", "view", "-h").exitCode()).isZero();
+    assertThat(conf.run("page", "move", "--help").out()).contains("Data Center's REST API has no");
   }
 
   @Test
