@@ -160,7 +160,11 @@ class DataCenterPageTest extends PageScenarios {
   protected String stubPageList(int total, int perPage) {
     List<String> items = new ArrayList<>();
     for (int i = 1; i <= total; i++) {
-      items.add(pageJson(String.valueOf(500 + i), "Page " + i, 1, "", "100"));
+      // A listing expands version, space and history only: no body, no labels.
+      items.add(
+          pageJson(String.valueOf(500 + i), "Page " + i, 1, "", "100")
+              .replaceAll(",\"body\":\\{\"storage\":\\{[^}]*\\}\\}", "")
+              .replaceAll(",\"metadata\":\\{.*?\\}\\],[^}]*\\}\\}", ""));
     }
     stubPaged(
         API + "/content",

@@ -303,6 +303,14 @@ public abstract class PageScenarios {
                     urlPathEqualTo(path))))
         .hasSize(3);
 
+    Result json = conf.pipe().run("page", "list", "--space", "DOCS", "--limit", "1", "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.out())
+        .contains("\"title\" : \"Page 1\"")
+        .contains("\"author\" : \"Ann Author\"")
+        .contains("\"lastUpdatedBy\" : \"Ed Editor\"")
+        .contains("\"body\" : null");
+
     wm.resetRequests();
     Result two = conf.pipe().run("page", "list", "--space", "DOCS", "--limit", "2");
     assertThat(two.out().lines()).hasSize(2);

@@ -386,11 +386,16 @@ final class CloudContent {
       return names;
     }
     try {
-      JsonNode users =
-          api.get(v1("user/bulk").addQueryParameter("accountId", String.join(",", ids)).build());
-      for (JsonNode u : users.path("results")) {
-        String name = Links.text(u, "displayName");
-        names.put(Links.text(u, "accountId"), name != null ? name : Links.text(u, "publicName"));
+      // The operation takes up to 100 ids at a time.
+      for (int from = 0; from < ids.size(); from += 100) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+        JsonNode users =
+            api.get(
+                v1("user/bulk").addQueryParameter("accountId", String.join(",", chunk)).build());
+        for (JsonNode u : users.path("results")) {
+          String name = Links.text(u, "displayName");
+          names.put(Links.text(u, "accountId"), name != null ? name : Links.text(u, "publicName"));
+        }
       }
     } catch (ConfException e) {
       // Fall back to ids: a missing name must not fail a read that otherwise worked.

@@ -7,7 +7,10 @@ import dev.conf.output.TablePrinter;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
@@ -61,7 +64,11 @@ public abstract class ContentListCommand implements Callable<Integer> {
         ctx.service()
             .listPages(type(), new PageQuery(space, title, status), all ? Long.MAX_VALUE : limit);
     if (json) {
-      JsonPrinter.print(ctx.io(), pages);
+      // Names, not account ids, as view shows them: one lookup for the whole list.
+      List<String> ids = new ArrayList<>();
+      pages.forEach(p -> ids.addAll(Arrays.asList(p.author(), p.lastUpdatedBy())));
+      Map<String, String> names = pages.isEmpty() ? Map.of() : ctx.service().userNames(ids);
+      JsonPrinter.print(ctx.io(), pages.stream().map(p -> p.withNames(names)).toList());
       return 0;
     }
     if (pages.isEmpty()) {
