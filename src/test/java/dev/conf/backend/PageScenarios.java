@@ -523,13 +523,15 @@ public abstract class PageScenarios {
     Result no = conf.terminal().stdin("n\n").run("page", "delete", "42");
     assertThat(no.exitCode()).isEqualTo(1);
     assertThat(no.err())
-        .contains("Move to the trash page 'Notes' (42)? [y/N] ")
+        .contains("Move page 'Notes' (42) to the trash? [y/N] ")
         .contains("cancelled");
     assertThat(writes()).isEmpty();
 
     Result yes = conf.terminal().stdin("y\n").run("page", "delete", "42", "--purge");
     assertThat(yes.exitCode()).as(yes.toString()).isZero();
-    assertThat(yes.err()).endsWith("Deleted page 'Notes' (42) for good.\n");
+    assertThat(yes.err())
+        .isEqualTo(
+            "Delete page 'Notes' (42) for good? [y/N] Deleted page 'Notes' (42) for good.\n");
     assertThat(wm.findAll(deleteRequestedFor(urlPathEqualTo(pagePath("42"))))).hasSize(2);
   }
 

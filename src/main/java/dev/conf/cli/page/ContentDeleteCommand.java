@@ -50,10 +50,11 @@ public abstract class ContentDeleteCommand implements Callable<Integer> {
       String answer =
           ctx.io()
               .prompt(
-                  (purge ? "Delete for good " : "Move to the trash ")
+                  (purge ? "Delete " : "Move ")
                       + noun
                       + " "
                       + name
+                      + (purge ? " for good" : " to the trash")
                       + "? [y/N] ");
       String a = answer.toLowerCase(Locale.ROOT);
       if (!a.equals("y") && !a.equals("yes")) {
