@@ -65,13 +65,18 @@ public record Page(
         parentId,
         version,
         versionMessage,
-        names.getOrDefault(author, author),
+        nameOf(names, author),
         created,
-        names.getOrDefault(lastUpdatedBy, lastUpdatedBy),
+        nameOf(names, lastUpdatedBy),
         lastUpdated,
         url,
         labels,
         bodyFormat,
         body);
+  }
+
+  /** The name for a user id, or the id itself; null-safe (immutable maps refuse null keys). */
+  public static String nameOf(java.util.Map<String, String> names, String id) {
+    return id == null ? null : names.getOrDefault(id, id);
   }
 }

@@ -5,6 +5,7 @@ import dev.conf.error.ConfException;
 import dev.conf.output.JsonPrinter;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.ContentType;
+import dev.conf.service.Page;
 import dev.conf.service.PageVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +65,7 @@ public final class PageHistoryCommand implements Callable<Integer> {
     for (PageVersion v : versions) {
       named.add(
           new PageVersion(
-              v.number(),
-              names.getOrDefault(v.author(), v.author()),
-              v.date(),
-              v.message(),
-              v.minorEdit()));
+              v.number(), Page.nameOf(names, v.author()), v.date(), v.message(), v.minorEdit()));
     }
     if (json) {
       JsonPrinter.print(ctx.io(), named);
