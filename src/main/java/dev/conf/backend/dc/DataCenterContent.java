@@ -72,9 +72,9 @@ final class DataCenterContent {
       throw notFound(e, type, id, version);
     }
     Page page = page(c);
-    if (!wireType(type).equals(Links.text(c, "type"))) {
-      throw ConfException.notFound(
-          id + " is a " + Links.text(c, "type") + ", not a " + type.noun());
+    String actual = Links.text(c, "type");
+    if (actual != null && !wireType(type).equals(actual)) {
+      throw ConfException.notFound(id + " is a " + actual + ", not a " + type.noun());
     }
     return page;
   }
@@ -270,7 +270,13 @@ final class DataCenterContent {
     body.put("id", id);
     body.put("type", Links.text(page, "type"));
     body.put("title", Links.text(page, "title"));
-    body.put("space", Map.of("key", Links.text(target.path("space"), "key")));
+    String spaceKey = Links.text(target.path("space"), "key");
+    if (spaceKey == null) {
+      spaceKey = Links.text(page.path("space"), "key");
+    }
+    if (spaceKey != null) {
+      body.put("space", Map.of("key", spaceKey));
+    }
     body.put("ancestors", ancestors);
     body.put("body", storage(page.path("body").path("storage").path("value").asText("")));
     body.put(
@@ -293,6 +299,11 @@ final class DataCenterContent {
     JsonNode parent =
         api.get(content(request.parentId()).addQueryParameter("expand", "space").build());
     String spaceKey = Links.text(parent.path("space"), "key");
+    if (spaceKey == null) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          "the server did not say which space page " + request.parentId() + " is in");
+    }
     JsonNode source = readForCopy(request.sourceId());
     String title =
         request.title() != null ? request.title() : "Copy of " + Links.text(source, "title");

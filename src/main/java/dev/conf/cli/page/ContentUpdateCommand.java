@@ -109,7 +109,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
     }
     String newTitle = title != null ? title : current.title();
     String newBody = body != null ? body : current.body();
-    if (newTitle.equals(current.title()) && same(newBody, current.body())) {
+    if (java.util.Objects.equals(newTitle, current.title()) && same(newBody, current.body())) {
       ctx.io()
           .err()
           .println(
