@@ -51,6 +51,7 @@ public final class CommandContext {
   private OkHttpClient http;
   private ConfluenceService service;
   private Io styledIo;
+  private Browser browser;
 
   public CommandContext(
       Io io,
@@ -250,6 +251,30 @@ public final class CommandContext {
       return Duration.ofMillis((long) (Double.parseDouble(v == null ? "5" : v) * 1000));
     } catch (NumberFormatException e) {
       return Duration.ofSeconds(5);
+    }
+  }
+
+  /** The browser {@code --web} and {@code conf open} use; the system's unless one was set. */
+  public Browser browser() {
+    if (browser == null) {
+      browser = Browser.system(env);
+    }
+    return browser;
+  }
+
+  /** Replaces the browser (tests record URLs instead of opening them). */
+  public CommandContext withBrowser(Browser browser) {
+    this.browser = browser;
+    return this;
+  }
+
+  /** Waits, through the injected sleeper: commands that poll never block a test. */
+  public void pause(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfException(dev.conf.error.ExitCode.ERROR, "interrupted while waiting", e);
     }
   }
 }

@@ -7,6 +7,24 @@ import dev.conf.cli.auth.LogoutCommand;
 import dev.conf.cli.auth.StatusCommand;
 import dev.conf.cli.auth.SwitchCommand;
 import dev.conf.cli.auth.TokenCommand;
+import dev.conf.cli.blog.BlogCommand;
+import dev.conf.cli.blog.BlogCreateCommand;
+import dev.conf.cli.blog.BlogDeleteCommand;
+import dev.conf.cli.blog.BlogListCommand;
+import dev.conf.cli.blog.BlogUpdateCommand;
+import dev.conf.cli.blog.BlogViewCommand;
+import dev.conf.cli.page.PageChildrenCommand;
+import dev.conf.cli.page.PageCommand;
+import dev.conf.cli.page.PageCopyCommand;
+import dev.conf.cli.page.PageCreateCommand;
+import dev.conf.cli.page.PageDeleteCommand;
+import dev.conf.cli.page.PageDiffCommand;
+import dev.conf.cli.page.PageHistoryCommand;
+import dev.conf.cli.page.PageListCommand;
+import dev.conf.cli.page.PageMoveCommand;
+import dev.conf.cli.page.PageTreeCommand;
+import dev.conf.cli.page.PageUpdateCommand;
+import dev.conf.cli.page.PageViewCommand;
 import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import dev.conf.cli.space.SpaceListCommand;
@@ -58,6 +76,27 @@ public final class Commands {
               TokenCommand.class,
               SwitchCommand.class),
           new Noun(SpaceCommand.class, SpaceListCommand.class, SpaceViewCommand.class),
+          new Noun(
+              PageCommand.class,
+              PageListCommand.class,
+              PageViewCommand.class,
+              PageCreateCommand.class,
+              PageUpdateCommand.class,
+              PageDeleteCommand.class,
+              PageChildrenCommand.class,
+              PageTreeCommand.class,
+              PageHistoryCommand.class,
+              PageDiffCommand.class,
+              PageMoveCommand.class,
+              PageCopyCommand.class),
+          new Noun(
+              BlogCommand.class,
+              BlogListCommand.class,
+              BlogViewCommand.class,
+              BlogCreateCommand.class,
+              BlogUpdateCommand.class,
+              BlogDeleteCommand.class),
+          new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ApiCommand.class),
           new Noun(ConvertCommand.class),

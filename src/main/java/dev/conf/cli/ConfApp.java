@@ -44,6 +44,19 @@ public final class ConfApp {
     return new ConfApp(new CommandContext(io, env, clock, sleeper, keychain)).execute(args);
   }
 
+  /** Runs with an injected clock, sleeper, keychain and browser (tests). */
+  public static int run(
+      Io io,
+      Map<String, String> env,
+      Clock clock,
+      Sleeper sleeper,
+      Supplier<SecretStore> keychain,
+      Browser browser,
+      String... args) {
+    return new ConfApp(new CommandContext(io, env, clock, sleeper, keychain).withBrowser(browser))
+        .execute(args);
+  }
+
   public int execute(String... args) {
     CommandLine cli = commandLine(args);
     try {

@@ -12,5 +12,7 @@
  * confluence-storage} holding the original storage text byte for byte, and inline ones a link to
  * {@code conf:storage?xml=…} whose text is the element's text (see {@code ConfLinks} and
  * docs/markdown.md). Converting back emits that text unchanged.
+ *
+ * <p>Also here: plain text from storage ({@code StorageText}) and line diffs ({@code UnifiedDiff}).
  */
 package dev.conf.convert;

@@ -283,4 +283,67 @@ public final class ApiClient {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
+
+  /**
+   * GETs a binary resource, such as an attachment's download link, whole: attachments are copied
+   * page to page through memory.
+   */
+  public byte[] download(HttpUrl url) {
+    Request request =
+        new Request.Builder().url(url).get().tag(RetryStats.class, new RetryStats()).build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      if (!response.isSuccessful()) {
+        throw failure(request, response, rb == null ? "" : rb.string());
+      }
+      return rb == null ? new byte[0] : rb.bytes();
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * POSTs one file as the multipart/form-data field {@code file}, as Confluence's attachment upload
+   * wants it, with the {@code X-Atlassian-Token: no-check} header its XSRF check requires.
+   */
+  public JsonNode upload(HttpUrl url, String fileName, String mediaType, byte[] content) {
+    MediaType type = MediaType.parse(mediaType == null ? "" : mediaType);
+    RequestBody body =
+        new okhttp3.MultipartBody.Builder()
+            .setType(okhttp3.MultipartBody.FORM)
+            .addFormDataPart(
+                "file",
+                fileName,
+                RequestBody.create(
+                    content, type != null ? type : MediaType.get("application/octet-stream")))
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .post(body)
+            .header("Accept", "application/json")
+            .header("X-Atlassian-Token", "no-check")
+            .tag(RetryStats.class, new RetryStats())
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      if (!response.isSuccessful()) {
+        throw failure(request, response, rb == null ? "" : rb.string());
+      }
+      String text = rb == null ? "" : rb.string();
+      return text.isBlank() ? Json.mapper().missingNode() : Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          context.site()
+              + " answered POST "
+              + url.encodedPath()
+              + " with something that is not JSON",
+          e);
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+    }
+  }
 }

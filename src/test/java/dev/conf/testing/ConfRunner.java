@@ -35,6 +35,12 @@ public final class ConfRunner {
 
   private boolean pager;
 
+  /** URLs a run asked the browser to open; none is ever opened. */
+  public final List<String> browsed = new ArrayList<>();
+
+  /** Whether the fake browser says it opened them (false: as over SSH, with no display). */
+  public boolean browserAvailable = true;
+
   /** How many times a run opened the keychain; commands that need no secret must leave it at 0. */
   public int keychainOpened;
 
@@ -116,6 +122,10 @@ public final class ConfRunner {
             () -> {
               keychainOpened++;
               return keychain;
+            },
+            url -> {
+              browsed.add(url);
+              return browserAvailable;
             },
             args);
     return new Result(code, out.toString(), err.toString(), prompts);

@@ -9,17 +9,31 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
+import dev.conf.service.BodyFormat;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.ContentType;
+import dev.conf.service.CopyRequest;
+import dev.conf.service.CopyResult;
+import dev.conf.service.MovePosition;
+import dev.conf.service.NewPage;
+import dev.conf.service.Page;
+import dev.conf.service.PageNode;
+import dev.conf.service.PageQuery;
+import dev.conf.service.PageUpdate;
+import dev.conf.service.PageVersion;
 import dev.conf.service.SearchQuery;
 import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
+import dev.conf.service.TaskStatus;
 import dev.conf.service.User;
 import dev.conf.util.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -168,5 +182,93 @@ public final class CloudBackend implements ConfluenceService {
 
   private HttpUrl v1(String path) {
     return wiki.newBuilder().addPathSegments("rest/api").addPathSegments(path).build();
+  }
+
+  // ---- pages and blog posts: the operations live in CloudContent
+
+  private CloudContent content;
+
+  private CloudContent content() {
+    if (content == null) {
+      content = new CloudContent(site, api, key -> getSpace(key).id());
+    }
+    return content;
+  }
+
+  @Override
+  public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
+    return content().get(type, id, format, version);
+  }
+
+  @Override
+  public Page findByTitle(ContentType type, String spaceKey, String title) {
+    return content().findByTitle(type, spaceKey, title);
+  }
+
+  @Override
+  public List<Page> listPages(ContentType type, PageQuery query, long limit) {
+    return content().list(type, query, limit);
+  }
+
+  @Override
+  public Page createPage(ContentType type, NewPage page) {
+    return content().create(type, page);
+  }
+
+  @Override
+  public Page updatePage(ContentType type, PageUpdate update) {
+    return content().update(type, update);
+  }
+
+  @Override
+  public void deletePage(ContentType type, String id, boolean purge) {
+    content().delete(type, id, purge);
+  }
+
+  @Override
+  public List<PageNode> childPages(String id, long limit) {
+    return content().children(id, limit);
+  }
+
+  @Override
+  public List<PageNode> descendants(String id, int maxDepth) {
+    return content().descendants(id, maxDepth);
+  }
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey) {
+    return content().spaceTree(spaceKey);
+  }
+
+  @Override
+  public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
+    return content().versions(type, id, limit);
+  }
+
+  @Override
+  public String movePage(String id, MovePosition position, String targetId) {
+    content().move(id, position, targetId);
+    return null;
+  }
+
+  @Override
+  public CopyResult copyPage(CopyRequest request) {
+    return content().copy(request);
+  }
+
+  /** v2's PageUpdateRequest has no minor-edit flag. */
+  @Override
+  public boolean supportsMinorEdits() {
+    return false;
+  }
+
+  @Override
+  public Map<String, String> userNames(Collection<String> ids) {
+    return content().userNames(ids);
+  }
+
+  @Override
+  public TaskStatus copyTask(String taskId) {
+    return content().task(taskId);
   }
 }

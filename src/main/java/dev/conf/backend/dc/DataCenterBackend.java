@@ -9,13 +9,27 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
+import dev.conf.service.BodyFormat;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.ContentType;
+import dev.conf.service.CopyRequest;
+import dev.conf.service.CopyResult;
+import dev.conf.service.MovePosition;
+import dev.conf.service.NewPage;
+import dev.conf.service.Page;
+import dev.conf.service.PageNode;
+import dev.conf.service.PageQuery;
+import dev.conf.service.PageUpdate;
+import dev.conf.service.PageVersion;
 import dev.conf.service.SearchQuery;
 import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
+import dev.conf.service.TaskStatus;
 import dev.conf.service.User;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
@@ -121,5 +135,94 @@ public final class DataCenterBackend implements ConfluenceService {
 
   private HttpUrl.Builder api(String path) {
     return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
+  }
+
+  // ---- pages and blog posts: the operations live in DataCenterContent
+
+  private DataCenterContent content;
+
+  private DataCenterContent content() {
+    if (content == null) {
+      content = new DataCenterContent(site, api);
+    }
+    return content;
+  }
+
+  @Override
+  public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
+    return content().get(type, id, format, version);
+  }
+
+  @Override
+  public Page findByTitle(ContentType type, String spaceKey, String title) {
+    return content().findByTitle(type, spaceKey, title);
+  }
+
+  @Override
+  public List<Page> listPages(ContentType type, PageQuery query, long limit) {
+    return content().list(type, query, limit);
+  }
+
+  @Override
+  public Page createPage(ContentType type, NewPage page) {
+    return content().create(type, page);
+  }
+
+  @Override
+  public Page updatePage(ContentType type, PageUpdate update) {
+    return content().update(type, update);
+  }
+
+  @Override
+  public void deletePage(ContentType type, String id, boolean purge) {
+    content().delete(type, id, purge);
+  }
+
+  @Override
+  public List<PageNode> childPages(String id, long limit) {
+    return content().children(id, limit);
+  }
+
+  /** Data Center answers every level at once; deeper levels are cut by the caller. */
+  @Override
+  public List<PageNode> descendants(String id, int maxDepth) {
+    return content().descendants(id);
+  }
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey) {
+    return content().spaceTree(spaceKey);
+  }
+
+  @Override
+  public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
+    return content().versions(type, id, limit);
+  }
+
+  @Override
+  public String movePage(String id, MovePosition position, String targetId) {
+    return content().move(id, position, targetId);
+  }
+
+  @Override
+  public CopyResult copyPage(CopyRequest request) {
+    return content().copy(request);
+  }
+
+  @Override
+  public boolean supportsMinorEdits() {
+    return true;
+  }
+
+  /** Data Center content answers carry display names already. */
+  @Override
+  public Map<String, String> userNames(Collection<String> ids) {
+    return Map.of();
+  }
+
+  /** Data Center copies client-side, so there are no copy tasks to ask about. */
+  @Override
+  public TaskStatus copyTask(String taskId) {
+    throw ConfException.notFound("no copy task " + taskId + ": Data Center copies without tasks");
   }
 }

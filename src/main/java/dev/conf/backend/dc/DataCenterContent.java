@@ -1,0 +1,511 @@
+package dev.conf.backend.dc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.auth.Site;
+import dev.conf.backend.Links;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.ApiClient;
+import dev.conf.http.Pager;
+import dev.conf.service.BodyFormat;
+import dev.conf.service.ContentType;
+import dev.conf.service.CopyRequest;
+import dev.conf.service.CopyResult;
+import dev.conf.service.MovePosition;
+import dev.conf.service.NewPage;
+import dev.conf.service.Page;
+import dev.conf.service.PageNode;
+import dev.conf.service.PageQuery;
+import dev.conf.service.PageUpdate;
+import dev.conf.service.PageVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * Pages and blog posts on Data Center: REST v1 {@code /rest/api/content...} with {@code expand=}.
+ * The 10.0.3 document has no operation to list versions, move or copy a page: those are done
+ * client-side from the operations it has, as each method says.
+ */
+final class DataCenterContent {
+  /** Lean listings (no bodies) ask for this many a request; the server may cap it lower. */
+  static final int TREE_LIMIT = 200;
+
+  private static final String VIEW_EXPAND = "version,space,history,ancestors,metadata.labels";
+  private static final String LIST_EXPAND = "version,space,history";
+
+  private final Site site;
+  private final ApiClient api;
+  private final HttpUrl base;
+
+  DataCenterContent(Site site, ApiClient api) {
+    this.site = site;
+    this.api = api;
+    this.base = HttpUrl.get(site.apiBase().toString());
+  }
+
+  /**
+   * {@code GET /rest/api/content/{id}?expand=body.storage,version,space,history,ancestors,
+   * metadata.labels}; an older version with {@code version=N&status=historical}.
+   */
+  Page get(ContentType type, String id, BodyFormat format, Integer version) {
+    HttpUrl.Builder url =
+        content(id)
+            .addQueryParameter(
+                "expand",
+                (format == BodyFormat.VIEW ? "body.view," : "body.storage,") + VIEW_EXPAND);
+    if (version != null) {
+      // The current version is "current", older ones "historical": asking for both finds either.
+      url.addQueryParameter("status", "current")
+          .addQueryParameter("status", "historical")
+          .addQueryParameter("version", String.valueOf(version));
+    }
+    JsonNode c;
+    try {
+      c = api.get(url.build());
+    } catch (ConfException e) {
+      throw notFound(e, type, id, version);
+    }
+    Page page = page(c);
+    String actual = Links.text(c, "type");
+    if (actual != null && !wireType(type).equals(actual)) {
+      throw ConfException.notFound(id + " is a " + actual + ", not a " + type.noun());
+    }
+    return page;
+  }
+
+  /** {@code GET /rest/api/content?type=page&spaceKey=&title=}. */
+  Page findByTitle(ContentType type, String spaceKey, String title) {
+    HttpUrl url =
+        api("content")
+            .addQueryParameter("type", wireType(type))
+            .addQueryParameter("spaceKey", spaceKey)
+            .addQueryParameter("title", title)
+            .addQueryParameter("expand", LIST_EXPAND)
+            .addQueryParameter("limit", "1")
+            .build();
+    Iterator<Page> found = Pager.of(api, url, base, this::page, 1).iterator();
+    if (!found.hasNext()) {
+      throw ConfException.notFound(
+          "no " + type.noun() + " titled '" + title + "' in space " + spaceKey);
+    }
+    return found.next();
+  }
+
+  /** {@code GET /rest/api/content?type=&spaceKey=}, start/limit-paged. */
+  List<Page> list(ContentType type, PageQuery query, long limit) {
+    HttpUrl.Builder url =
+        api("content")
+            .addQueryParameter("type", wireType(type))
+            .addQueryParameter("spaceKey", query.spaceKey())
+            .addQueryParameter("expand", LIST_EXPAND)
+            .addQueryParameter(
+                "limit", String.valueOf(Math.min(limit, DataCenterBackend.PAGE_LIMIT)));
+    if (query.title() != null) {
+      url.addQueryParameter("title", query.title());
+    }
+    if (query.status() != null) {
+      url.addQueryParameter("status", query.status());
+    }
+    return Pager.of(api, url.build(), base, this::page, limit).toList();
+  }
+
+  /** {@code POST /rest/api/content}. */
+  Page create(ContentType type, NewPage draft) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", wireType(type));
+    body.put("title", draft.title());
+    body.put("space", Map.of("key", draft.spaceKey()));
+    if (type == ContentType.PAGE && draft.parentId() != null) {
+      body.put("ancestors", List.of(Map.of("id", draft.parentId())));
+    }
+    body.put("body", storage(draft.storageBody()));
+    return page(api.send("POST", api("content").build(), body));
+  }
+
+  /**
+   * {@code PUT /rest/api/content/{id}} with the version read plus one; Data Center answers 409 when
+   * that number is not the next one.
+   */
+  Page update(ContentType type, PageUpdate update) {
+    Map<String, Object> body = updateBody(type, update.current(), update.title());
+    body.put("body", storage(update.storageBody()));
+    Map<String, Object> version = new LinkedHashMap<>();
+    version.put("number", update.nextVersion());
+    if (update.message() != null) {
+      version.put("message", update.message());
+    }
+    version.put("minorEdit", update.minor());
+    body.put("version", version);
+    return page(api.send("PUT", content(update.current().id()).build(), body));
+  }
+
+  /**
+   * {@code DELETE /rest/api/content/{id}} (to the trash); with purge a second {@code DELETE
+   * ...?status=trashed}, which removes trashed content for good.
+   */
+  void delete(ContentType type, String id, boolean purge) {
+    try {
+      api.send("DELETE", content(id).build(), null);
+    } catch (ConfException e) {
+      throw notFound(e, type, id, null);
+    }
+    if (purge) {
+      api.send("DELETE", content(id).addQueryParameter("status", "trashed").build(), null);
+    }
+  }
+
+  /** {@code GET /rest/api/content/{id}/child/page}. */
+  List<PageNode> children(String id, long limit) {
+    HttpUrl url =
+        content(id)
+            .addPathSegments("child/page")
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, TREE_LIMIT)))
+            .build();
+    return Pager.of(
+            api,
+            url,
+            base,
+            c -> new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", id, null),
+            limit)
+        .toList();
+  }
+
+  /**
+   * {@code GET /rest/api/content/{id}/descendant/page?expand=ancestors}: every level in one paged
+   * listing, each page with its ancestors (the last is its parent). The depth is cut client-side.
+   */
+  List<PageNode> descendants(String id) {
+    HttpUrl url =
+        content(id)
+            .addPathSegments("descendant/page")
+            .addQueryParameter("expand", "ancestors")
+            .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
+            .build();
+    return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
+  }
+
+  /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors}. */
+  List<PageNode> spaceTree(String spaceKey) {
+    HttpUrl url =
+        api("space")
+            .addPathSegment(spaceKey)
+            .addPathSegments("content/page")
+            .addQueryParameter("depth", "all")
+            .addQueryParameter("expand", "ancestors")
+            .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
+            .build();
+    try {
+      return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("space '" + spaceKey + "' not found on " + site.displayUrl());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The 10.0.3 document lists no versions, so: {@code GET /rest/api/content/{id}?expand=version}
+   * for the current one, then {@code GET /rest/api/content/{id}?status=historical&version=N} for
+   * each older one, newest first: one request per version shown.
+   */
+  List<PageVersion> versions(ContentType type, String id, long limit) {
+    JsonNode current;
+    try {
+      current = api.get(content(id).addQueryParameter("expand", "version").build());
+    } catch (ConfException e) {
+      throw notFound(e, type, id, null);
+    }
+    List<PageVersion> out = new ArrayList<>();
+    out.add(version(current.path("version")));
+    for (int n = current.path("version").path("number").asInt(1) - 1;
+        n >= 1 && out.size() < limit;
+        n--) {
+      JsonNode old =
+          api.get(
+              content(id)
+                  .addQueryParameter("status", "historical")
+                  .addQueryParameter("version", String.valueOf(n))
+                  .addQueryParameter("expand", "version")
+                  .build());
+      out.add(version(old.path("version")));
+    }
+    return out;
+  }
+
+  /**
+   * The 10.0.3 document has no move operation: the page is read ({@code GET
+   * /rest/api/content/{id}}), the target too, and the page saved again ({@code PUT}) with the new
+   * parent as its ancestor and the target's space. Siblings cannot be ordered this way: before and
+   * after put the page under the target's parent, and the note says so.
+   */
+  String move(String id, MovePosition position, String targetId) {
+    JsonNode page =
+        api.get(content(id).addQueryParameter("expand", "body.storage,version,space").build());
+    JsonNode target =
+        api.get(content(targetId).addQueryParameter("expand", "space,ancestors").build());
+    List<Object> ancestors = new ArrayList<>();
+    String note = null;
+    if (position == MovePosition.APPEND) {
+      ancestors.add(Map.of("id", targetId));
+    } else {
+      JsonNode targetAncestors = target.path("ancestors");
+      if (targetAncestors.size() > 0) {
+        ancestors.add(
+            Map.of("id", Links.text(targetAncestors.get(targetAncestors.size() - 1), "id")));
+      }
+      note =
+          "Data Center's REST API cannot order pages among their siblings: the page was placed"
+              + " under the same parent as "
+              + targetId
+              + ", at the position the server chose";
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("type", Links.text(page, "type"));
+    body.put("title", Links.text(page, "title"));
+    String spaceKey = Links.text(target.path("space"), "key");
+    if (spaceKey == null) {
+      spaceKey = Links.text(page.path("space"), "key");
+    }
+    if (spaceKey != null) {
+      body.put("space", Map.of("key", spaceKey));
+    }
+    body.put("ancestors", ancestors);
+    body.put("body", storage(page.path("body").path("storage").path("value").asText("")));
+    body.put(
+        "version",
+        Map.of("number", page.path("version").path("number").asInt() + 1, "minorEdit", true));
+    api.send("PUT", content(id).build(), body);
+    return note;
+  }
+
+  /**
+   * The 10.0.3 document has no copy operation: the source is read ({@code GET
+   * /rest/api/content/{id}?expand=body.storage,metadata.labels}) and created again under the new
+   * parent ({@code POST /rest/api/content}), its labels added one by one ({@code POST
+   * /rest/api/content/{id}/label}), with attachments each downloaded and uploaded again ({@code GET
+   * /rest/api/content/{id}/child/attachment}, its download link, {@code POST
+   * /rest/api/content/{id}/child/attachment}); with recursive, each descendant the same way,
+   * parents first.
+   */
+  CopyResult copy(CopyRequest request) {
+    JsonNode parent =
+        api.get(content(request.parentId()).addQueryParameter("expand", "space").build());
+    String spaceKey = Links.text(parent.path("space"), "key");
+    if (spaceKey == null) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          "the server did not say which space page " + request.parentId() + " is in");
+    }
+    JsonNode source = readForCopy(request.sourceId());
+    String title =
+        request.title() != null ? request.title() : "Copy of " + Links.text(source, "title");
+    JsonNode top = createCopy(source, title, spaceKey, request.parentId(), request);
+    int pages = 1;
+    if (request.recursive()) {
+      Map<String, String> newIds = new HashMap<>();
+      newIds.put(request.sourceId(), Links.text(top, "id"));
+      List<JsonNode> below =
+          new ArrayList<>(
+              Pager.of(
+                      api,
+                      content(request.sourceId())
+                          .addPathSegments("descendant/page")
+                          .addQueryParameter("expand", "ancestors")
+                          .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
+                          .build(),
+                      base,
+                      n -> n,
+                      Long.MAX_VALUE)
+                  .toList());
+      below.sort(Comparator.comparingInt(n -> n.path("ancestors").size()));
+      for (JsonNode d : below) {
+        JsonNode anc = d.path("ancestors");
+        String oldParent = Links.text(anc.get(anc.size() - 1), "id");
+        JsonNode full = readForCopy(Links.text(d, "id"));
+        JsonNode created =
+            createCopy(
+                full,
+                "Copy of " + Links.text(full, "title"),
+                spaceKey,
+                newIds.get(oldParent),
+                request);
+        newIds.put(Links.text(d, "id"), Links.text(created, "id"));
+        pages++;
+      }
+    }
+    return new CopyResult(
+        Links.text(top, "id"),
+        Links.text(top, "title"),
+        Links.webUrl(site.webBase(), top),
+        pages,
+        null);
+  }
+
+  private void copyAttachments(String fromId, String toId) {
+    HttpUrl list =
+        content(fromId)
+            .addPathSegments("child/attachment")
+            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .build();
+    for (JsonNode a : Pager.of(api, list, base, n -> n, Long.MAX_VALUE)) {
+      String download = Links.text(a.path("_links"), "download");
+      if (download == null) {
+        continue;
+      }
+      HttpUrl url = HttpUrl.get(base.toString().replaceAll("/$", "") + download);
+      byte[] bytes = api.download(url);
+      String mediaType = Links.text(a.path("extensions"), "mediaType");
+      if (mediaType == null) {
+        mediaType = Links.text(a.path("metadata"), "mediaType");
+      }
+      api.upload(
+          content(toId).addPathSegments("child/attachment").build(),
+          Links.text(a, "title"),
+          mediaType,
+          bytes);
+    }
+  }
+
+  private JsonNode readForCopy(String id) {
+    return api.get(content(id).addQueryParameter("expand", "body.storage,metadata.labels").build());
+  }
+
+  private JsonNode createCopy(
+      JsonNode source, String title, String spaceKey, String parentId, CopyRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "page");
+    body.put("title", title);
+    body.put("space", Map.of("key", spaceKey));
+    body.put("ancestors", List.of(Map.of("id", parentId)));
+    body.put("body", storage(source.path("body").path("storage").path("value").asText("")));
+    JsonNode created = api.send("POST", api("content").build(), body);
+    String newId = Links.text(created, "id");
+    if (request.withAttachments()) {
+      copyAttachments(Links.text(source, "id"), newId);
+    }
+    if (request.withLabels()) {
+      for (JsonNode l : source.path("metadata").path("labels").path("results")) {
+        Map<String, Object> label = new LinkedHashMap<>();
+        label.put("prefix", l.path("prefix").asText("global"));
+        label.put("name", Links.text(l, "name"));
+        api.send("POST", content(Links.text(created, "id")).addPathSegment("label").build(), label);
+      }
+    }
+    return created;
+  }
+
+  // ---- mapping
+
+  private Page page(JsonNode c) {
+    JsonNode version = c.path("version");
+    JsonNode history = c.path("history");
+    JsonNode ancestors = c.path("ancestors");
+    List<String> labels = null;
+    JsonNode labelResults = c.path("metadata").path("labels").path("results");
+    if (labelResults.isArray()) {
+      labels = new ArrayList<>();
+      for (JsonNode l : labelResults) {
+        labels.add(Links.text(l, "name"));
+      }
+    }
+    String bodyFormat = null;
+    String body = null;
+    for (String f : List.of("storage", "view")) {
+      JsonNode b = c.path("body").path(f);
+      if (b.isObject() && b.has("value")) {
+        bodyFormat = f;
+        body = b.path("value").asText("");
+      }
+    }
+    return new Page(
+        Links.text(c, "id"),
+        Links.text(c, "type"),
+        Links.text(c, "title"),
+        Links.text(c, "status"),
+        Links.text(c.path("space"), "id"),
+        Links.text(c.path("space"), "key"),
+        ancestors.isArray() && ancestors.size() > 0
+            ? Links.text(ancestors.get(ancestors.size() - 1), "id")
+            : null,
+        version.path("number").asInt(0),
+        Links.text(version, "message"),
+        person(history.path("createdBy")),
+        Links.text(history, "createdDate"),
+        person(version.path("by")),
+        Links.text(version, "when"),
+        Links.webUrl(site.webBase(), c),
+        labels,
+        bodyFormat,
+        body);
+  }
+
+  private static PageVersion version(JsonNode v) {
+    return new PageVersion(
+        v.path("number").asInt(),
+        person(v.path("by")),
+        Links.text(v, "when"),
+        Links.text(v, "message"),
+        v.path("minorEdit").asBoolean(false));
+  }
+
+  private static String person(JsonNode p) {
+    String name = Links.text(p, "displayName");
+    return name != null ? name : Links.text(p, "username");
+  }
+
+  private static PageNode node(JsonNode c) {
+    JsonNode ancestors = c.path("ancestors");
+    String parent =
+        ancestors.isArray() && ancestors.size() > 0
+            ? Links.text(ancestors.get(ancestors.size() - 1), "id")
+            : null;
+    return new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", parent, null);
+  }
+
+  private Map<String, Object> updateBody(ContentType type, Page current, String title) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", current.id());
+    body.put("type", wireType(type));
+    body.put("title", title);
+    if (current.spaceKey() != null) {
+      body.put("space", Map.of("key", current.spaceKey()));
+    }
+    return body;
+  }
+
+  private static Map<String, Object> storage(String value) {
+    Map<String, Object> storage = new LinkedHashMap<>();
+    storage.put("value", value == null ? "" : value);
+    storage.put("representation", "storage");
+    return Map.of("storage", storage);
+  }
+
+  private static ConfException notFound(
+      ConfException e, ContentType type, String id, Integer version) {
+    if (e.exitCode() == ExitCode.NOT_FOUND) {
+      return ConfException.notFound(
+          type.noun() + " " + id + (version == null ? "" : " version " + version) + " not found");
+    }
+    return e;
+  }
+
+  private static String wireType(ContentType type) {
+    return type == ContentType.PAGE ? "page" : "blogpost";
+  }
+
+  private HttpUrl.Builder content(String id) {
+    return api("content").addPathSegment(id);
+  }
+
+  private HttpUrl.Builder api(String path) {
+    return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
+  }
+}

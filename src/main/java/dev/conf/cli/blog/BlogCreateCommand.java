@@ -1,0 +1,23 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentCreateCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog create}. */
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = {"Create a blog post; the body (storage format) from --file F or - (stdin)."})
+public final class BlogCreateCommand extends ContentCreateCommand {
+
+  BlogCreateCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentDeleteCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog delete}. */
+@Command(
+    name = "delete",
+    aliases = "rm",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Move a blog post to the trash (--purge: for good). Asks on a terminal; needs --yes in a pipe."
+    })
+public final class BlogDeleteCommand extends ContentDeleteCommand {
+
+  BlogDeleteCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}

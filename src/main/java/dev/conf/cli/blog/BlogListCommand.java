@@ -1,0 +1,28 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentListCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog list}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the blog posts of a space.",
+      "",
+      "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
+    })
+public final class BlogListCommand extends ContentListCommand {
+
+  BlogListCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}

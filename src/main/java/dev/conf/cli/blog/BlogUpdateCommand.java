@@ -1,0 +1,24 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentUpdateCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog update}. */
+@Command(
+    name = "update",
+    aliases = "edit",
+    mixinStandardHelpOptions = true,
+    description = {"Save a new version of a blog post (same safety as conf page update)."})
+public final class BlogUpdateCommand extends ContentUpdateCommand {
+
+  BlogUpdateCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}

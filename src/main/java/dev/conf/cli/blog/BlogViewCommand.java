@@ -1,0 +1,24 @@
+package dev.conf.cli.blog;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.page.ContentViewCommand;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf blog view}. */
+@Command(
+    name = "view",
+    // No standard -V/--version here: --version N picks a page version.
+    mixinStandardHelpOptions = false,
+    description = {"Show a blog post: its metadata and body."})
+public final class BlogViewCommand extends ContentViewCommand {
+
+  BlogViewCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.BLOGPOST;
+  }
+}

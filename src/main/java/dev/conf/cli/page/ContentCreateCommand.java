@@ -1,0 +1,93 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonPrinter;
+import dev.conf.service.ContentType;
+import dev.conf.service.NewPage;
+import dev.conf.service.Page;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf page create} and {@code conf blog create}. */
+public abstract class ContentCreateCommand implements Callable<Integer> {
+  protected final CommandContext ctx;
+
+  @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
+  String space;
+
+  @Option(names = "--title", paramLabel = "T", required = true, description = "The title.")
+  String title;
+
+  @Option(
+      names = {"-F", "--file"},
+      paramLabel = "F",
+      description = "Read the body from this file ('-' for stdin).")
+  String file;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "STDIN",
+      description = "- reads the body from stdin (as --file -).")
+  String dash;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "storage",
+      description = "The body's format: storage (Confluence XHTML).")
+  String format;
+
+  @Option(names = "--json", description = "Print the new page as JSON.")
+  boolean json;
+
+  protected ContentCreateCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  protected abstract ContentType type();
+
+  /** The --parent argument, for pages; null for blog posts. */
+  protected String parentArg() {
+    return null;
+  }
+
+  @Override
+  public Integer call() {
+    if (!"storage".equals(format)) {
+      throw ConfException.usage("--format must be storage (Markdown is not supported yet)");
+    }
+    String body = BodySource.read(ctx.io(), bodyFile(file, dash));
+    if (title.isBlank()) {
+      throw ConfException.usage("--title must not be empty");
+    }
+    PageResolver resolver = new PageResolver(ctx);
+    PageRef parentRef = parentArg() == null ? null : resolver.parse(parentArg());
+    String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
+    Page created =
+        ctx.service()
+            .createPage(type(), new NewPage(space, title, parentId, body == null ? "" : body));
+    if (json) {
+      JsonPrinter.print(ctx.io(), created);
+      return 0;
+    }
+    ctx.io()
+        .err()
+        .println("Created " + type().noun() + " '" + created.title() + "' (" + created.id() + ").");
+    ctx.io().out().println(created.url() != null ? created.url() : created.id());
+    ctx.io().out().flush();
+    return 0;
+  }
+
+  /** --file F, or a lone "-" argument; both at once is a usage error. */
+  static String bodyFile(String file, String dash) {
+    if (dash != null && !dash.equals("-")) {
+      throw ConfException.usage("unexpected argument '" + dash + "' (use --file F or - for stdin)");
+    }
+    if (dash != null && file != null) {
+      throw ConfException.usage("give the body with --file or -, not both");
+    }
+    return dash != null ? "-" : file;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonPrinter;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import dev.conf.service.PageQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/** {@code conf page list} and {@code conf blog list}. */
+public abstract class ContentListCommand implements Callable<Integer> {
+  private static final Set<String> STATUSES = Set.of("current", "draft", "archived", "trashed");
+
+  protected final CommandContext ctx;
+
+  @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
+  String space;
+
+  @Option(names = "--title", paramLabel = "T", description = "Only the one with this exact title.")
+  String title;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "current (default), draft, archived or trashed.")
+  String status;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "At most N (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "All of them, however many.")
+  boolean all;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  protected ContentListCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  protected abstract ContentType type();
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw ConfException.usage("--status must be current, draft, archived or trashed");
+    }
+    List<Page> pages =
+        ctx.service()
+            .listPages(type(), new PageQuery(space, title, status), all ? Long.MAX_VALUE : limit);
+    if (json) {
+      // Names, not account ids, as view shows them: one lookup for the whole list.
+      List<String> ids = new ArrayList<>();
+      pages.forEach(p -> ids.addAll(Arrays.asList(p.author(), p.lastUpdatedBy())));
+      Map<String, String> names = pages.isEmpty() ? Map.of() : ctx.service().userNames(ids);
+      JsonPrinter.print(ctx.io(), pages.stream().map(p -> p.withNames(names)).toList());
+      return 0;
+    }
+    if (pages.isEmpty()) {
+      if (ctx.io().isStdoutTty()) {
+        ctx.io().err().println("No " + type().noun() + "s found in " + space + ".");
+      }
+      return 0;
+    }
+    TablePrinter table = new TablePrinter(ctx.io(), "id", "title", "status", "version", "updated");
+    for (Page p : pages) {
+      table.row(
+          p.id(),
+          p.title(),
+          p.status(),
+          String.valueOf(p.version()),
+          Times.show(p.lastUpdated(), ctx.io().isStdoutTty(), ctx.clock()));
+    }
+    table.print();
+    return 0;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.output.JsonPrinter;
+import dev.conf.service.BodyFormat;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import dev.conf.service.PageUpdate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code conf page update} and {@code conf blog update}: a new version based on the one read. If
+ * the page changed in between nothing is overwritten (exit 5); an update that changes nothing sends
+ * nothing.
+ */
+public abstract class ContentUpdateCommand implements Callable<Integer> {
+  protected final CommandContext ctx;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String target;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "STDIN",
+      description = "- reads the new body from stdin (as --file -).")
+  String dash;
+
+  @Option(names = "--title", paramLabel = "T", description = "A new title.")
+  String title;
+
+  @Option(
+      names = {"-F", "--file"},
+      paramLabel = "F",
+      description = "Read the new body (storage format) from this file ('-' for stdin).")
+  String file;
+
+  @Option(
+      names = {"-m", "--message"},
+      paramLabel = "M",
+      description = "The version message.")
+  String message;
+
+  @Option(
+      names = "--minor",
+      description =
+          "A minor edit: watchers are not notified (Data Center; Cloud's API has no such flag).")
+  boolean minor;
+
+  @Option(
+      names = "--if-version",
+      paramLabel = "N",
+      description = "Only if the current version is N; otherwise exit 5 and change nothing.")
+  Integer ifVersion;
+
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Accept an empty body (otherwise refused: an empty pipe must not blank a page).")
+  boolean allowEmpty;
+
+  @Option(names = "--json", description = "Print the updated page as JSON.")
+  boolean json;
+
+  protected ContentUpdateCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  protected abstract ContentType type();
+
+  @Override
+  public Integer call() {
+    // Everything that can fail locally fails before the first request.
+    String body = BodySource.read(ctx.io(), ContentCreateCommand.bodyFile(file, dash));
+    if (body == null && title == null) {
+      throw ConfException.usage("nothing to update: give --title, --file F or - (stdin)");
+    }
+    if (body != null && body.isBlank() && !allowEmpty) {
+      throw ConfException.usage(
+          "the new body is empty; nothing was sent (use --allow-empty to blank the page)");
+    }
+    if (title != null && title.isBlank()) {
+      throw ConfException.usage("--title must not be empty");
+    }
+    PageResolver resolver = new PageResolver(ctx);
+    PageRef ref = resolver.parse(target);
+    String id = resolver.id(type(), ref);
+    String noun = type().noun();
+
+    Page current = ctx.service().getPage(type(), id, BodyFormat.STORAGE, null);
+    if (ifVersion != null && current.version() != ifVersion) {
+      throw new ConfException(
+          ExitCode.CONFLICT,
+          noun
+              + " "
+              + id
+              + " is at version "
+              + current.version()
+              + ", not "
+              + ifVersion
+              + " (--if-version): nothing was changed");
+    }
+    String newTitle = title != null ? title : current.title();
+    String newBody = body != null ? body : current.body();
+    if (java.util.Objects.equals(newTitle, current.title()) && same(newBody, current.body())) {
+      ctx.io()
+          .err()
+          .println(
+              "No changes: "
+                  + noun
+                  + " '"
+                  + current.title()
+                  + "' ("
+                  + id
+                  + ") already has this title and body at version "
+                  + current.version()
+                  + "; nothing was sent.");
+      return 0;
+    }
+    if (minor && !ctx.service().supportsMinorEdits()) {
+      ctx.io()
+          .err()
+          .println("warning: Confluence Cloud cannot mark an edit as minor; saving a normal edit");
+    }
+    Page updated;
+    try {
+      updated =
+          ctx.service()
+              .updatePage(type(), new PageUpdate(current, newTitle, newBody, message, minor));
+    } catch (ConfException e) {
+      if (e.exitCode() != ExitCode.CONFLICT) {
+        throw e;
+      }
+      throw new ConfException(
+          ExitCode.CONFLICT,
+          noun
+              + " "
+              + id
+              + " changed on the server since it was read: this update was based on version "
+              + current.version()
+              + " and the server now has version "
+              + latestVersion(id, current.version())
+              + "; nothing was overwritten. Fetch it again and re-apply your change.",
+          e);
+    }
+    if (json) {
+      JsonPrinter.print(ctx.io(), updated);
+      return 0;
+    }
+    ctx.io()
+        .err()
+        .println(
+            "Updated "
+                + noun
+                + " '"
+                + updated.title()
+                + "' ("
+                + updated.id()
+                + ") to version "
+                + updated.version()
+                + ".");
+    ctx.io().out().println(updated.url() != null ? updated.url() : updated.id());
+    ctx.io().out().flush();
+    return 0;
+  }
+
+  /** The version the server holds now, to name it in the conflict message. */
+  private String latestVersion(String id, int read) {
+    try {
+      int now = ctx.service().getPage(type(), id, BodyFormat.STORAGE, null).version();
+      return String.valueOf(now);
+    } catch (ConfException e) {
+      return "a newer one than " + read;
+    }
+  }
+
+  /** Equal bodies, ignoring only trailing whitespace (editors add a final newline). */
+  static boolean same(String a, String b) {
+    return (a == null ? "" : a.stripTrailing()).equals(b == null ? "" : b.stripTrailing());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonPrinter;
+import dev.conf.service.BodyFormat;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import dev.conf.service.PageNode;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf page children}: the pages directly under a page. */
+@Command(
+    name = "children",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List what is directly under a page: pages, and on Cloud also folders and other content.",
+      "",
+      "On a terminal: the page and its children drawn as a tree. In a pipe: "
+          + "1<TAB>ID<TAB>TITLE lines (the depth below PAGE, as conf page tree prints it). With "
+          + "--json: an array of {id, title, type, parentId, position}."
+    })
+public final class PageChildrenCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String target;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "At most N (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "All of them, however many.")
+  boolean all;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  PageChildrenCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    PageResolver resolver = new PageResolver(ctx);
+    PageRef ref = resolver.parse(target);
+    boolean tty = ctx.io().isStdoutTty() && !json;
+    // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
+    Page top =
+        ref.byTitle()
+            ? ctx.service().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+            : tty
+                ? ctx.service().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null)
+                : null;
+    String id = top != null ? top.id() : ref.id();
+    List<PageNode> children = ctx.service().childPages(id, all ? Long.MAX_VALUE : limit);
+    if (json) {
+      JsonPrinter.print(ctx.io(), children);
+      return 0;
+    }
+    // In the order the tree shows them (the server's positions where it gives them).
+    PageTree.Node root =
+        PageTree.under(
+            new PageNode(id, top == null ? null : top.title(), "page", null, null), children, 1);
+    if (tty) {
+      PageTree.draw(root).forEach(ctx.io().out()::println);
+      if (children.isEmpty()) {
+        ctx.io().err().println("Page " + id + " has no children.");
+      }
+    } else {
+      for (PageTree.Node c : root.children()) {
+        ctx.io().out().println("1\t" + c.id() + "\t" + PageTree.clean(c.title()));
+      }
+    }
+    ctx.io().out().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.conf.cli.page;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code conf page}: read, write and arrange pages. */
+@Command(
+    name = "page",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read, write and arrange pages.",
+      "",
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser "
+          + "(/wiki/spaces/KEY/pages/ID/..., /pages/viewpage.action?pageId=ID, "
+          + "/display/KEY/Title)."
+    })
+public final class PageCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code conf page create}. */
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a page; the body (storage format) from --file F or - (stdin).",
+      "",
+      "Prints the new page's URL on stdout."
+    })
+public final class PageCreateCommand extends ContentCreateCommand {
+  @Option(
+      names = "--parent",
+      paramLabel = "PAGE",
+      description = "The parent page (id, SPACEKEY:Title or URL); default: the space's top level.")
+  String parent;
+
+  PageCreateCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.PAGE;
+  }
+
+  @Override
+  protected String parentArg() {
+    return parent;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf page delete}. */
+@Command(
+    name = "delete",
+    aliases = "rm",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Move a page to the trash (--purge: delete it for good).",
+      "",
+      "Asks first on a terminal; in a pipe it needs --yes."
+    })
+public final class PageDeleteCommand extends ContentDeleteCommand {
+
+  PageDeleteCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.PAGE;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonPrinter;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import dev.conf.service.PageVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf page history}: a page's versions, newest first. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List a page's versions, newest first: number, author, date, message.",
+      "",
+      "In a pipe: tab-separated VERSION, AUTHOR, DATE, MESSAGE. With --json: an array of "
+          + "{number, author, date, message, minorEdit}. Data Center's API has no version "
+          + "listing: conf reads one version per request there."
+    })
+public final class PageHistoryCommand implements Callable<Integer> {
+  private final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String target;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "At most N versions (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "Every version.")
+  boolean all;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  PageHistoryCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    String id = new PageResolver(ctx).id(ContentType.PAGE, target);
+    List<PageVersion> versions =
+        ctx.service().pageVersions(ContentType.PAGE, id, all ? Long.MAX_VALUE : limit);
+    Map<String, String> names =
+        ctx.service().userNames(versions.stream().map(PageVersion::author).toList());
+    List<PageVersion> named = new ArrayList<>();
+    for (PageVersion v : versions) {
+      named.add(
+          new PageVersion(
+              v.number(), Page.nameOf(names, v.author()), v.date(), v.message(), v.minorEdit()));
+    }
+    if (json) {
+      JsonPrinter.print(ctx.io(), named);
+      return 0;
+    }
+    TablePrinter table = new TablePrinter(ctx.io(), "version", "author", "date", "message");
+    for (PageVersion v : named) {
+      table.row(
+          String.valueOf(v.number()),
+          v.author(),
+          Times.show(v.date(), ctx.io().isStdoutTty(), ctx.clock()),
+          (v.minorEdit() && ctx.io().isStdoutTty() ? "(minor) " : "")
+              + (v.message() == null ? "" : v.message()));
+    }
+    table.print();
+    return 0;
+  }
+}

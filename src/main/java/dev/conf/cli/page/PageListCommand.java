@@ -1,0 +1,27 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf page list}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the pages of a space.",
+      "",
+      "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
+    })
+public final class PageListCommand extends ContentListCommand {
+
+  PageListCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.PAGE;
+  }
+}

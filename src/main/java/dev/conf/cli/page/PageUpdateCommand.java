@@ -1,0 +1,30 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.service.ContentType;
+import picocli.CommandLine.Command;
+
+/** {@code conf page update}. */
+@Command(
+    name = "update",
+    aliases = "edit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Save a new version of a page.",
+      "",
+      "The update is based on the version it reads and sends that version plus one. If the "
+          + "page changed in between (or --if-version does not match), nothing is overwritten and"
+          + " conf exits 5 naming both versions. An update that changes neither title nor body "
+          + "sends nothing."
+    })
+public final class PageUpdateCommand extends ContentUpdateCommand {
+
+  PageUpdateCommand(CommandContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  protected ContentType type() {
+    return ContentType.PAGE;
+  }
+}

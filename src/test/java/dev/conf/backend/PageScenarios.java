@@ -1,0 +1,737 @@
+package dev.conf.backend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.conf.testing.ConfRunner;
+import dev.conf.testing.ConfRunner.Result;
+import dev.conf.testing.SpecContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page and blog post scenarios both deployments pass, through the real command line, HTTP stack
+ * and backend against WireMock. Subclasses say how their deployment spells pages on the wire; after
+ * each test every request is checked against the deployment's OpenAPI document.
+ */
+public abstract class PageScenarios {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  protected ConfRunner conf;
+
+  protected abstract String siteUrl();
+
+  protected abstract void credentialsInEnv(ConfRunner conf);
+
+  protected abstract SpecContract contract();
+
+  /** Where one page is read, updated and deleted. */
+  protected abstract String pagePath(String id);
+
+  /** Where pages are created. */
+  protected abstract String createPath();
+
+  /** The wire JSON of a page with its body, labels and version, as a single-page read answers. */
+  protected abstract String pageJson(
+      String id, String title, int version, String body, String parentId);
+
+  /** The URL conf prints for the page. */
+  protected abstract String pageUrl(String id, String title);
+
+  /** The storage body inside a create or update request. */
+  protected abstract String bodyOf(JsonNode request);
+
+  /** The parent id inside a create request. */
+  protected abstract String parentOf(JsonNode request);
+
+  /** Answers what the deployment needs to know about space KEY (Cloud: its id). */
+  protected abstract void stubSpace(String key);
+
+  /** Answers a title lookup in a space with page {@code id}. */
+  protected abstract void stubTitle(String key, String title, String id);
+
+  /** {@code total} pages of space DOCS over pages of {@code perPage}; returns the list path. */
+  protected abstract String stubPageList(int total, int perPage);
+
+  /** Answers the version listing of a page at version {@code current} (Cloud only). */
+  protected abstract void stubVersionList(String id, int current);
+
+  /**
+   * Stubs a tree of {@code n} pages under page {@code rootId}; returns the most requests it may
+   * take.
+   */
+  protected abstract int stubTree(String rootId, int n);
+
+  /** Stubs a space of {@code n} pages; returns the most requests it may take. */
+  protected abstract int stubSpaceTree(String key, int n);
+
+  /** Answers the direct children of page {@code id}: ids {@code id*10+1 ..} titled "Child N". */
+  protected abstract void stubChildren(String id, int n);
+
+  protected abstract void stubMove(String id, String targetId);
+
+  protected abstract void assertMovedUnder(String id, String targetId);
+
+  protected abstract void stubCopy(String sourceId, String parentId, String newId);
+
+  protected abstract void assertCopied(String sourceId, String parentId, String title);
+
+  /** Where one blog post is read, updated and deleted. */
+  protected abstract String blogPath(String id);
+
+  /** Where blog posts are created. */
+  protected abstract String blogCreatePath();
+
+  /** The wire JSON of a blog post. */
+  protected abstract String blogJson(String id, String title, int version, String body);
+
+  /** Stubs every test may need (Cloud: user names). */
+  protected void stubCommon() {}
+
+  @BeforeEach
+  void setUp() {
+    wm.resetAll();
+    conf = new ConfRunner(tmp.resolve("config"));
+    credentialsInEnv(conf);
+    stubCommon();
+  }
+
+  /** The tree of {@code stubTree}: 20 pages under the root, the rest spread under those. */
+  protected static String treeParent(int k, String rootId) {
+    return k <= 1020 ? rootId : String.valueOf(1001 + (k - 1021) % 20);
+  }
+
+  /** The space of {@code stubSpaceTree}: 1001 at the top, 19 under it, the rest under those. */
+  protected static String spaceParent(int k) {
+    if (k == 1001) {
+      return null;
+    }
+    return k <= 1020 ? "1001" : String.valueOf(1002 + (k - 1021) % 19);
+  }
+
+  @AfterEach
+  void requestsFollowTheOfficialDocument() {
+    if (SpecContract.available()) {
+      contract()
+          .assertValid(
+              wm.getAllServeEvents().stream()
+                  .map(e -> e.getRequest())
+                  .map(LoggedRequest.class::cast)
+                  .toList());
+    }
+  }
+
+  protected String url() {
+    return wm.baseUrl();
+  }
+
+  /** Page {@code id} at {@code version}, readable as the current one and as that version. */
+  protected void stubPage(String id, String title, int version, String body) {
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath(id)))
+            .withQueryParam("version", absent())
+            .willReturn(okJson(pageJson(id, title, version, body, "100"))));
+    stubVersion(id, title, version, body);
+  }
+
+  protected void stubVersion(String id, String title, int version, String body) {
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath(id)))
+            .withQueryParam("version", equalTo(String.valueOf(version)))
+            .willReturn(okJson(pageJson(id, title, version, body, "100"))));
+  }
+
+  protected List<LoggedRequest> all() {
+    return wm.findAll(anyRequestedFor(anyUrl()));
+  }
+
+  protected List<LoggedRequest> writes() {
+    return all().stream().filter(r -> !r.getMethod().getName().equals("GET")).toList();
+  }
+
+  protected static JsonNode json(LoggedRequest r) {
+    try {
+      return JSON.readTree(r.getBodyAsString());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + r.getBodyAsString(), e);
+    }
+  }
+
+  // ---- view
+
+  @Test
+  void viewShowsMetadataAndBodyInAPipe() {
+    stubPage("42", "Release notes", 7, "<p>Hello <b>world</b></p>");
+    Result r = conf.pipe().run("page", "view", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "title\tRelease notes\n"
+                + "id\t42\n"
+                + "space\tDOCS\n"
+                + "version\t7\n"
+                + "author\tAnn Author\n"
+                + "updated\t2026-11-01T10:00:00.000Z by Ed Editor\n"
+                + "url\t"
+                + pageUrl("42", "Release notes")
+                + "\n"
+                + "labels\thowto, release\n"
+                + "parent\t100\n"
+                + "--\n"
+                + "<p>Hello <b>world</b></p>\n");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void viewOnATerminalShowsTextAndRelativeTimes() {
+    stubPage("42", "Release notes", 7, "<h1>Notes</h1><p>Hello &amp; welcome</p>");
+    Result r = conf.terminal().run("page", "view", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("Title:    Release notes\nID:       42\nSpace:    DOCS\nVersion:  7\n")
+        .contains("Updated:  28 days ago by Ed Editor\n")
+        .endsWith("\n\nNotes\nHello & welcome\n");
+  }
+
+  @Test
+  void viewAsTextAndJson() throws Exception {
+    stubPage(
+        "42",
+        "Release notes",
+        7,
+        "<h1>Title</h1><p>Hello &amp; <b>world</b></p><ul><li>a</li><li>b</li></ul>");
+    Result text = conf.pipe().run("page", "view", "42", "--format", "text", "--raw");
+    assertThat(text.out()).isEqualTo("Title\nHello & world\n• a\n• b\n");
+
+    Result json = conf.pipe().run("page", "view", "42", "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    JsonNode page = JSON.readTree(json.out());
+    assertThat(page.path("id").asText()).isEqualTo("42");
+    assertThat(page.path("type").asText()).isEqualTo("page");
+    assertThat(page.path("version").asInt()).isEqualTo(7);
+    assertThat(page.path("spaceKey").asText()).isEqualTo("DOCS");
+    assertThat(page.path("parentId").asText()).isEqualTo("100");
+    assertThat(page.path("labels").toString()).isEqualTo("[\"howto\",\"release\"]");
+    assertThat(page.path("bodyFormat").asText()).isEqualTo("storage");
+    assertThat(page.path("url").asText()).isEqualTo(pageUrl("42", "Release notes"));
+  }
+
+  @Test
+  void viewAnOlderVersionAsksForIt() {
+    stubPage("42", "Notes", 7, "<p>new</p>");
+    stubVersion("42", "Notes", 3, "<p>old</p>");
+    Result r = conf.pipe().run("page", "view", "42", "--version", "3", "--raw");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("<p>old</p>\n");
+  }
+
+  @Test
+  void viewByKeyAndTitleLooksThePageUp() {
+    stubSpace("DOCS");
+    stubTitle("DOCS", "Release notes", "42");
+    stubPage("42", "Release notes", 7, "<p>x</p>");
+    Result r = conf.pipe().run("page", "view", "DOCS:Release notes", "--raw");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("<p>x</p>\n");
+  }
+
+  @Test
+  void viewWebOpensTheBrowserOrPrintsTheUrl() {
+    stubPage("42", "Notes", 7, "<p>x</p>");
+    Result r = conf.pipe().run("page", "view", "42", "--web");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(conf.browsed).containsExactly(pageUrl("42", "Notes"));
+    assertThat(r.out()).isEmpty();
+
+    conf.browserAvailable = false;
+    Result printed = conf.pipe().run("open", "42");
+    assertThat(printed.out()).isEqualTo(pageUrl("42", "Notes") + "\n");
+  }
+
+  @Test
+  void aUrlOfAnotherSiteIsRefusedWithoutARequest() {
+    Result r = conf.pipe().run("page", "view", "https://evil.example.com/wiki/spaces/X/pages/42/T");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("belongs to evil.example.com");
+    assertThat(all()).isEmpty();
+  }
+
+  // ---- list
+
+  @Test
+  void listFollowsEveryResultPage() {
+    stubSpace("DOCS");
+    String path = stubPageList(5, 2);
+    Result r = conf.pipe().run("page", "list", "--space", "DOCS", "--all");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines())
+        .extracting(l -> l.split("\t")[1])
+        .containsExactly("Page 1", "Page 2", "Page 3", "Page 4", "Page 5");
+    assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("501\tPage 1\tcurrent\t1\t");
+    assertThat(
+            wm.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo(path))))
+        .hasSize(3);
+
+    Result json = conf.pipe().run("page", "list", "--space", "DOCS", "--limit", "1", "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.out())
+        .contains("\"title\" : \"Page 1\"")
+        .contains("\"author\" : \"Ann Author\"")
+        .contains("\"lastUpdatedBy\" : \"Ed Editor\"")
+        .contains("\"body\" : null");
+
+    wm.resetRequests();
+    Result two = conf.pipe().run("page", "list", "--space", "DOCS", "--limit", "2");
+    assertThat(two.out().lines()).hasSize(2);
+    assertThat(
+            wm.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo(path))))
+        .hasSize(1);
+  }
+
+  // ---- create
+
+  @Test
+  void createSendsTitleSpaceParentAndBodyFromAFile() throws Exception {
+    stubSpace("DOCS");
+    Path file = tmp.resolve("body.xhtml");
+    Files.writeString(file, "<p>Fresh</p>");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "Fresh page", 1, "<p>Fresh</p>", "100"))));
+    Result r =
+        conf.pipe()
+            .run(
+                "page",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "Fresh page",
+                "--parent",
+                "100",
+                "--file",
+                file.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(pageUrl("77", "Fresh page") + "\n");
+    assertThat(r.err()).isEqualTo("Created page 'Fresh page' (77).\n");
+    LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0);
+    JsonNode body = json(sent);
+    assertThat(body.path("title").asText()).isEqualTo("Fresh page");
+    assertThat(bodyOf(body)).isEqualTo("<p>Fresh</p>");
+    assertThat(parentOf(body)).isEqualTo("100");
+  }
+
+  @Test
+  void createReadsTheBodyFromStdin() {
+    stubSpace("DOCS");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "Piped", 1, "<p>piped</p>", "100"))));
+    Result r =
+        conf.pipe()
+            .stdin("<p>piped</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Piped", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyOf(json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0))))
+        .isEqualTo("<p>piped</p>");
+  }
+
+  @Test
+  void aMissingFileFailsBeforeAnyRequest() {
+    Result create =
+        conf.pipe()
+            .run(
+                "page",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "T",
+                "--file",
+                tmp.resolve("nope.xhtml").toString());
+    assertThat(create.exitCode()).isEqualTo(2);
+    assertThat(create.err()).contains("no such file");
+    Result update =
+        conf.pipe().run("page", "update", "42", "--file", tmp.resolve("nope").toString());
+    assertThat(update.exitCode()).isEqualTo(2);
+    assertThat(all()).isEmpty();
+  }
+
+  // ---- update
+
+  @Test
+  void updateSendsTheVersionItReadPlusOne() throws Exception {
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>new</p>", "100"))));
+    Path file = tmp.resolve("new.xhtml");
+    Files.writeString(file, "<p>new</p>\n");
+    Result r = conf.pipe().run("page", "update", "42", "--file", file.toString(), "-m", "typo");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEqualTo("Updated page 'Notes' (42) to version 8.\n");
+    List<LoggedRequest> puts = wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42"))));
+    assertThat(puts).hasSize(1);
+    JsonNode body = json(puts.get(0));
+    assertThat(body.path("version").path("number").asInt()).isEqualTo(8);
+    assertThat(body.path("version").path("message").asText()).isEqualTo("typo");
+    assertThat(body.path("title").asText()).isEqualTo("Notes");
+    assertThat(bodyOf(body)).isEqualTo("<p>new</p>\n");
+  }
+
+  @Test
+  void aConflictOverwritesNothingAndNamesBothVersions() {
+    // Read at version 7; someone saves version 8 before the PUT lands.
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario("race")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(okJson(pageJson("42", "Notes", 7, "<p>old</p>", "100"))));
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .inScenario("race")
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":409,\"message\":\"Version must be incremented\"}"))
+            .willSetStateTo("saved elsewhere"));
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario("race")
+            .whenScenarioStateIs("saved elsewhere")
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>theirs</p>", "100"))));
+    Result r = conf.pipe().stdin("<p>mine</p>").run("page", "update", "42", "-");
+    assertThat(r.exitCode()).isEqualTo(5);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: page 42 changed on the server since it was read: this update was based on"
+                + " version 7 and the server now has version 8; nothing was overwritten. Fetch it"
+                + " again and re-apply your change.\n");
+    List<LoggedRequest> puts = wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42"))));
+    assertThat(puts).hasSize(1);
+    assertThat(json(puts.get(0)).path("version").path("number").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  void anEmptyBodyIsRefusedUnlessAllowed() {
+    Result r = conf.pipe().stdin("").run("page", "update", "42", "-");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("the new body is empty; nothing was sent");
+    assertThat(all()).isEmpty();
+
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Notes", 8, "", "100"))));
+    Result allowed = conf.pipe().stdin("").run("page", "update", "42", "-", "--allow-empty");
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    assertThat(bodyOf(json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0))))
+        .isEmpty();
+  }
+
+  @Test
+  void ifVersionMismatchSendsNoWrite() {
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    Result r =
+        conf.pipe().stdin("<p>mine</p>").run("page", "update", "42", "-", "--if-version", "6");
+    assertThat(r.exitCode()).isEqualTo(5);
+    assertThat(r.err())
+        .isEqualTo("conf: page 42 is at version 7, not 6 (--if-version): nothing was changed\n");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void anUnchangedUpdateSendsNothingAndSaysSo() {
+    stubPage("42", "Notes", 7, "<p>same</p>");
+    Result r =
+        conf.pipe().stdin("<p>same</p>\n").run("page", "update", "42", "-", "--title", "Notes");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo(
+            "No changes: page 'Notes' (42) already has this title and body at version 7; nothing"
+                + " was sent.\n");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void aTitleOnlyUpdateKeepsTheBody() {
+    stubPage("42", "Notes", 7, "<p>keep</p>");
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Better", 8, "<p>keep</p>", "100"))));
+    Result r = conf.pipe().run("page", "update", "42", "--title", "Better");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode body = json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0));
+    assertThat(body.path("title").asText()).isEqualTo("Better");
+    assertThat(bodyOf(body)).isEqualTo("<p>keep</p>");
+  }
+
+  // ---- delete
+
+  @Test
+  void deleteInAPipeNeedsYes() {
+    Result refused = conf.pipe().run("page", "delete", "42");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("--yes");
+    assertThat(all()).isEmpty();
+
+    wm.stubFor(delete(urlPathEqualTo(pagePath("42"))).willReturn(aResponse().withStatus(204)));
+    Result r = conf.pipe().run("page", "delete", "42", "--yes");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(wm.findAll(deleteRequestedFor(urlPathEqualTo(pagePath("42"))))).hasSize(1);
+  }
+
+  @Test
+  void deleteOnATerminalAsksAndHonoursNo() {
+    stubPage("42", "Notes", 7, "<p>x</p>");
+    wm.stubFor(delete(urlPathEqualTo(pagePath("42"))).willReturn(aResponse().withStatus(204)));
+    Result no = conf.terminal().stdin("n\n").run("page", "delete", "42");
+    assertThat(no.exitCode()).isEqualTo(1);
+    assertThat(no.err())
+        .contains("Move page 'Notes' (42) to the trash? [y/N] ")
+        .contains("cancelled");
+    assertThat(writes()).isEmpty();
+
+    Result yes = conf.terminal().stdin("y\n").run("page", "delete", "42", "--purge");
+    assertThat(yes.exitCode()).as(yes.toString()).isZero();
+    assertThat(yes.err())
+        .isEqualTo(
+            "Delete page 'Notes' (42) for good? [y/N] Deleted page 'Notes' (42) for good.\n");
+    assertThat(wm.findAll(deleteRequestedFor(urlPathEqualTo(pagePath("42"))))).hasSize(2);
+  }
+
+  // ---- move and copy
+
+  @Test
+  void moveUnderAnotherParent() {
+    stubMove("42", "300");
+    Result r = conf.pipe().run("page", "move", "42", "--parent", "300");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).endsWith("Moved page 42 under 300.\n");
+    assertMovedUnder("42", "300");
+  }
+
+  @Test
+  void moveNeedsExactlyOneDestination() {
+    Result r = conf.pipe().run("page", "move", "42", "--parent", "1", "--before", "2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
+  void copyUnderAParent() {
+    stubCopy("42", "300", "900");
+    Result r =
+        conf.pipe()
+            .run("page", "copy", "42", "--parent", "300", "--title", "Twin", "--with-labels");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(pageUrl("900", "Twin") + "\n");
+    assertCopied("42", "300", "Twin");
+  }
+
+  // ---- history and diff
+
+  @Test
+  void historyListsVersionsNewestFirst() {
+    stubVersionList("42", 3);
+    stubPage("42", "Notes", 3, "<p>c</p>");
+    stubVersion("42", "Notes", 2, "<p>b</p>");
+    stubVersion("42", "Notes", 1, "<p>a</p>");
+    Result r = conf.pipe().run("page", "history", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines()).extracting(l -> l.split("\t")[0]).containsExactly("3", "2", "1");
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .isEqualTo("3\tEd Editor\t2026-11-01T10:00:00.000Z\tversion 3");
+  }
+
+  @Test
+  void diffComparesThePreviousVersionWithTheCurrentOne() {
+    stubPage("42", "Notes", 3, "<h1>Plan</h1><p>Ship on Monday</p><p>Owner: Ann</p>");
+    stubVersion("42", "Notes", 2, "<h1>Plan</h1><p>Ship on Friday</p><p>Owner: Ann</p>");
+    Result r = conf.pipe().run("page", "diff", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "--- page 42 version 2\n"
+                + "+++ page 42 version 3\n"
+                + "@@ -1,3 +1,3 @@\n"
+                + " <h1>Plan</h1>\n"
+                + "-<p>Ship on Friday</p>\n"
+                + "+<p>Ship on Monday</p>\n"
+                + " <p>Owner: Ann</p>\n");
+  }
+
+  // ---- children and tree
+
+  @Test
+  void childrenAreDrawnUnderThePageOnATerminalAndListedInAPipe() {
+    stubPage("42", "Guide", 3, "<p>g</p>");
+    stubChildren("42", 3);
+    Result tty = conf.terminal().run("page", "children", "42");
+    assertThat(tty.exitCode()).as(tty.toString()).isZero();
+    assertThat(tty.out())
+        .isEqualTo(
+            "Guide  (42)\n"
+                + "├── Child 1  (421)\n"
+                + "├── Child 2  (422)\n"
+                + "└── Child 3  (423)\n");
+    Result pipe = conf.pipe().run("page", "children", "42");
+    assertThat(pipe.out()).isEqualTo("1\t421\tChild 1\n1\t422\tChild 2\n1\t423\tChild 3\n");
+  }
+
+  @Test
+  void treeDepthCutsTheLevelsBelow() {
+    stubPage("1", "Root", 1, "<p>r</p>");
+    stubTree("1", 400);
+    Result r = conf.pipe().run("page", "tree", "1", "--depth", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines())
+        .hasSize(21)
+        .allMatch(l -> l.startsWith("0\t") || l.startsWith("1\t"));
+  }
+
+  @Test
+  void aMissingPageExits3() {
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("404")))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"statusCode\":404,\"message\":\"No content found with id 404\"}")));
+    Result r = conf.pipe().run("page", "view", "404");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("conf: page 404 not found\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void openASpaceOrAPage() {
+    stubSpace("DOCS");
+    conf.browserAvailable = false;
+    Result space = conf.pipe().run("open", "DOCS");
+    assertThat(space.exitCode()).as(space.toString()).isZero();
+    assertThat(space.out()).isEqualTo(spaceUrl("DOCS") + "\n");
+    conf.browserAvailable = true;
+    stubTitle("DOCS", "Release notes", "42");
+    Result page = conf.pipe().run("open", "DOCS:Release notes");
+    assertThat(page.exitCode()).as(page.toString()).isZero();
+    assertThat(page.err()).isEqualTo("Opening " + pageUrl("42", "x") + " in your browser.\n");
+    assertThat(conf.browsed).containsExactly(spaceUrl("DOCS"), pageUrl("42", "x"));
+  }
+
+  /** The web URL of space KEY. */
+  protected abstract String spaceUrl(String key);
+
+  @Test
+  void moveToAnotherSpaceGoesUnderItsHomePage() {
+    stubSpace("DOCS");
+    stubMove("42", "100");
+    Result r = conf.pipe().run("page", "move", "42", "--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertMovedUnder("42", "100");
+  }
+
+  // ---- tree
+
+  @Test
+  void aTreeOfHundredsOfPagesCostsAFewRequests() {
+    stubPage("1", "Root", 1, "<p>r</p>");
+    int most = stubTree("1", 400);
+    Result r = conf.pipe().run("page", "tree", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(401);
+    assertThat(lines.get(0)).isEqualTo("0\t1\tRoot");
+    assertThat(lines).contains("1\t1001\tPage 1001", "2\t1021\tPage 1021");
+    assertThat(all()).hasSizeLessThanOrEqualTo(most);
+  }
+
+  @Test
+  void aSpaceTreeIsDrawnOnATerminalAndNestedInJson() {
+    stubSpace("DOCS");
+    int most = stubSpaceTree("DOCS", 300);
+    Result r = conf.terminal().run("page", "tree", "--space", "DOCS", "--depth", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("Page 1001  (1001)\n├── Page 1002  (1002)\n");
+    assertThat(all()).hasSizeLessThanOrEqualTo(most);
+
+    Result json = conf.pipe().run("page", "tree", "--space", "DOCS", "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.out()).startsWith("[ {\n  \"id\" : \"1001\",\n  \"title\" : \"Page 1001\"");
+  }
+
+  // ---- blog posts
+
+  @Test
+  void blogPostsAreViewedCreatedAndUpdatedLikePages() {
+    wm.stubFor(
+        get(urlPathEqualTo(blogPath("77")))
+            .willReturn(okJson(blogJson("77", "Launch", 2, "<p>We shipped</p>"))));
+    Result view = conf.pipe().run("blog", "view", "77", "--raw");
+    assertThat(view.exitCode()).as(view.toString()).isZero();
+    assertThat(view.out()).isEqualTo("<p>We shipped</p>\n");
+
+    stubSpace("DOCS");
+    wm.stubFor(
+        post(urlPathEqualTo(blogCreatePath()))
+            .willReturn(okJson(blogJson("78", "News", 1, "<p>n</p>"))));
+    Result create =
+        conf.pipe()
+            .stdin("<p>n</p>")
+            .run("blog", "create", "--space", "DOCS", "--title", "News", "-");
+    assertThat(create.exitCode()).as(create.toString()).isZero();
+    assertThat(create.err()).isEqualTo("Created blog post 'News' (78).\n");
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(blogCreatePath()))).get(0));
+    assertThat(sent.path("title").asText()).isEqualTo("News");
+    assertThat(bodyOf(sent)).isEqualTo("<p>n</p>");
+
+    wm.stubFor(
+        put(urlPathEqualTo(blogPath("77")))
+            .willReturn(okJson(blogJson("77", "Launch", 3, "<p>v3</p>"))));
+    Result update = conf.pipe().stdin("<p>v3</p>").run("blog", "update", "77", "-");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(
+            json(wm.findAll(putRequestedFor(urlPathEqualTo(blogPath("77")))).get(0))
+                .path("version")
+                .path("number")
+                .asInt())
+        .isEqualTo(3);
+  }
+}
