@@ -53,8 +53,13 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         run(cloud, tty, "space", "list");
         run(dc, tty, "space", "view", "K");
         run(cloud, tty, "auth", "status", "--offline");
+        run(dc, tty, "search", "x");
+        run(cloud, tty, "page", "view", "1");
+        run(dc, tty, "page", "view", "1");
+        run(cloud, tty, "page", "list", "--space", "K");
       }
       run(dc, false, "space", "list", "--json");
+      run(dc, false, "space", "list", "--json", "key,name");
       run(dc, false, "space", "list", "--help");
       run(dc, false, "space", "list", "--no-such-option");
     } finally {
