@@ -512,4 +512,10 @@ class CloudPageTest extends PageScenarios {
             "conf: the server could not copy page 42 (task task-8): Could not get the lock on"
                 + " destination space\n");
   }
+
+  @Override
+  protected void assertAskedForViewFormat(
+      com.github.tomakehurst.wiremock.verification.LoggedRequest read) {
+    assertThat(read.queryParameter("body-format").firstValue()).isEqualTo("view");
+  }
 }

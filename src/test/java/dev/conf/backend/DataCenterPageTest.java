@@ -423,4 +423,9 @@ class DataCenterPageTest extends PageScenarios {
     assertThat(upload.getPart("file").getHeader("Content-Disposition").firstValue())
         .contains("filename=\"diagram.png\"");
   }
+
+  @Override
+  protected void assertAskedForViewFormat(LoggedRequest read) {
+    assertThat(read.queryParameter("expand").firstValue()).startsWith("body.view,");
+  }
 }

@@ -245,6 +245,32 @@ public abstract class PageScenarios {
     assertThat(page.path("url").asText()).isEqualTo(pageUrl("42", "Release notes"));
   }
 
+  /** Asserts the read asked the server for the rendered (view) body. */
+  protected abstract void assertAskedForViewFormat(LoggedRequest read);
+
+  @Test
+  void viewFormatAsksForTheRenderedBody() {
+    stubPage("42", "Notes", 7, "<p>x</p>");
+    Result r = conf.pipe().run("page", "view", "42", "--format", "view", "--raw");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertAskedForViewFormat(
+        wm.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo(pagePath("42"))))
+            .get(0));
+  }
+
+  @Test
+  void diffOfTextComparesWhatAReaderSees() {
+    stubPage("42", "Notes", 5, "<p>Ship on <b>Monday</b></p>");
+    stubVersion("42", "Notes", 2, "<p>Ship on <i>Friday</i></p>");
+    Result r = conf.pipe().run("page", "diff", "42", "--from", "2", "--format", "text");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "--- page 42 version 2\n+++ page 42 version 5\n@@ -1 +1 @@\n-Ship on Friday\n+Ship on Monday\n");
+  }
+
   @Test
   void viewAnOlderVersionAsksForIt() {
     stubPage("42", "Notes", 7, "<p>new</p>");

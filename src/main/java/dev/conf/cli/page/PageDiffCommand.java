@@ -98,7 +98,7 @@ public final class PageDiffCommand implements Callable<Integer> {
   private List<String> lines(String storage) {
     if (format.equals("text")) {
       String text = StorageText.toText(storage);
-      return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+      return text.lines().toList();
     }
     return UnifiedDiff.storageLines(storage);
   }
