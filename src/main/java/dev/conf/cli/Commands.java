@@ -108,19 +108,18 @@ public final class Commands {
       List.of("--profile", "--deployment", "--ca-cert");
 
   /**
-   * The tree for these arguments: all nouns, and the verbs of the one named on the command line (or
-   * of all nouns, for completion scripts or when the arguments name none).
+   * The tree for these arguments: every noun, and the verbs of the one named on the command line.
+   * Completion scripts, and callers that pass no arguments at all (tests, tools), get every verb;
+   * {@code conf --version}, {@code --help} or an unknown command get none, as they need only the
+   * nouns.
    */
   static CommandLine build(Object root, CommandLine.IFactory factory, String... args) {
+    boolean all = args == null || args.length == 0;
     String word = commandWord(args);
-    boolean everything =
-        word == null
-            || word.equals("completion")
-            || NOUNS.stream().noneMatch(n -> n.isCalled(word));
     CommandLine tree = new CommandLine(root, factory);
     for (Noun noun : NOUNS) {
       CommandLine sub = new CommandLine(noun.type(), factory);
-      if (everything || noun.isCalled(word)) {
+      if (all || "completion".equals(word) || (word != null && noun.isCalled(word))) {
         for (Class<?> verb : noun.verbs()) {
           sub.addSubcommand(new CommandLine(verb, factory));
         }

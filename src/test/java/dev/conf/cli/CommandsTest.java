@@ -52,11 +52,20 @@ class CommandsTest {
   }
 
   @Test
-  void completionAndUnknownWordsGetTheWholeTree() {
+  void completionAndProgrammaticUseGetTheWholeTree() {
     assertThat(tree("completion", "bash").getSubcommands().get("auth").getSubcommands())
         .containsKeys("login", "status", "logout", "token", "switch");
     assertThat(tree().getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
-    assertThat(tree("spaces").getSubcommands().get("space").getSubcommands()).containsKey("list");
+  }
+
+  @Test
+  void versionHelpAndUnknownWordsNeedNoVerbs() {
+    for (String[] args : new String[][] {{"--version"}, {"--help"}, {"spaces", "list"}}) {
+      CommandLine t = tree(args);
+      assertThat(t.getSubcommands()).containsKeys("auth", "space", "page");
+      assertThat(t.getSubcommands().values())
+          .allSatisfy(c -> assertThat(c.getSubcommands()).isEmpty());
+    }
   }
 
   @Test
