@@ -58,6 +58,12 @@ public final class ConfApp {
   }
 
   public int execute(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Scripts call this to check for conf; it needs no command model at all.
+      context.io().out().println(new Version().getVersion()[0]);
+      context.io().out().flush();
+      return ExitCode.OK.code();
+    }
     CommandLine cli = commandLine(args);
     try {
       return cli.execute(args);
