@@ -1,9 +1,10 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.CopyRequest;
@@ -13,6 +14,7 @@ import dev.conf.service.TaskStatus;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,7 +35,7 @@ import picocli.CommandLine.Parameters;
           + "again (its body, and with --with-labels and --with-attachments its labels and "
           + "attachments, each downloaded and uploaded again)."
     })
-public final class PageCopyCommand implements Callable<Integer> {
+public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Parameters(
@@ -74,11 +76,15 @@ public final class PageCopyCommand implements Callable<Integer> {
       description = "How long to wait for a server-side copy (default: ${DEFAULT-VALUE}).")
   int timeout;
 
-  @Option(names = "--json", description = "Print {id, title, url, pages, taskId}.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   PageCopyCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(CopyResult.class);
   }
 
   @Override
@@ -99,8 +105,8 @@ public final class PageCopyCommand implements Callable<Integer> {
     if (result.taskId() != null && !noWait) {
       result = await(result.taskId(), sourceId);
     }
-    if (json) {
-      JsonPrinter.print(ctx.io(), result);
+    if (json.enabled()) {
+      json.print(ctx.io(), result);
       return 0;
     }
     if (result.taskId() != null && result.id() == null) {
