@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
       "The copy is titled 'Copy of <title>' unless --title says otherwise; with --recursive"
           + " every copied title gets that prefix. Cloud copies a hierarchy as a server task: "
           + "conf waits for it (checking every second, at most --timeout seconds) unless --no-"
-          + "wait, which prints its id.",
+          + "wait, which prints its id. With --json: {id, title, url, pages, taskId}.",
       "",
       "Data Center's REST API has no copy operation: conf reads each page and creates it "
           + "again (its body, and with --with-labels and --with-attachments its labels and "
