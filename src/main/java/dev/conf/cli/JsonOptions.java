@@ -1,5 +1,6 @@
 package dev.conf.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.output.Io;
 import dev.conf.output.Jq;
 import dev.conf.output.JsonFields;
@@ -86,14 +87,19 @@ public final class JsonOptions {
 
   /** Prints {@code value} (a record or a list of them) as JSON, selected and filtered. */
   public void print(Io io, Object value) {
+    JsonNode selected;
     if (mixee != null && mixee.userObject() instanceof Fielded f) {
-      f.jsonFields().validate(fields());
+      JsonFields known = f.jsonFields();
+      known.validate(fields());
+      selected = known.selectFrom(value, fields());
+    } else {
+      selected = JsonFields.select(value, fields());
     }
     io.startPager();
     if (jq != null) {
-      Jq.print(io, jq, JsonFields.select(value, fields()));
+      Jq.print(io, jq, selected);
     } else {
-      JsonPrinter.print(io, JsonFields.select(value, fields()));
+      JsonPrinter.print(io, selected);
     }
   }
 

@@ -19,13 +19,15 @@ import java.util.Set;
  */
 public final class JsonFields {
   private final List<String> names;
+  private final String nested;
 
-  private JsonFields(List<String> names) {
+  private JsonFields(List<String> names, String nested) {
     this.names = List.copyOf(names);
+    this.nested = nested;
   }
 
   public static JsonFields of(String... names) {
-    return new JsonFields(List.of(names));
+    return new JsonFields(List.of(names), null);
   }
 
   /** The components of a record, in its {@link JsonPropertyOrder} where it declares one. */
@@ -38,7 +40,19 @@ public final class JsonFields {
     for (RecordComponent c : type.getRecordComponents()) {
       ordered.add(c.getName());
     }
-    return new JsonFields(new ArrayList<>(ordered));
+    return new JsonFields(new ArrayList<>(ordered), null);
+  }
+
+  /**
+   * These fields for a tree whose nodes hold their children in {@code field} (itself one of the
+   * names): {@link #selectFrom} then selects on every node, and keeps {@code field} on each even
+   * when it is not asked for (after the asked fields), so the selection never flattens the tree.
+   */
+  public JsonFields nestedIn(String field) {
+    if (!names.contains(field)) {
+      throw new IllegalArgumentException("not a field: " + field);
+    }
+    return new JsonFields(names, field);
   }
 
   public List<String> names() {
@@ -67,6 +81,38 @@ public final class JsonFields {
   }
 
   /**
+   * The value as a JSON tree, selected as {@link #select(Object, List)} does; for fields made
+   * {@link #nestedIn} a field, on every node of the tree.
+   */
+  public JsonNode selectFrom(Object value, List<String> selected) {
+    if (nested == null || selected == null || selected.isEmpty()) {
+      return select(value, selected);
+    }
+    List<String> withNested = new ArrayList<>(selected);
+    if (!withNested.contains(nested)) {
+      withNested.add(nested);
+    }
+    return pickNested(Json.mapper().valueToTree(value), withNested);
+  }
+
+  private JsonNode pickNested(JsonNode tree, List<String> selected) {
+    if (tree.isArray()) {
+      ArrayNode out = Json.mapper().createArrayNode();
+      tree.forEach(item -> out.add(pickNested(item, selected)));
+      return out;
+    }
+    if (!tree.isObject()) {
+      return tree;
+    }
+    ObjectNode out = (ObjectNode) pickFields(tree, selected);
+    JsonNode children = out.get(nested);
+    if (children != null && children.isArray()) {
+      out.set(nested, pickNested(children, selected));
+    }
+    return out;
+  }
+
+  /**
    * The value as a JSON tree; with {@code selected} non-empty, each object (or each object of an
    * array) keeps only those fields, in the order asked for, null when the value has none.
    */
@@ -77,13 +123,13 @@ public final class JsonFields {
     }
     if (tree.isArray()) {
       ArrayNode out = Json.mapper().createArrayNode();
-      tree.forEach(item -> out.add(pick(item, selected)));
+      tree.forEach(item -> out.add(pickFields(item, selected)));
       return out;
     }
-    return pick(tree, selected);
+    return pickFields(tree, selected);
   }
 
-  private static JsonNode pick(JsonNode item, List<String> selected) {
+  private static JsonNode pickFields(JsonNode item, List<String> selected) {
     if (!item.isObject()) {
       return item;
     }

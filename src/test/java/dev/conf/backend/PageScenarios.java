@@ -245,6 +245,46 @@ public abstract class PageScenarios {
     assertThat(page.path("url").asText()).isEqualTo(pageUrl("42", "Release notes"));
   }
 
+  @Test
+  void viewJsonSelectsTheAskedFieldsInTheAskedOrder() throws Exception {
+    stubPage("42", "Release notes", 7, "<p>x</p>");
+    Result r = conf.pipe().run("page", "view", "42", "--json", "id,title,version");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode page = JSON.readTree(r.out());
+    assertThat(page.fieldNames()).toIterable().containsExactly("id", "title", "version");
+    assertThat(page.path("id").asText()).isEqualTo("42");
+    assertThat(page.path("title").asText()).isEqualTo("Release notes");
+    assertThat(page.path("version").asInt()).isEqualTo(7);
+
+    Result jq = conf.pipe().run("page", "view", "42", "--jq", ".lastUpdatedBy");
+    assertThat(jq.out()).isEqualTo("Ed Editor\n");
+  }
+
+  @Test
+  void anUnknownJsonFieldExits2ListingTheFieldsBeforeAnyRequest() {
+    Result r = conf.pipe().run("page", "view", "42", "--json", "id,titel");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith(
+            "conf: unknown JSON field: titel\nAvailable fields:\n  id\n  type\n  title\n"
+                + "  status\n  spaceId\n  spaceKey\n  parentId\n  version\n  versionMessage\n"
+                + "  author\n  created\n  lastUpdatedBy\n  lastUpdated\n  url\n  labels\n"
+                + "  bodyFormat\n  body\n");
+    Result list = conf.pipe().run("page", "list", "--space", "DOCS", "--json=nope");
+    assertThat(list.exitCode()).isEqualTo(2);
+    assertThat(list.err()).startsWith("conf: unknown JSON field: nope\n");
+    Result tree = conf.pipe().run("page", "tree", "1", "--json", "id,parentId");
+    assertThat(tree.exitCode()).isEqualTo(2);
+    assertThat(tree.err())
+        .startsWith(
+            "conf: unknown JSON field: parentId\nAvailable fields:\n  id\n  title\n  type\n"
+                + "  children\n");
+    Result history = conf.pipe().run("page", "history", "42", "--json", "number,who");
+    assertThat(history.exitCode()).isEqualTo(2);
+    assertThat(all()).isEmpty();
+  }
+
   /** Asserts the read asked the server for the rendered (view) body. */
   protected abstract void assertAskedForViewFormat(LoggedRequest read);
 
@@ -345,6 +385,23 @@ public abstract class PageScenarios {
                 com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                     urlPathEqualTo(path))))
         .hasSize(1);
+  }
+
+  @Test
+  void listJqPrintsRawTitlesAndASelectionSkipsTheNameLookup() throws Exception {
+    stubSpace("DOCS");
+    stubPageList(3, 5);
+    Result r = conf.pipe().run("page", "list", "--space", "DOCS", "--jq", ".[].title");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("Page 1\nPage 2\nPage 3\n");
+
+    wm.resetRequests();
+    Result ids = conf.pipe().run("page", "list", "--space", "DOCS", "--json", "id,title");
+    assertThat(ids.exitCode()).as(ids.toString()).isZero();
+    JsonNode first = JSON.readTree(ids.out()).get(0);
+    assertThat(first.fieldNames()).toIterable().containsExactly("id", "title");
+    assertThat(first.path("title").asText()).isEqualTo("Page 1");
+    assertThat(all()).noneMatch(req -> req.getUrl().contains("/user"));
   }
 
   // ---- create
@@ -721,6 +778,36 @@ public abstract class PageScenarios {
     Result json = conf.pipe().run("page", "tree", "--space", "DOCS", "--json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     assertThat(json.out()).startsWith("[ {\n  \"id\" : \"1001\",\n  \"title\" : \"Page 1001\"");
+  }
+
+  @Test
+  void treeJsonSelectsFieldsOnEveryNodeAndKeepsTheChildren() throws Exception {
+    stubPage("1", "Root", 1, "<p>r</p>");
+    stubTree("1", 400);
+    Result all = conf.pipe().run("page", "tree", "1", "--depth", "1", "--json");
+    assertThat(all.exitCode()).as(all.toString()).isZero();
+    JsonNode root = JSON.readTree(all.out());
+    assertThat(root.fieldNames()).toIterable().containsExactly("id", "title", "type", "children");
+    assertThat(root.path("children")).hasSize(20);
+    JsonNode child = root.path("children").get(0);
+    assertThat(child.fieldNames()).toIterable().containsExactly("id", "title", "type", "children");
+    assertThat(child.path("id").asText()).isEqualTo("1001");
+    assertThat(child.path("type").asText()).isEqualTo("page");
+
+    Result some = conf.pipe().run("page", "tree", "1", "--depth", "1", "--json", "title,id");
+    assertThat(some.exitCode()).as(some.toString()).isZero();
+    JsonNode picked = JSON.readTree(some.out());
+    assertThat(picked.fieldNames()).toIterable().containsExactly("title", "id", "children");
+    assertThat(picked.path("title").asText()).isEqualTo("Root");
+    assertThat(picked.path("children")).hasSize(20);
+    assertThat(picked.path("children").get(0).fieldNames())
+        .toIterable()
+        .containsExactly("title", "id", "children");
+    assertThat(picked.path("children").get(0).path("title").asText()).isEqualTo("Page 1001");
+
+    Result jq =
+        conf.pipe().run("page", "tree", "1", "--depth", "1", "--jq", ".children[:2][].title");
+    assertThat(jq.out()).isEqualTo("Page 1001\nPage 1002\n");
   }
 
   // ---- blog posts

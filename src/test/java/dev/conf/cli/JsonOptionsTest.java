@@ -3,11 +3,18 @@ package dev.conf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conf.cli.search.SearchCommandAccess;
+import dev.conf.http.Sleeper;
+import dev.conf.output.Io;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The shared --json/--jq options, parsed and checked before anything is fetched. */
 class JsonOptionsTest {
@@ -57,5 +64,59 @@ class JsonOptionsTest {
     var fields = SearchCommandAccess.parse(configDir, "search", "--json", "title", "kubernetes");
     assertThat(SearchCommandAccess.jsonFields(fields)).containsExactly("title");
     assertThat(SearchCommandAccess.words(fields)).containsExactly("kubernetes");
+  }
+
+  @Test
+  void everyCommandWithJsonTakesTheSharedOptions() {
+    CommandContext ctx =
+        new CommandContext(Io.builder().build(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM, null);
+    List<String> withJson = new ArrayList<>();
+    collect(new ConfApp(ctx).commandLine(), withJson);
+    assertThat(withJson)
+        .contains(
+            "conf page view",
+            "conf page list",
+            "conf page create",
+            "conf page update",
+            "conf page children",
+            "conf page tree",
+            "conf page history",
+            "conf page copy",
+            "conf blog view",
+            "conf blog list",
+            "conf blog create",
+            "conf blog update",
+            "conf space list",
+            "conf search");
+  }
+
+  /** Names the commands with --json, failing on any that has its own --json instead of ours. */
+  private static void collect(CommandLine cl, List<String> withJson) {
+    var spec = cl.getCommandSpec();
+    var json = spec.findOption("--json");
+    if (json != null) {
+      String name = spec.qualifiedName();
+      assertThat(spec.userObject()).as(name).isInstanceOf(JsonOptions.Fielded.class);
+      assertThat(spec.mixins()).as(name).containsKey("json");
+      assertThat(spec.findOption("--jq")).as(name).isNotNull();
+      withJson.add(name);
+    }
+    cl.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, withJson));
+  }
+
+  @Test
+  void pageAndBlogCommandsCheckFieldsWhileParsing() {
+    Result view = conf().pipe().run("blog", "view", "7", "--json=id,nope");
+    assertThat(view.exitCode()).isEqualTo(2);
+    assertThat(view.err()).startsWith("conf: unknown JSON field: nope\nAvailable fields:\n  id\n");
+    Result children = conf().pipe().run("page", "children", "7", "--json", "id,position,depth");
+    assertThat(children.exitCode()).isEqualTo(2);
+    assertThat(children.err())
+        .startsWith(
+            "conf: unknown JSON field: depth\nAvailable fields:\n  id\n  title\n  type\n"
+                + "  parentId\n  position\n");
+    Result copy = conf().pipe().run("page", "copy", "7", "--parent", "8", "--json", "id,pgs");
+    assertThat(copy.exitCode()).isEqualTo(2);
+    assertThat(copy.err()).startsWith("conf: unknown JSON field: pgs\n");
   }
 }

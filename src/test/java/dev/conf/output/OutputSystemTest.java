@@ -59,6 +59,26 @@ class OutputSystemTest {
         .isEqualTo("{\"id\":\"1\",\"title\":\"One\",\"version\":3,\"extra\":\"x\"}");
   }
 
+  record Branch(String id, String title, List<Branch> children) {}
+
+  @Test
+  void aNestedSelectionAppliesToEveryNodeAndKeepsTheChildren() {
+    Branch tree =
+        new Branch(
+            "1", "Root", List.of(new Branch("2", "Leaf", List.of()), new Branch("3", "L", null)));
+    JsonFields fields = JsonFields.of(Branch.class).nestedIn("children");
+    assertThat(fields.selectFrom(tree, List.of("title")).toString())
+        .isEqualTo(
+            "{\"title\":\"Root\",\"children\":[{\"title\":\"Leaf\",\"children\":[]},"
+                + "{\"title\":\"L\",\"children\":null}]}");
+    assertThat(fields.selectFrom(List.of(tree), List.of("children", "id")).toString())
+        .isEqualTo(
+            "[{\"children\":[{\"children\":[],\"id\":\"2\"},{\"children\":null,\"id\":\"3\"}],"
+                + "\"id\":\"1\"}]");
+    assertThat(fields.selectFrom(tree, List.of()).toString())
+        .isEqualTo(JsonFields.select(tree, List.of()).toString());
+  }
+
   @Test
   void anUnknownFieldIsAUsageErrorListingTheAvailableOnes() {
     assertThatThrownBy(() -> JsonFields.of(Thing.class).validate(List.of("id", "titel")))

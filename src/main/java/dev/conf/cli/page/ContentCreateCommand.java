@@ -1,17 +1,19 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page create} and {@code conf blog create}. */
-public abstract class ContentCreateCommand implements Callable<Integer> {
+public abstract class ContentCreateCommand implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
@@ -39,8 +41,7 @@ public abstract class ContentCreateCommand implements Callable<Integer> {
       description = "The body's format: storage (Confluence XHTML).")
   String format;
 
-  @Option(names = "--json", description = "Print the new page as JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   protected ContentCreateCommand(CommandContext ctx) {
     this.ctx = ctx;
@@ -51,6 +52,11 @@ public abstract class ContentCreateCommand implements Callable<Integer> {
   /** The --parent argument, for pages; null for blog posts. */
   protected String parentArg() {
     return null;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
   }
 
   @Override
@@ -68,8 +74,8 @@ public abstract class ContentCreateCommand implements Callable<Integer> {
     Page created =
         ctx.service()
             .createPage(type(), new NewPage(space, title, parentId, body == null ? "" : body));
-    if (json) {
-      JsonPrinter.print(ctx.io(), created);
+    if (json.enabled()) {
+      json.print(ctx.io(), created);
       return 0;
     }
     ctx.io()

@@ -1,8 +1,9 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
@@ -13,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf page list} and {@code conf blog list}. */
-public abstract class ContentListCommand implements Callable<Integer> {
+public abstract class ContentListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private static final Set<String> STATUSES = Set.of("current", "draft", "archived", "trashed");
 
   protected final CommandContext ctx;
@@ -43,14 +45,18 @@ public abstract class ContentListCommand implements Callable<Integer> {
   @Option(names = "--all", description = "All of them, however many.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   protected ContentListCommand(CommandContext ctx) {
     this.ctx = ctx;
   }
 
   protected abstract ContentType type();
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
+  }
 
   @Override
   public Integer call() {
@@ -63,12 +69,16 @@ public abstract class ContentListCommand implements Callable<Integer> {
     List<Page> pages =
         ctx.service()
             .listPages(type(), new PageQuery(space, title, status), all ? Long.MAX_VALUE : limit);
-    if (json) {
-      // Names, not account ids, as view shows them: one lookup for the whole list.
-      List<String> ids = new ArrayList<>();
-      pages.forEach(p -> ids.addAll(Arrays.asList(p.author(), p.lastUpdatedBy())));
-      Map<String, String> names = pages.isEmpty() ? Map.of() : ctx.service().userNames(ids);
-      JsonPrinter.print(ctx.io(), pages.stream().map(p -> p.withNames(names)).toList());
+    if (json.enabled()) {
+      // Names, not account ids, as view shows them: one lookup for the whole list, and none
+      // when neither name is printed.
+      if (!pages.isEmpty() && (json.wants("author") || json.wants("lastUpdatedBy"))) {
+        List<String> ids = new ArrayList<>();
+        pages.forEach(p -> ids.addAll(Arrays.asList(p.author(), p.lastUpdatedBy())));
+        Map<String, String> names = ctx.service().userNames(ids);
+        pages = pages.stream().map(p -> p.withNames(names)).toList();
+      }
+      json.print(ctx.io(), pages);
       return 0;
     }
     if (pages.isEmpty()) {

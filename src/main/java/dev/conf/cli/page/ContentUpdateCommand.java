@@ -1,14 +1,16 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageUpdate;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * the page changed in between nothing is overwritten (exit 5); an update that changes nothing sends
  * nothing.
  */
-public abstract class ContentUpdateCommand implements Callable<Integer> {
+public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -66,14 +68,18 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
           "Accept an empty body (otherwise refused: an empty pipe must not blank a page).")
   boolean allowEmpty;
 
-  @Option(names = "--json", description = "Print the updated page as JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   protected ContentUpdateCommand(CommandContext ctx) {
     this.ctx = ctx;
   }
 
   protected abstract ContentType type();
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
+  }
 
   @Override
   public Integer call() {
@@ -150,8 +156,8 @@ public abstract class ContentUpdateCommand implements Callable<Integer> {
               + "; nothing was overwritten. Fetch it again and re-apply your change.",
           e);
     }
-    if (json) {
-      JsonPrinter.print(ctx.io(), updated);
+    if (json.enabled()) {
+      json.print(ctx.io(), updated);
       return 0;
     }
     ctx.io()

@@ -1,10 +1,11 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.convert.StorageText;
 import dev.conf.error.ConfException;
 import dev.conf.output.FieldList;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
@@ -12,11 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page view} and {@code conf blog view}: metadata and body of one. */
-public abstract class ContentViewCommand implements Callable<Integer> {
+public abstract class ContentViewCommand implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -41,8 +43,7 @@ public abstract class ContentViewCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "Print only the body, e.g. to edit and update it.")
   boolean raw;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   @Option(
       names = {"-h", "--help"},
@@ -57,10 +58,15 @@ public abstract class ContentViewCommand implements Callable<Integer> {
   protected abstract ContentType type();
 
   @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
+  }
+
+  @Override
   public Integer call() {
     String fmt = format;
     if (fmt == null) {
-      fmt = ctx.io().isStdoutTty() && !json && !raw ? "text" : "storage";
+      fmt = ctx.io().isStdoutTty() && !json.enabled() && !raw ? "text" : "storage";
     }
     fmt = fmt.toLowerCase(Locale.ROOT);
     if (!List.of("storage", "view", "text").contains(fmt)) {
@@ -78,13 +84,16 @@ public abstract class ContentViewCommand implements Callable<Integer> {
     if (web) {
       return Web.open(ctx, page.url());
     }
-    page =
-        page.withNames(ctx.service().userNames(Arrays.asList(page.author(), page.lastUpdatedBy())));
+    if (!json.enabled() || json.wants("author") || json.wants("lastUpdatedBy")) {
+      page =
+          page.withNames(
+              ctx.service().userNames(Arrays.asList(page.author(), page.lastUpdatedBy())));
+    }
     if (fmt.equals("text")) {
       page = withBody(page, "text", StorageText.toText(page.body()));
     }
-    if (json) {
-      JsonPrinter.print(ctx.io(), page);
+    if (json.enabled()) {
+      json.print(ctx.io(), page);
       return 0;
     }
     String body = page.body() == null ? "" : page.body();

@@ -1,8 +1,9 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
@@ -10,6 +11,7 @@ import dev.conf.service.PageNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
           + "1<TAB>ID<TAB>TITLE lines (the depth below PAGE, as conf page tree prints it). With "
           + "--json: an array of {id, title, type, parentId, position}."
     })
-public final class PageChildrenCommand implements Callable<Integer> {
+public final class PageChildrenCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Parameters(
@@ -42,11 +44,15 @@ public final class PageChildrenCommand implements Callable<Integer> {
   @Option(names = "--all", description = "All of them, however many.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   PageChildrenCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(PageNode.class);
   }
 
   @Override
@@ -56,7 +62,7 @@ public final class PageChildrenCommand implements Callable<Integer> {
     }
     PageResolver resolver = new PageResolver(ctx);
     PageRef ref = resolver.parse(target);
-    boolean tty = ctx.io().isStdoutTty() && !json;
+    boolean tty = ctx.io().isStdoutTty() && !json.enabled();
     // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
     Page top =
         ref.byTitle()
@@ -66,8 +72,8 @@ public final class PageChildrenCommand implements Callable<Integer> {
                 : null;
     String id = top != null ? top.id() : ref.id();
     List<PageNode> children = ctx.service().childPages(id, all ? Long.MAX_VALUE : limit);
-    if (json) {
-      JsonPrinter.print(ctx.io(), children);
+    if (json.enabled()) {
+      json.print(ctx.io(), children);
       return 0;
     }
     // In the order the tree shows them (the server's positions where it gives them).

@@ -1,9 +1,10 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.CopyRequest;
@@ -13,6 +14,7 @@ import dev.conf.service.TaskStatus;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,13 +29,13 @@ import picocli.CommandLine.Parameters;
       "The copy is titled 'Copy of <title>' unless --title says otherwise; with --recursive"
           + " every copied title gets that prefix. Cloud copies a hierarchy as a server task: "
           + "conf waits for it (checking every second, at most --timeout seconds) unless --no-"
-          + "wait, which prints its id.",
+          + "wait, which prints its id. With --json: {id, title, url, pages, taskId}.",
       "",
       "Data Center's REST API has no copy operation: conf reads each page and creates it "
           + "again (its body, and with --with-labels and --with-attachments its labels and "
           + "attachments, each downloaded and uploaded again)."
     })
-public final class PageCopyCommand implements Callable<Integer> {
+public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Parameters(
@@ -74,11 +76,15 @@ public final class PageCopyCommand implements Callable<Integer> {
       description = "How long to wait for a server-side copy (default: ${DEFAULT-VALUE}).")
   int timeout;
 
-  @Option(names = "--json", description = "Print {id, title, url, pages, taskId}.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   PageCopyCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(CopyResult.class);
   }
 
   @Override
@@ -99,8 +105,8 @@ public final class PageCopyCommand implements Callable<Integer> {
     if (result.taskId() != null && !noWait) {
       result = await(result.taskId(), sourceId);
     }
-    if (json) {
-      JsonPrinter.print(ctx.io(), result);
+    if (json.enabled()) {
+      json.print(ctx.io(), result);
       return 0;
     }
     if (result.taskId() != null && result.id() == null) {

@@ -1,8 +1,9 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
-import dev.conf.output.JsonPrinter;
+import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
           + "{number, author, date, message, minorEdit}. Data Center's API has no version "
           + "listing: conf reads one version per request there."
     })
-public final class PageHistoryCommand implements Callable<Integer> {
+public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
   @Parameters(
@@ -44,11 +46,15 @@ public final class PageHistoryCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Every version.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOptions json;
 
   PageHistoryCommand(CommandContext ctx) {
     this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(PageVersion.class);
   }
 
   @Override
@@ -59,16 +65,19 @@ public final class PageHistoryCommand implements Callable<Integer> {
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
     List<PageVersion> versions =
         ctx.service().pageVersions(ContentType.PAGE, id, all ? Long.MAX_VALUE : limit);
+    // No name lookup for JSON that does not print the author.
     Map<String, String> names =
-        ctx.service().userNames(versions.stream().map(PageVersion::author).toList());
+        json.enabled() && !json.wants("author")
+            ? Map.of()
+            : ctx.service().userNames(versions.stream().map(PageVersion::author).toList());
     List<PageVersion> named = new ArrayList<>();
     for (PageVersion v : versions) {
       named.add(
           new PageVersion(
               v.number(), Page.nameOf(names, v.author()), v.date(), v.message(), v.minorEdit()));
     }
-    if (json) {
-      JsonPrinter.print(ctx.io(), named);
+    if (json.enabled()) {
+      json.print(ctx.io(), named);
       return 0;
     }
     TablePrinter table = new TablePrinter(ctx.io(), "version", "author", "date", "message");
