@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command tree, in one place: every top-level command ("noun") and its subcommands ("verbs").
@@ -108,25 +109,39 @@ public final class Commands {
       List.of("--profile", "--deployment", "--ca-cert");
 
   /**
-   * The tree for these arguments: every noun, and the verbs of the one named on the command line.
-   * Completion scripts, and callers that pass no arguments at all (tests, tools), get every verb;
-   * {@code conf --version}, {@code --help} or an unknown command get none, as they need only the
-   * nouns.
+   * The tree for these arguments: the noun named on the command line with its verbs, the others as
+   * placeholders. Completion scripts, and callers that pass no arguments at all (tests, tools), get
+   * every verb; {@code conf --version}, {@code --help} or an unknown command get none, as they need
+   * only the nouns.
    */
   static CommandLine build(Object root, CommandLine.IFactory factory, String... args) {
     boolean all = args == null || args.length == 0;
     String word = commandWord(args);
     CommandLine tree = new CommandLine(root, factory);
     for (Noun noun : NOUNS) {
-      CommandLine sub = new CommandLine(noun.type(), factory);
       if (all || "completion".equals(word) || (word != null && noun.isCalled(word))) {
+        CommandLine sub = new CommandLine(noun.type(), factory);
         for (Class<?> verb : noun.verbs()) {
           sub.addSubcommand(new CommandLine(verb, factory));
         }
+        tree.addSubcommand(sub);
+      } else {
+        tree.addSubcommand(placeholder(noun.type()));
       }
-      tree.addSubcommand(sub);
     }
     return tree;
+  }
+
+  /**
+   * A noun that is not on the command line: only its name, aliases and description, read from its
+   * annotation, which is all that {@code conf --help} lists and "did you mean" suggests. Building
+   * the real command would reflect over every option it has.
+   */
+  private static CommandLine placeholder(Class<?> type) {
+    Command c = type.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());
+    spec.usageMessage().description(c.description()).hidden(c.hidden());
+    return new CommandLine(spec);
   }
 
   /** The first argument that names a command, or null when there is none. */
