@@ -110,6 +110,9 @@ final class SafeDownload {
         received = ctx.service().downloadAttachment(a, out, progress::update);
       } catch (IOException e) {
         throw new ConfException(ExitCode.ERROR, "cannot write " + temp + ": " + e.getMessage(), e);
+      } catch (ConfException e) {
+        throw new ConfException(
+            e.exitCode(), a.name() + ": " + e.getMessage() + "; " + target + " was not written", e);
       }
       if (a.size() >= 0 && received != a.size()) {
         throw new ConfException(
