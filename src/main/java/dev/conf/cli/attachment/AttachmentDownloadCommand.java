@@ -31,10 +31,11 @@ import picocli.CommandLine.Parameters;
       "  conf attachment download att12345 -o diagram.png",
       "  conf attachment download att12345 -o - | tar x",
       "",
-      "Each file is written to a hidden temporary file beside its target and renamed into",
-      "place only when complete and of the size the server lists: a failed or interrupted",
-      "download never leaves a file under the final name. Existing files are kept unless",
-      "--clobber; --skip-existing skips those whose size already matches.",
+      "Each file goes to a hidden temporary file beside its target and is renamed",
+      "into place only when complete and of the size the server lists: a failed or",
+      "interrupted download never leaves a file under the final name. Existing",
+      "files are kept unless --clobber; --skip-existing skips those whose size",
+      "already matches.",
       "A progress bar is drawn on stderr when it is a terminal."
     })
 public final class AttachmentDownloadCommand implements Callable<Integer> {

@@ -25,10 +25,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "List a page's attachments.",
       "",
-      "On a terminal: a table with sizes in KiB/MiB and relative times. In a pipe: tab-separated",
-      "NAME, ID, SIZE (bytes), MEDIA TYPE, VERSION, UPDATED (ISO-8601).",
-      "With --json: an array of {id, name, size, mediaType, version, updated, comment, pageId,",
-      "downloadUrl}."
+      "On a terminal: a table with sizes in KiB/MiB and relative times. In a pipe:",
+      "tab-separated NAME, ID, SIZE (bytes), MEDIA TYPE, VERSION, UPDATED (ISO).",
+      "With --json: an array of {id, name, size, mediaType, version, updated,",
+      "comment, pageId, downloadUrl}."
     })
 public final class AttachmentListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;

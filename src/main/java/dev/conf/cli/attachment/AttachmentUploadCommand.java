@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Attach files to a page.",
       "",
-      "A file whose name the page already has becomes the next version of that attachment,",
-      "not a second one. Files are streamed from disk, whatever their size. A progress bar is",
-      "drawn on stderr when it is a terminal.",
+      "A file whose name the page already has becomes the next version of that",
+      "attachment, not a second one. Files are streamed from disk, whatever their",
+      "size. A progress bar is drawn on stderr when it is a terminal.",
       "With --json: an array of the attachments as uploaded."
     })
 public final class AttachmentUploadCommand implements Callable<Integer>, JsonOptions.Fielded {

@@ -37,8 +37,9 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
   @Parameters(
       index = "1",
       arity = "0..1",
-      paramLabel = "-",
-      description = "Read the body from stdin.")
+      // Not "-": picocli's completion script generator cannot name a parameter without letters.
+      paramLabel = "STDIN",
+      description = "- to read the comment (Markdown) from stdin.")
   String dash;
 
   @Option(

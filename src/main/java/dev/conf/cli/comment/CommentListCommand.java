@@ -31,9 +31,9 @@ import picocli.CommandLine.Parameters;
       "List a page's comments, each thread in order: a comment, then its replies.",
       "",
       "On a terminal: a table (replies marked with ↳, relative dates). In a pipe:",
-      "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (as one line of text).",
-      "With --json: an array of {id, parentId, location, author, created, resolution,",
-      "highlighted, body (storage XHTML), url}."
+      "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (one line).",
+      "With --json: an array of {id, parentId, location, author, created,",
+      "resolution, highlighted, body (storage XHTML), url}."
     })
 public final class CommentListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;

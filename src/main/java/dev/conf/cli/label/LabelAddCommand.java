@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Add labels to a page; labels it already has stay.",
       "",
-      "Each LABEL is checked first (no spaces or : ; , . ? & [ ] ( ) # ^ * @ ! < > ' \" | \\ /)",
-      "and lower-cased, as Confluence stores it; one bad label changes nothing."
+      "Each LABEL is checked first (no spaces, none of : ; , . ? & [ ] ( ) # ^ * @",
+      "! < > ' \" | \\ /) and lower-cased, as Confluence stores it; one bad label",
+      "changes nothing."
     })
 public final class LabelAddCommand implements Callable<Integer> {
   private final CommandContext ctx;

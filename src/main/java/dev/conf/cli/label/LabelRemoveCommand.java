@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Remove labels from a page.",
       "",
-      "Labels the page does not have are reported and the command exits 3; the others are",
-      "still removed."
+      "Labels the page does not have are reported and the command exits 3; the",
+      "others are still removed."
     })
 public final class LabelRemoveCommand implements Callable<Integer> {
   private final CommandContext ctx;
