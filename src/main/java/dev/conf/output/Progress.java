@@ -17,7 +17,7 @@ public final class Progress {
   private final long total;
   private final boolean visible;
   private long startMillis = -1;
-  private long lastDraw = Long.MIN_VALUE;
+  private long lastDraw;
   private long bytes;
   private int lastWidth;
 
@@ -47,6 +47,7 @@ public final class Progress {
     long now = clock.millis();
     if (startMillis < 0) {
       startMillis = now;
+      lastDraw = now - REDRAW_MILLIS;
     }
     if (now - lastDraw >= REDRAW_MILLIS) {
       lastDraw = now;

@@ -26,7 +26,12 @@ class GlobTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"../evil.txt, .._evil.txt", "a/b\\c, a_b_c", "'..', .._", "plain.txt, plain.txt"})
+  @CsvSource({
+    "../evil.txt, .._evil.txt",
+    "a/b\\c, a_b_c",
+    "'..', attachment_",
+    "plain.txt, plain.txt"
+  })
   void savedNamesStayInTheTargetDirectory(String name, String saved) {
     assertThat(SafeDownload.safeName(name)).isEqualTo(saved);
   }
