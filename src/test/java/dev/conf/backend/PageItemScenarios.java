@@ -299,6 +299,20 @@ public abstract class PageItemScenarios {
   }
 
   @Test
+  void anUploadTheServerMayHaveSeenIsNotSentAgain() throws IOException {
+    Path file = tmp.resolve("once.txt");
+    Files.writeString(file, "only once");
+    stubAttachments(PAGE);
+    wm.stubFor(
+        post(urlPathEqualTo(uploadPath(PAGE)))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    Result r = conf.pipe().run("attachment", "upload", PAGE, file.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("upload of once.txt").doesNotContain("retrying");
+    wm.verify(1, postRequestedFor(urlPathEqualTo(uploadPath(PAGE))));
+  }
+
+  @Test
   void uploadOfAMissingFileSendsNothing() {
     Result r = conf.pipe().run("attachment", "upload", PAGE, tmp.resolve("nope.bin").toString());
     assertThat(r.exitCode()).isEqualTo(2);
