@@ -1,6 +1,11 @@
 package dev.conf.cli;
 
 import dev.conf.cli.api.ApiCommand;
+import dev.conf.cli.attachment.AttachmentCommand;
+import dev.conf.cli.attachment.AttachmentDeleteCommand;
+import dev.conf.cli.attachment.AttachmentDownloadCommand;
+import dev.conf.cli.attachment.AttachmentListCommand;
+import dev.conf.cli.attachment.AttachmentUploadCommand;
 import dev.conf.cli.auth.AuthCommand;
 import dev.conf.cli.auth.LoginCommand;
 import dev.conf.cli.auth.LogoutCommand;
@@ -13,6 +18,14 @@ import dev.conf.cli.blog.BlogDeleteCommand;
 import dev.conf.cli.blog.BlogListCommand;
 import dev.conf.cli.blog.BlogUpdateCommand;
 import dev.conf.cli.blog.BlogViewCommand;
+import dev.conf.cli.comment.CommentAddCommand;
+import dev.conf.cli.comment.CommentCommand;
+import dev.conf.cli.comment.CommentDeleteCommand;
+import dev.conf.cli.comment.CommentListCommand;
+import dev.conf.cli.label.LabelAddCommand;
+import dev.conf.cli.label.LabelCommand;
+import dev.conf.cli.label.LabelListCommand;
+import dev.conf.cli.label.LabelRemoveCommand;
 import dev.conf.cli.page.PageChildrenCommand;
 import dev.conf.cli.page.PageCommand;
 import dev.conf.cli.page.PageCopyCommand;
@@ -97,6 +110,22 @@ public final class Commands {
               BlogCreateCommand.class,
               BlogUpdateCommand.class,
               BlogDeleteCommand.class),
+          new Noun(
+              AttachmentCommand.class,
+              AttachmentListCommand.class,
+              AttachmentUploadCommand.class,
+              AttachmentDownloadCommand.class,
+              AttachmentDeleteCommand.class),
+          new Noun(
+              CommentCommand.class,
+              CommentListCommand.class,
+              CommentAddCommand.class,
+              CommentDeleteCommand.class),
+          new Noun(
+              LabelCommand.class,
+              LabelListCommand.class,
+              LabelAddCommand.class,
+              LabelRemoveCommand.class),
           new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ApiCommand.class),

@@ -7,8 +7,12 @@ import dev.conf.error.ExitCode;
 import dev.conf.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -16,6 +20,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 
 /**
  * JSON over HTTP for the backends: sends a request, reads the answer as a tree, and turns every
@@ -344,6 +349,200 @@ public final class ApiClient {
     } catch (IOException e) {
       throw new ConfException(
           ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+    }
+  }
+
+  /** Bytes read from disk or the network per step of a streamed transfer. */
+  private static final int CHUNK = 64 * 1024;
+
+  /**
+   * POSTs a file as the multipart/form-data field {@code file}, as Confluence's attachment
+   * operations want it (with {@code minorEdit} and an optional {@code comment} field, and the
+   * {@code X-Atlassian-Token: no-check} header their XSRF check requires). The file is streamed
+   * from disk in {@value #CHUNK}-byte steps, never held in memory, and can be read again should the
+   * server ask for the request to be repeated (429).
+   *
+   * @param progress told the bytes of the file sent so far
+   */
+  public JsonNode uploadFile(
+      HttpUrl url,
+      Path file,
+      String fileName,
+      String mediaType,
+      String comment,
+      boolean minor,
+      LongConsumer progress) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw ConfException.usage("cannot read " + file + ": " + describe(e));
+    }
+    MediaType type = mediaType == null ? null : MediaType.parse(mediaType);
+    RequestBody content =
+        new FileBody(
+            file, size, type != null ? type : MediaType.get("application/octet-stream"), progress);
+    okhttp3.MultipartBody.Builder form =
+        new okhttp3.MultipartBody.Builder()
+            .setType(okhttp3.MultipartBody.FORM)
+            .addFormDataPart("file", fileName, content)
+            .addFormDataPart("minorEdit", String.valueOf(minor));
+    if (comment != null) {
+      // Confluence reads the comment as UTF-8 only when the part says so.
+      form.addPart(
+          okhttp3.MultipartBody.Part.createFormData(
+              "comment",
+              null,
+              RequestBody.create(comment, MediaType.get("text/plain; charset=utf-8"))));
+    }
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .post(form.build())
+            .header("Accept", "application/json")
+            .header("X-Atlassian-Token", "no-check")
+            .tag(RetryStats.class, new RetryStats())
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      if (!response.isSuccessful()) {
+        throw failure(request, response, rb == null ? "" : rb.string());
+      }
+      String text = rb == null ? "" : rb.string();
+      return text.isBlank() ? Json.mapper().missingNode() : Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          context.site()
+              + " answered POST "
+              + url.encodedPath()
+              + " with something that is not JSON",
+          e);
+    } catch (FileReadFailure e) {
+      throw ConfException.usage("cannot read " + file + ": " + describe(e.cause));
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          "upload of " + fileName + " to " + context.site() + " failed: " + describe(e),
+          e);
+    }
+  }
+
+  /**
+   * GETs a binary resource and streams its body into {@code out}, following redirects (the
+   * credentials go only to the site's own host, so a media host that a download redirects to never
+   * sees them).
+   *
+   * @param progress told the bytes received so far
+   * @return the number of bytes written
+   */
+  public long download(HttpUrl url, OutputStream out, LongConsumer progress) {
+    Request request =
+        new Request.Builder().url(url).get().tag(RetryStats.class, new RetryStats()).build();
+    long received = 0;
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      if (!response.isSuccessful()) {
+        throw failure(request, response, rb == null ? "" : rb.string());
+      }
+      if (rb == null) {
+        return 0;
+      }
+      byte[] buffer = new byte[CHUNK];
+      try (InputStream in = rb.byteStream()) {
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+          try {
+            out.write(buffer, 0, n);
+          } catch (IOException e) {
+            throw new FileReadFailure(e);
+          }
+          received += n;
+          progress.accept(received);
+        }
+      }
+      return received;
+    } catch (FileReadFailure e) {
+      throw new ConfException(ExitCode.ERROR, "cannot write the download: " + describe(e.cause), e);
+    } catch (IOException e) {
+      throw new ConfException(
+          ExitCode.ERROR,
+          "download from "
+              + context.site()
+              + " failed after "
+              + received
+              + " bytes: "
+              + describe(e),
+          e);
+    }
+  }
+
+  /** A local file failure inside a transfer, told apart from a network one. */
+  private static final class FileReadFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient IOException cause;
+
+    FileReadFailure(IOException cause) {
+      super(cause);
+      this.cause = cause;
+    }
+  }
+
+  /** A file as a request body, read from disk in chunks each time it is written. */
+  private static final class FileBody extends RequestBody {
+    private final Path file;
+    private final long size;
+    private final MediaType type;
+    private final LongConsumer progress;
+
+    FileBody(Path file, long size, MediaType type, LongConsumer progress) {
+      this.file = file;
+      this.size = size;
+      this.type = type;
+      this.progress = progress;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() {
+      return size;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      InputStream in;
+      try {
+        in = Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new FileReadFailure(e);
+      }
+      try (in) {
+        byte[] buffer = new byte[CHUNK];
+        long sent = 0;
+        while (true) {
+          int n;
+          try {
+            n = in.read(buffer);
+          } catch (IOException e) {
+            throw new FileReadFailure(e);
+          }
+          if (n == -1) {
+            break;
+          }
+          sink.write(buffer, 0, n);
+          sent += n;
+          progress.accept(sent);
+        }
+        if (sent != size) {
+          throw new FileReadFailure(
+              new IOException(
+                  "the file changed size while it was read (" + sent + " of " + size + " bytes)"));
+        }
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +31,8 @@ public final class Io {
   private final InputStream in;
   private final boolean stdoutTty;
   private final boolean stdinTty;
+  private final boolean stderrTty;
+  private final OutputStream stdoutBytes;
   private final boolean colorAllowed;
   private final IntSupplier width;
   private final SecretReader secretReader;
@@ -49,6 +52,8 @@ public final class Io {
     this.in = b.in;
     this.stdoutTty = b.stdoutTty;
     this.stdinTty = b.stdinTty;
+    this.stderrTty = b.stderrTty;
+    this.stdoutBytes = b.stdoutBytes;
     this.colorAllowed = b.colorAllowed;
     this.width = b.width;
     this.secretReader = b.secretReader;
@@ -75,6 +80,8 @@ public final class Io {
         .in(System.in)
         .stdoutTty(stdoutTty)
         .stdinTty(stdinTty)
+        .stderrTty(isTerminal(2, console != null))
+        .stdoutBytes(new FileOutputStream(FileDescriptor.out))
         .colorAllowed(color)
         .width(() -> TerminalSize.columns(env))
         .pager(stdoutTty ? OutputPager.fromEnv(env) : null)
@@ -128,6 +135,42 @@ public final class Io {
 
   public boolean isStdinTty() {
     return stdinTty;
+  }
+
+  /** Whether stderr is a terminal: progress bars are drawn only there. */
+  public boolean isStderrTty() {
+    return stderrTty;
+  }
+
+  /**
+   * Stdout for bytes that are not text (an attachment written with {@code -o -}). Anything printed
+   * to {@link #out()} so far is flushed first so the two never interleave.
+   */
+  public OutputStream stdoutBytes() {
+    out.flush();
+    return stdoutBytes != null ? stdoutBytes : new WriterBytes(out);
+  }
+
+  /**
+   * Bytes sent to a text writer one char per byte (ISO-8859-1): what an {@link Io} built without a
+   * byte stream does, so tests see ASCII content in {@link #out()}.
+   */
+  private static final class WriterBytes extends OutputStream {
+    private final Writer w;
+
+    WriterBytes(Writer w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      w.write(b & 0xff);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      w.flush();
+    }
   }
 
   /** Colour is used only on a terminal and never when NO_COLOR or --no-color said no. */
@@ -227,6 +270,8 @@ public final class Io {
     b.in = in;
     b.stdoutTty = stdoutTty;
     b.stdinTty = stdinTty;
+    b.stderrTty = stderrTty;
+    b.stdoutBytes = stdoutBytes;
     b.colorAllowed = colorAllowed;
     b.width = width;
     b.secretReader = secretReader;
@@ -241,6 +286,8 @@ public final class Io {
     private InputStream in = new ByteArrayInputStream(new byte[0]);
     private boolean stdoutTty;
     private boolean stdinTty;
+    private boolean stderrTty;
+    private OutputStream stdoutBytes;
     private boolean colorAllowed;
     private IntSupplier width = () -> 80;
     private OutputPager.Launcher pagerLauncher;
@@ -271,6 +318,17 @@ public final class Io {
 
     public Builder stdinTty(boolean tty) {
       this.stdinTty = tty;
+      return this;
+    }
+
+    public Builder stderrTty(boolean tty) {
+      this.stderrTty = tty;
+      return this;
+    }
+
+    /** Where {@link Io#stdoutBytes()} writes; without one, bytes go to the out writer. */
+    public Builder stdoutBytes(OutputStream bytes) {
+      this.stdoutBytes = bytes;
       return this;
     }
 

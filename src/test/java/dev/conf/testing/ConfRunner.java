@@ -102,6 +102,7 @@ public final class ConfRunner {
             .in(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
             .stdoutTty(tty)
             .stdinTty(tty)
+            .stderrTty(tty)
             .colorAllowed(false)
             .width(() -> width)
             .pager(pager ? () -> paged : null)

@@ -9,11 +9,14 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
+import dev.conf.service.Attachment;
 import dev.conf.service.BodyFormat;
+import dev.conf.service.Comment;
 import dev.conf.service.ConfluenceService;
 import dev.conf.service.ContentType;
 import dev.conf.service.CopyRequest;
 import dev.conf.service.CopyResult;
+import dev.conf.service.Label;
 import dev.conf.service.MovePosition;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
@@ -26,10 +29,13 @@ import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
 import dev.conf.service.SpaceQuery;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Transfer;
 import dev.conf.service.User;
 import dev.conf.util.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -270,5 +276,77 @@ public final class CloudBackend implements ConfluenceService {
   @Override
   public TaskStatus copyTask(String taskId) {
     return content().task(taskId);
+  }
+
+  // ---- labels, attachments and comments: the operations live in CloudPageItems
+
+  private CloudPageItems items;
+
+  private CloudPageItems items() {
+    if (items == null) {
+      items = new CloudPageItems(site, api);
+    }
+    return items;
+  }
+
+  @Override
+  public List<Label> labels(String pageId) {
+    return items().labels(pageId);
+  }
+
+  @Override
+  public void addLabels(String pageId, List<String> names) {
+    items().addLabels(pageId, names);
+  }
+
+  @Override
+  public void removeLabel(String pageId, String name) {
+    items().removeLabel(pageId, name);
+  }
+
+  @Override
+  public List<Attachment> attachments(String pageId, long limit) {
+    return items().attachments(pageId, limit);
+  }
+
+  @Override
+  public Attachment attachment(String id) {
+    return items().attachment(id);
+  }
+
+  @Override
+  public Attachment uploadAttachment(
+      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
+    return items().upload(pageId, file, name, comment, minor, progress);
+  }
+
+  @Override
+  public long downloadAttachment(Attachment attachment, OutputStream out, Transfer progress) {
+    return items().download(attachment, out, progress);
+  }
+
+  @Override
+  public void deleteAttachment(Attachment attachment) {
+    items().deleteAttachment(attachment);
+  }
+
+  @Override
+  public List<Comment> comments(String pageId, boolean inline, long limit) {
+    return items().comments(pageId, inline, limit);
+  }
+
+  @Override
+  public Comment addComment(String pageId, String storageBody, String replyTo) {
+    return items().add(pageId, storageBody, replyTo);
+  }
+
+  @Override
+  public Comment comment(String id) {
+    return items().get(id);
+  }
+
+  @Override
+  public void deleteComment(String id) {
+    items().delete(id);
   }
 }

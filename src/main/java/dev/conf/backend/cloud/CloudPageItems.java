@@ -1,0 +1,321 @@
+package dev.conf.backend.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.auth.Site;
+import dev.conf.backend.Links;
+import dev.conf.backend.V1Attachments;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.ApiClient;
+import dev.conf.http.Pager;
+import dev.conf.service.Attachment;
+import dev.conf.service.Comment;
+import dev.conf.service.Label;
+import dev.conf.service.Transfer;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * What hangs off a page on Cloud: labels, attachments and comments. Reads through REST v2; writes
+ * through v1 where v2 has no operation (attachment upload, label add and remove). Each method names
+ * the operation it calls.
+ */
+final class CloudPageItems {
+  private final Site site;
+  private final ApiClient api;
+  private final HttpUrl root;
+  private final HttpUrl wiki;
+
+  CloudPageItems(Site site, ApiClient api) {
+    this.site = site;
+    this.api = api;
+    this.root = HttpUrl.get(site.root().toString());
+    this.wiki = HttpUrl.get(site.apiBase().toString());
+  }
+
+  // ---- labels
+
+  /** v2 {@code GET /pages/{id}/labels}, cursor-paged. */
+  List<Label> labels(String pageId) {
+    HttpUrl url =
+        v2("pages")
+            .addPathSegment(pageId)
+            .addPathSegment("labels")
+            .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+            .build();
+    try {
+      return Pager.of(api, url, root, CloudPageItems::label, Long.MAX_VALUE).toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */
+  void addLabels(String pageId, List<String> names) {
+    List<Map<String, String>> body = new ArrayList<>();
+    for (String name : names) {
+      body.add(Map.of("prefix", "global", "name", name));
+    }
+    try {
+      api.send("POST", v1Content(pageId).addPathSegment("label").build(), body);
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /**
+   * v1 {@code DELETE /wiki/rest/api/content/{id}/label?name=}: the query form, which also takes
+   * names the path form cannot carry.
+   */
+  void removeLabel(String pageId, String name) {
+    api.send(
+        "DELETE",
+        v1Content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
+        null);
+  }
+
+  // ---- attachments
+
+  /** v2 {@code GET /pages/{id}/attachments}, cursor-paged. */
+  List<Attachment> attachments(String pageId, long limit) {
+    HttpUrl url =
+        v2("pages")
+            .addPathSegment(pageId)
+            .addPathSegment("attachments")
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+            .build();
+    try {
+      return Pager.of(api, url, root, this::attachment, limit).toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /** v2 {@code GET /attachments/{id}}. */
+  Attachment attachment(String id) {
+    try {
+      return attachment(api.get(v2("attachments").addPathSegment(id).build()));
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("attachment " + id + " not found");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * v2 {@code GET /pages/{id}/attachments?filename=} to find an attachment of the same name, then
+   * v1 {@code POST /wiki/rest/api/content/{id}/child/attachment} for a new one or {@code POST
+   * .../child/attachment/{attachmentId}/data} for a new version of that one.
+   */
+  Attachment upload(
+      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
+    HttpUrl find =
+        v2("pages")
+            .addPathSegment(pageId)
+            .addPathSegment("attachments")
+            .addQueryParameter("filename", name)
+            .build();
+    String existing = null;
+    try {
+      for (Attachment a : Pager.of(api, find, root, this::attachment, Long.MAX_VALUE)) {
+        if (name.equals(a.name())) {
+          existing = a.id();
+          break;
+        }
+      }
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+    return V1Attachments.upload(
+        api,
+        v1Content(pageId).build(),
+        existing,
+        file,
+        name,
+        comment,
+        minor,
+        progress,
+        wiki,
+        pageId);
+  }
+
+  /** The attachment's {@code downloadLink} (under {@code /wiki}), which redirects to media. */
+  long download(Attachment a, OutputStream out, Transfer progress) {
+    if (a.downloadUrl() == null) {
+      throw new ConfException(
+          ExitCode.ERROR, "the server gave no download link for attachment " + a.id());
+    }
+    return api.download(HttpUrl.get(a.downloadUrl()), out, progress::progressed);
+  }
+
+  /**
+   * v2 {@code DELETE /attachments/{id}} (to the trash). The document types this id as an integer,
+   * where reads answer {@code att123}: the numeric part is sent.
+   */
+  void deleteAttachment(Attachment a) {
+    String id = a.id().startsWith("att") ? a.id().substring(3) : a.id();
+    api.send("DELETE", v2("attachments").addPathSegment(id).build(), null);
+  }
+
+  private Attachment attachment(JsonNode a) {
+    String download = Links.text(a, "downloadLink");
+    if (download == null) {
+      download = Links.text(a.path("_links"), "download");
+    }
+    return new Attachment(
+        Links.text(a, "id"),
+        Links.text(a, "title"),
+        a.path("fileSize").asLong(-1),
+        Links.text(a, "mediaType"),
+        a.path("version").path("number").asInt(0),
+        Links.text(a.path("version"), "createdAt"),
+        Links.text(a, "comment"),
+        Links.text(a, "pageId"),
+        V1Attachments.resolve(wiki, download));
+  }
+
+  // ---- comments
+
+  /**
+   * v2 {@code GET /pages/{id}/footer-comments} (or {@code /inline-comments}), then {@code GET
+   * /footer-comments/{id}/children} (or {@code /inline-comments/{id}/children}) for each one's
+   * replies: v2 lists only top-level comments on a page.
+   */
+  List<Comment> comments(String pageId, boolean inline, long limit) {
+    String kind = inline ? "inline-comments" : "footer-comments";
+    HttpUrl url =
+        v2("pages")
+            .addPathSegment(pageId)
+            .addPathSegment(kind)
+            .addQueryParameter("body-format", "storage")
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+            .build();
+    List<Comment> top;
+    try {
+      top = Pager.of(api, url, root, c -> comment(c, inline), limit).toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+    List<Comment> out = new ArrayList<>();
+    for (Comment c : top) {
+      out.add(c);
+      addReplies(kind, c.id(), inline, out);
+    }
+    return out;
+  }
+
+  private void addReplies(String kind, String id, boolean inline, List<Comment> out) {
+    HttpUrl url =
+        v2(kind)
+            .addPathSegment(id)
+            .addPathSegment("children")
+            .addQueryParameter("body-format", "storage")
+            .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+            .build();
+    for (Comment reply : Pager.of(api, url, root, c -> comment(c, inline), Long.MAX_VALUE)) {
+      out.add(reply.parentId() == null ? withParent(reply, id) : reply);
+    }
+  }
+
+  /**
+   * v2 {@code POST /footer-comments} with {@code pageId}, or with {@code parentCommentId} for a
+   * reply ({@code POST /inline-comments} when the comment replied to is inline).
+   */
+  Comment add(String pageId, String storageBody, String replyTo) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    boolean inline = false;
+    if (replyTo != null) {
+      inline = "inline".equals(get(replyTo).location());
+      body.put("parentCommentId", replyTo);
+    } else {
+      body.put("pageId", pageId);
+    }
+    body.put("body", Map.of("representation", "storage", "value", storageBody));
+    String kind = inline ? "inline-comments" : "footer-comments";
+    return comment(api.send("POST", v2(kind).build(), body), inline);
+  }
+
+  /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
+  Comment get(String id) {
+    for (String kind : List.of("footer-comments", "inline-comments")) {
+      try {
+        JsonNode c =
+            api.get(
+                v2(kind).addPathSegment(id).addQueryParameter("body-format", "storage").build());
+        return comment(c, kind.startsWith("inline"));
+      } catch (ConfException e) {
+        if (e.exitCode() != ExitCode.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    throw ConfException.notFound("comment " + id + " not found");
+  }
+
+  /** v2 {@code DELETE /footer-comments/{id}}, else {@code DELETE /inline-comments/{id}}. */
+  void delete(String id) {
+    for (String kind : List.of("footer-comments", "inline-comments")) {
+      try {
+        api.send("DELETE", v2(kind).addPathSegment(id).build(), null);
+        return;
+      } catch (ConfException e) {
+        if (e.exitCode() != ExitCode.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    throw ConfException.notFound("comment " + id + " not found");
+  }
+
+  private Comment comment(JsonNode c, boolean inline) {
+    JsonNode version = c.path("version");
+    return new Comment(
+        Links.text(c, "id"),
+        Links.text(c, "parentCommentId"),
+        inline ? "inline" : "footer",
+        Links.text(version, "authorId"),
+        Links.text(version, "createdAt"),
+        inline ? Links.text(c, "resolutionStatus") : null,
+        inline ? Links.text(c.path("properties"), "inlineOriginalSelection") : null,
+        Links.text(c.path("body").path("storage"), "value"),
+        Links.webUrl(site.webBase(), c));
+  }
+
+  private static Comment withParent(Comment c, String parentId) {
+    return new Comment(
+        c.id(),
+        parentId,
+        c.location(),
+        c.author(),
+        c.created(),
+        c.resolution(),
+        c.highlighted(),
+        c.body(),
+        c.url());
+  }
+
+  private static Label label(JsonNode l) {
+    return new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id"));
+  }
+
+  private static ConfException pageNotFound(ConfException e, String pageId) {
+    if (e.exitCode() == ExitCode.NOT_FOUND) {
+      return ConfException.notFound("page " + pageId + " not found");
+    }
+    return e;
+  }
+
+  private HttpUrl.Builder v2(String path) {
+    return root.newBuilder().addPathSegments("wiki/api/v2").addPathSegments(path);
+  }
+
+  private HttpUrl.Builder v1Content(String id) {
+    return wiki.newBuilder().addPathSegments("rest/api/content").addPathSegment(id);
+  }
+}

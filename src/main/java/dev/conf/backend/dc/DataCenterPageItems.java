@@ -1,0 +1,321 @@
+package dev.conf.backend.dc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.auth.Site;
+import dev.conf.backend.Links;
+import dev.conf.backend.V1Attachments;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.http.ApiClient;
+import dev.conf.http.Pager;
+import dev.conf.service.Attachment;
+import dev.conf.service.Comment;
+import dev.conf.service.Label;
+import dev.conf.service.Transfer;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * What hangs off a page on Data Center: labels, attachments and comments, all through REST v1
+ * {@code /rest/api/content/{id}/...}. Each method names the operation it calls.
+ */
+final class DataCenterPageItems {
+  private static final String ATTACHMENT_EXPAND = "version,container";
+  private static final String COMMENT_EXPAND =
+      "body.storage,version,history,ancestors,container,extensions.inlineProperties,"
+          + "extensions.resolution";
+
+  private final Site site;
+  private final ApiClient api;
+  private final HttpUrl base;
+
+  DataCenterPageItems(Site site, ApiClient api) {
+    this.site = site;
+    this.api = api;
+    this.base = HttpUrl.get(site.apiBase().toString());
+  }
+
+  // ---- labels
+
+  /** {@code GET /rest/api/content/{id}/label}, start/limit-paged. */
+  List<Label> labels(String pageId) {
+    HttpUrl url =
+        content(pageId)
+            .addPathSegment("label")
+            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .build();
+    try {
+      return Pager.of(
+              api,
+              url,
+              base,
+              l -> new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id")),
+              Long.MAX_VALUE)
+          .toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /**
+   * {@code POST /rest/api/content/{id}/label}, one request a label: the 10.0.3 document declares
+   * the body as a single label.
+   */
+  void addLabels(String pageId, List<String> names) {
+    for (String name : names) {
+      Map<String, Object> label = new LinkedHashMap<>();
+      label.put("prefix", "global");
+      label.put("name", name);
+      try {
+        api.send("POST", content(pageId).addPathSegment("label").build(), label);
+      } catch (ConfException e) {
+        throw pageNotFound(e, pageId);
+      }
+    }
+  }
+
+  /** {@code DELETE /rest/api/content/{id}/label?name=}. */
+  void removeLabel(String pageId, String name) {
+    api.send(
+        "DELETE",
+        content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
+        null);
+  }
+
+  // ---- attachments
+
+  /** {@code GET /rest/api/content/{id}/child/attachment?expand=version,container}. */
+  List<Attachment> attachments(String pageId, long limit) {
+    return listAttachments(pageId, null, limit);
+  }
+
+  private List<Attachment> listAttachments(String pageId, String filename, long limit) {
+    HttpUrl.Builder url =
+        content(pageId)
+            .addPathSegments("child/attachment")
+            .addQueryParameter("expand", ATTACHMENT_EXPAND)
+            .addQueryParameter(
+                "limit", String.valueOf(Math.min(limit, DataCenterBackend.PAGE_LIMIT)));
+    if (filename != null) {
+      url.addQueryParameter("filename", filename);
+    }
+    try {
+      return Pager.of(api, url.build(), base, a -> V1Attachments.attachment(a, base, pageId), limit)
+          .toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /** {@code GET /rest/api/content/{id}?expand=version,container}: attachments are content. */
+  Attachment attachment(String id) {
+    JsonNode a;
+    try {
+      a = api.get(content(id).addQueryParameter("expand", ATTACHMENT_EXPAND).build());
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("attachment " + id + " not found");
+      }
+      throw e;
+    }
+    String type = Links.text(a, "type");
+    if (type != null && !type.equals("attachment")) {
+      throw ConfException.notFound(id + " is a " + type + ", not an attachment");
+    }
+    return V1Attachments.attachment(a, base, null);
+  }
+
+  /**
+   * {@code GET /rest/api/content/{id}/child/attachment?filename=} to find one of the same name,
+   * then {@code POST /rest/api/content/{id}/child/attachment} for a new attachment or {@code POST
+   * /rest/api/content/{id}/child/attachment/{attachmentId}/data} for a new version of that one.
+   */
+  Attachment upload(
+      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
+    String existing = null;
+    for (Attachment a : listAttachments(pageId, name, Long.MAX_VALUE)) {
+      if (name.equals(a.name())) {
+        existing = a.id();
+        break;
+      }
+    }
+    return V1Attachments.upload(
+        api, content(pageId).build(), existing, file, name, comment, minor, progress, base, pageId);
+  }
+
+  /** The attachment's {@code _links.download} (under the context path). */
+  long download(Attachment a, OutputStream out, Transfer progress) {
+    if (a.downloadUrl() == null) {
+      throw new ConfException(
+          ExitCode.ERROR, "the server gave no download link for attachment " + a.id());
+    }
+    return api.download(HttpUrl.get(a.downloadUrl()), out, progress::progressed);
+  }
+
+  /**
+   * {@code DELETE /rest/api/content/{id}/child/attachment/{attachmentId}}; {@code DELETE
+   * /rest/api/content/{attachmentId}} when the page is not known.
+   */
+  void deleteAttachment(Attachment a) {
+    HttpUrl url =
+        a.pageId() != null
+            ? content(a.pageId()).addPathSegments("child/attachment").addPathSegment(a.id()).build()
+            : content(a.id()).build();
+    api.send("DELETE", url, null);
+  }
+
+  // ---- comments
+
+  /**
+   * {@code GET /rest/api/content/{id}/child/comment?depth=all&location=footer|inline}: replies come
+   * in the same listing (each with its ancestors), so the top-level limit is applied here.
+   */
+  List<Comment> comments(String pageId, boolean inline, long limit) {
+    HttpUrl url =
+        content(pageId)
+            .addPathSegments("child/comment")
+            .addQueryParameter("expand", COMMENT_EXPAND)
+            .addQueryParameter("depth", "all")
+            .addQueryParameter("location", inline ? "inline" : "footer")
+            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .build();
+    List<Comment> all;
+    try {
+      all = Pager.of(api, url, base, this::comment, Long.MAX_VALUE).toList();
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+    return threads(all, limit);
+  }
+
+  /** Top-level comments in the server's order, each followed by its replies (depth first). */
+  static List<Comment> threads(List<Comment> all, long limit) {
+    Map<String, List<Comment>> replies = new LinkedHashMap<>();
+    List<Comment> top = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Comment c : all) {
+      ids.add(c.id());
+    }
+    for (Comment c : all) {
+      if (c.parentId() == null || !ids.contains(c.parentId())) {
+        top.add(c);
+      } else {
+        replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    List<Comment> out = new ArrayList<>();
+    for (Comment c : top.subList(0, (int) Math.min(limit, top.size()))) {
+      addThread(c, replies, out);
+    }
+    return out;
+  }
+
+  private static void addThread(Comment c, Map<String, List<Comment>> replies, List<Comment> out) {
+    out.add(c);
+    for (Comment r : replies.getOrDefault(c.id(), List.of())) {
+      addThread(r, replies, out);
+    }
+  }
+
+  /**
+   * {@code POST /rest/api/content} with {@code type: comment}, the page as its container, and for a
+   * reply the comment replied to as its ancestor.
+   */
+  Comment add(String pageId, String storageBody, String replyTo) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "comment");
+    body.put("container", Map.of("id", pageId, "type", "page"));
+    if (replyTo != null) {
+      body.put("ancestors", List.of(Map.of("id", replyTo)));
+    }
+    Map<String, Object> storage = new LinkedHashMap<>();
+    storage.put("value", storageBody);
+    storage.put("representation", "storage");
+    body.put("body", Map.of("storage", storage));
+    try {
+      return comment(api.send("POST", api("content").build(), body));
+    } catch (ConfException e) {
+      throw pageNotFound(e, pageId);
+    }
+  }
+
+  /** {@code GET /rest/api/content/{id}?expand=body.storage,...}. */
+  Comment get(String id) {
+    JsonNode c;
+    try {
+      c = api.get(content(id).addQueryParameter("expand", COMMENT_EXPAND).build());
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("comment " + id + " not found");
+      }
+      throw e;
+    }
+    String type = Links.text(c, "type");
+    if (type != null && !type.equals("comment")) {
+      throw ConfException.notFound(id + " is a " + type + ", not a comment");
+    }
+    return comment(c);
+  }
+
+  /** {@code DELETE /rest/api/content/{id}}: comments are content. */
+  void delete(String id) {
+    try {
+      api.send("DELETE", content(id).build(), null);
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("comment " + id + " not found");
+      }
+      throw e;
+    }
+  }
+
+  private Comment comment(JsonNode c) {
+    JsonNode ancestors = c.path("ancestors");
+    String parent = null;
+    for (JsonNode a : ancestors) {
+      if (!"page".equals(Links.text(a, "type")) && !"blogpost".equals(Links.text(a, "type"))) {
+        parent = Links.text(a, "id");
+      }
+    }
+    JsonNode ext = c.path("extensions");
+    String location = Links.text(ext, "location");
+    JsonNode author = c.path("history").path("createdBy");
+    String name = Links.text(author, "displayName");
+    String created = Links.text(c.path("history"), "createdDate");
+    boolean inline = "inline".equals(location);
+    return new Comment(
+        Links.text(c, "id"),
+        parent,
+        location != null ? location : "footer",
+        name != null ? name : Links.text(author, "username"),
+        created != null ? created : Links.text(c.path("version"), "when"),
+        inline ? resolution(ext.path("resolution")) : null,
+        inline ? Links.text(ext.path("inlineProperties"), "originalSelection") : null,
+        Links.text(c.path("body").path("storage"), "value"),
+        Links.webUrl(site.webBase(), c));
+  }
+
+  private static String resolution(JsonNode r) {
+    return r.isTextual() ? r.asText() : Links.text(r, "status");
+  }
+
+  private static ConfException pageNotFound(ConfException e, String pageId) {
+    if (e.exitCode() == ExitCode.NOT_FOUND) {
+      return ConfException.notFound("page " + pageId + " not found");
+    }
+    return e;
+  }
+
+  private HttpUrl.Builder content(String id) {
+    return api("content").addPathSegment(id);
+  }
+
+  private HttpUrl.Builder api(String path) {
+    return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.conf.cli.attachment;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code conf attachment}: files attached to pages. */
+@Command(
+    name = "attachment",
+    aliases = "attachments",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List, upload, download and delete files attached to a page.",
+      "",
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser."
+    })
+public final class AttachmentCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,113 @@
+package dev.conf.cli.attachment;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.page.Times;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonFields;
+import dev.conf.output.Progress;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.Attachment;
+import dev.conf.service.ContentType;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf attachment list PAGE}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List a page's attachments.",
+      "",
+      "On a terminal: a table with sizes in KiB/MiB and relative times. In a pipe:",
+      "tab-separated NAME, ID, SIZE (bytes), MEDIA TYPE, VERSION, UPDATED (ISO).",
+      "With --json: an array of {id, name, size, mediaType, version, updated,",
+      "comment, pageId, downloadUrl}."
+    })
+public final class AttachmentListCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String page;
+
+  @Option(
+      names = {"-p", "--pattern"},
+      paramLabel = "GLOB",
+      description = "Only names matching GLOB (* ? [abc]; quote it from the shell).")
+  String pattern;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "At most N attachments (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "Every attachment, however many.")
+  boolean all;
+
+  @Mixin JsonOptions json;
+
+  AttachmentListCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Attachment.class);
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    Glob glob = Glob.of(pattern);
+    // The pattern is applied here, so the limit counts matches only when there is no pattern.
+    long fetch = all || pattern != null ? Long.MAX_VALUE : limit;
+    List<Attachment> found =
+        ctx.service().attachments(id, fetch).stream()
+            .filter(a -> glob.matches(a.name()))
+            .limit(all ? Long.MAX_VALUE : limit)
+            .toList();
+    if (json.enabled()) {
+      json.print(ctx.io(), found);
+      return 0;
+    }
+    boolean tty = ctx.io().isStdoutTty();
+    if (found.isEmpty()) {
+      if (tty) {
+        ctx.io()
+            .err()
+            .println(
+                pattern == null
+                    ? "Page " + id + " has no attachments."
+                    : "No attachments of page " + id + " match " + pattern + ".");
+      }
+      return 0;
+    }
+    ctx.io().startPager();
+    TablePrinter table =
+        new TablePrinter(ctx.io(), "name", "id", "size", "media type", "version", "updated");
+    for (Attachment a : found) {
+      table.row(
+          a.name(),
+          a.id(),
+          a.size() < 0 ? "" : tty ? Progress.human(a.size()) : String.valueOf(a.size()),
+          a.mediaType(),
+          String.valueOf(a.version()),
+          Times.show(a.updated(), tty, ctx.clock()));
+    }
+    table.print();
+    return 0;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.conf.cli.comment;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.BodySource;
+import dev.conf.cli.page.PageResolver;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonFields;
+import dev.conf.service.Comment;
+import dev.conf.service.ContentType;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf comment add PAGE (--body TEXT | --file F | -)}. */
+@Command(
+    name = "add",
+    aliases = "create",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Comment on a page, or reply to a comment.",
+      "",
+      "The body is Markdown: --body TEXT, --file F, or - to read it from stdin.",
+      "Prints the new comment's URL (or id) on stdout."
+    })
+public final class CommentAddCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String page;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      // Not "-": picocli's completion script generator cannot name a parameter without letters.
+      paramLabel = "STDIN",
+      description = "- to read the comment (Markdown) from stdin.")
+  String dash;
+
+  @Option(
+      names = {"-b", "--body"},
+      paramLabel = "TEXT",
+      description = "The comment, in Markdown.")
+  String body;
+
+  @Option(
+      names = {"-F", "--file"},
+      paramLabel = "FILE",
+      description = "Read the comment (Markdown) from FILE; - for stdin.")
+  String file;
+
+  @Option(
+      names = "--reply-to",
+      paramLabel = "ID",
+      description = "Reply to this comment instead of starting a thread.")
+  String replyTo;
+
+  @Mixin JsonOptions json;
+
+  CommentAddCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Comment.class);
+  }
+
+  @Override
+  public Integer call() {
+    if (dash != null && !dash.equals("-")) {
+      throw ConfException.usage("unexpected argument " + dash + "; give the body with --body");
+    }
+    int given = (body != null ? 1 : 0) + (file != null ? 1 : 0) + (dash != null ? 1 : 0);
+    if (given != 1) {
+      throw ConfException.usage(
+          given == 0
+              ? "give the comment with --body TEXT, --file F, or - for stdin"
+              : "give the comment one way only: --body, --file or -");
+    }
+    String markdown = body != null ? body : BodySource.read(ctx.io(), dash != null ? "-" : file);
+    if (markdown == null || markdown.isBlank()) {
+      throw ConfException.usage("the comment is empty");
+    }
+    String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
+    String storage = Markdown.toStorage(markdown, ctx.service().deployment());
+    Comment c = ctx.service().addComment(pageId, storage, replyTo);
+    if (json.enabled()) {
+      json.print(ctx.io(), c);
+      return 0;
+    }
+    ctx.io()
+        .err()
+        .println(
+            (replyTo != null ? "Replied to " + replyTo : "Commented") + " on page " + pageId + ".");
+    ctx.io().out().println(c.url() != null ? c.url() : c.id());
+    return 0;
+  }
+
+  /** The calls into dev.conf.convert, in a class of their own that loads only when used. */
+  private static final class Markdown {
+    static String toStorage(String markdown, dev.conf.auth.Deployment deployment) {
+      dev.conf.convert.ConvertOptions options = dev.conf.convert.ConvertOptions.defaults();
+      if (deployment == dev.conf.auth.Deployment.DATA_CENTER) {
+        options = options.withCodeLanguage(dev.conf.convert.CodeLanguages::dataCenter);
+      }
+      return dev.conf.convert.MarkdownToStorage.convert(markdown, options).storage();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.conf.cli.comment;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code conf comment}: a page's comments. */
+@Command(
+    name = "comment",
+    aliases = "comments",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List, add and delete comments on a page.",
+      "",
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser."
+    })
+public final class CommentCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

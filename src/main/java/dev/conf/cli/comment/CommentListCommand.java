@@ -1,0 +1,138 @@
+package dev.conf.cli.comment;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.page.Times;
+import dev.conf.convert.StorageText;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonFields;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.Comment;
+import dev.conf.service.ContentType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf comment list PAGE}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List a page's comments, each thread in order: a comment, then its replies.",
+      "",
+      "On a terminal: a table (replies marked with ↳, relative dates). In a pipe:",
+      "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (one line).",
+      "With --json: an array of {id, parentId, location, author, created,",
+      "resolution, highlighted, body (storage XHTML), url}."
+    })
+public final class CommentListCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String page;
+
+  @Option(
+      names = "--inline",
+      description = "Inline comments (on highlighted text), with their resolved state.")
+  boolean inline;
+
+  @Option(
+      names = {"-L", "--limit"},
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "At most N threads (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--all", description = "Every thread, however many.")
+  boolean all;
+
+  @Mixin JsonOptions json;
+
+  CommentListCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Comment.class);
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 && !all) {
+      throw ConfException.usage("--limit must be at least 1");
+    }
+    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    List<Comment> comments =
+        withNames(ctx.service().comments(id, inline, all ? Long.MAX_VALUE : limit));
+    if (json.enabled()) {
+      json.print(ctx.io(), comments);
+      return 0;
+    }
+    boolean tty = ctx.io().isStdoutTty();
+    if (comments.isEmpty()) {
+      if (tty) {
+        ctx.io().err().println("Page " + id + " has no " + (inline ? "inline " : "") + "comments.");
+      }
+      return 0;
+    }
+    ctx.io().startPager();
+    List<String> headers = new ArrayList<>(List.of("id", "parent", "author", "created"));
+    if (inline) {
+      headers.add("resolution");
+    }
+    headers.add("body");
+    TablePrinter table = new TablePrinter(ctx.io(), headers.toArray(String[]::new));
+    for (Comment c : comments) {
+      String text = StorageText.toText(c.body() == null ? "" : c.body());
+      text = text.replaceAll("\\s+", " ").trim();
+      if (tty && c.parentId() != null) {
+        text = "↳ " + text;
+      }
+      List<String> row = new ArrayList<>();
+      row.add(c.id());
+      row.add(c.parentId() == null ? "" : c.parentId());
+      row.add(c.author() == null ? "" : c.author());
+      row.add(Times.show(c.created(), tty, ctx.clock()));
+      if (inline) {
+        row.add(c.resolution() == null ? "" : c.resolution());
+      }
+      row.add(text);
+      table.row(row.toArray(String[]::new));
+    }
+    table.print();
+    return 0;
+  }
+
+  /** Cloud answers carry account ids: one bulk lookup turns them into names. */
+  private List<Comment> withNames(List<Comment> comments) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Comment c : comments) {
+      if (c.author() != null) {
+        ids.add(c.author());
+      }
+    }
+    Map<String, String> names =
+        ids.isEmpty() ? Map.of() : new HashMap<>(ctx.service().userNames(ids));
+    if (names.isEmpty()) {
+      return comments;
+    }
+    List<Comment> out = new ArrayList<>();
+    for (Comment c : comments) {
+      out.add(c.withAuthor(names.getOrDefault(c.author(), c.author())));
+    }
+    return out;
+  }
+}

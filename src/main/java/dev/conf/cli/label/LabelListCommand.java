@@ -1,0 +1,66 @@
+package dev.conf.cli.label;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.PageResolver;
+import dev.conf.output.JsonFields;
+import dev.conf.service.ContentType;
+import dev.conf.service.Label;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf label list PAGE}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List a page's labels, one a line.",
+      "",
+      "With --json: an array of {name, prefix, id}."
+    })
+public final class LabelListCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String page;
+
+  @Mixin JsonOptions json;
+
+  LabelListCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Label.class);
+  }
+
+  @Override
+  public Integer call() {
+    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    List<Label> labels = ctx.service().labels(id);
+    if (json.enabled()) {
+      json.print(ctx.io(), labels);
+      return 0;
+    }
+    if (labels.isEmpty() && ctx.io().isStdoutTty()) {
+      ctx.io().err().println("Page " + id + " has no labels.");
+    }
+    for (Label l : labels) {
+      // Personal and team labels are shown with their prefix, as Confluence writes them.
+      ctx.io()
+          .out()
+          .println(
+              l.prefix() == null || l.prefix().equals("global")
+                  ? l.name()
+                  : l.prefix() + ":" + l.name());
+    }
+    return 0;
+  }
+}
