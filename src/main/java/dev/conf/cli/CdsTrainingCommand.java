@@ -30,6 +30,18 @@ public final class CdsTrainingCommand implements Callable<Integer> {
           + "\"status\":\"current\",\"description\":{\"plain\":{\"value\":\"d\"}},"
           + "\"_links\":{\"webui\":\"/spaces/K\"}}],\"_links\":{}}";
 
+  /** One page, in a shape both backends can read (Cloud v2 and Data Center fields side by side). */
+  private static final String PAGE =
+      "{\"id\":\"1\",\"type\":\"page\",\"status\":\"current\",\"title\":\"T\","
+          + "\"spaceId\":\"1\",\"space\":{\"key\":\"K\",\"name\":\"N\"},"
+          + "\"version\":{\"number\":2,\"when\":\"2026-01-01T00:00:00.000Z\","
+          + "\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"by\":{\"displayName\":\"A\"}},"
+          + "\"history\":{\"createdBy\":{\"displayName\":\"A\"},"
+          + "\"createdDate\":\"2026-01-01T00:00:00.000Z\"},"
+          + "\"ancestors\":[],\"metadata\":{\"labels\":{\"results\":[]}},"
+          + "\"body\":{\"storage\":{\"value\":\"<p>x</p>\",\"representation\":\"storage\"}},"
+          + "\"_links\":{\"webui\":\"/x\"}}";
+
   @Override
   public Integer call() throws Exception {
     Path config = Files.createTempDirectory("conf-cds");
@@ -74,18 +86,25 @@ public final class CdsTrainingCommand implements Callable<Integer> {
     new ConfApp(new CommandContext(io, env, Clock.systemUTC(), Sleeper.SYSTEM, null)).execute(args);
   }
 
-  /** Answers every request with one page of spaces, until the socket closes. */
+  /** Answers a single page for content requests and a page of spaces for anything else. */
   private static void serve(ServerSocket server) {
-    byte[] body = SPACES.getBytes(StandardCharsets.UTF_8);
     while (!server.isClosed()) {
       try (Socket s = server.accept()) {
         InputStream in = s.getInputStream();
         // Read the request head (conf's training requests have no body).
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         int c;
         while (matched < 4 && (c = in.read()) >= 0) {
+          head.append((char) c);
           matched = (c == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (c == '\r' ? 1 : 0);
         }
+        String line = head.toString();
+        boolean onePage =
+            line.matches("(?s)GET \\S*/(content|pages)/\\d+[?/ ].*")
+                && !line.contains("/children")
+                && !line.contains("/descendant");
+        byte[] body = (onePage ? PAGE : SPACES).getBytes(StandardCharsets.UTF_8);
         OutputStream out = s.getOutputStream();
         out.write(
             ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
