@@ -26,6 +26,21 @@ public final class Times {
     return io.isStdoutTty() ? relative(t, now) : iso(t);
   }
 
+  /**
+   * A time the server sent as ISO-8601 text: relative on a terminal; in a pipe, or when it is not a
+   * time, the text unchanged (so scripts see exactly what Confluence said).
+   */
+  public static String show(String iso, boolean terminal, java.time.Clock clock) {
+    if (iso == null || !terminal) {
+      return iso;
+    }
+    try {
+      return relative(java.time.OffsetDateTime.parse(iso).toInstant(), clock.instant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   /** {@code 2026-11-29T09:00:00Z}: seconds precision, UTC. */
   public static String iso(Instant t) {
     return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));

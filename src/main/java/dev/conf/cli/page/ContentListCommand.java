@@ -5,6 +5,7 @@ import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
+import dev.conf.output.Times;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageQuery;

@@ -6,6 +6,7 @@ import dev.conf.convert.StorageText;
 import dev.conf.error.ConfException;
 import dev.conf.output.FieldList;
 import dev.conf.output.JsonFields;
+import dev.conf.output.Times;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
