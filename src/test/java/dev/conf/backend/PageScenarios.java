@@ -453,6 +453,61 @@ public abstract class PageScenarios {
   }
 
   @Test
+  void markdownFilesAreConvertedOnCreateAndUpdateAndViewedBack() throws Exception {
+    stubSpace("DOCS");
+    Path md = tmp.resolve("notes.md");
+    Files.writeString(md, "# Notes\n\n> [!WARNING]\n> Restart **first**.\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "Notes", 1, "<p>x</p>", "100"))));
+    Result created =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "Notes", "--file", md.toString());
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    String storage =
+        bodyOf(json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0)));
+    assertThat(storage)
+        .startsWith("<h1>Notes</h1>")
+        .contains("<ac:structured-macro ac:name=\"note\">")
+        .contains("<strong>first</strong>");
+
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>new</p>", "100"))));
+    Result updated =
+        conf.pipe()
+            .stdin("Plain *words*\n")
+            .run("page", "update", "42", "--format", "markdown", "-");
+    assertThat(updated.exitCode()).as(updated.toString()).isZero();
+    assertThat(bodyOf(json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0))))
+        .isEqualTo("<p>Plain <em>words</em></p>\n");
+
+    stubPage("43", "Styled", 2, "<h2>Steps</h2><ul><li><p>one</p></li></ul>");
+    Result viewed = conf.pipe().run("page", "view", "43", "--format", "markdown", "--raw");
+    assertThat(viewed.exitCode()).as(viewed.toString()).isZero();
+    assertThat(viewed.out()).isEqualTo("## Steps\n\n- one\n");
+
+    int before = all().size();
+    Result bad =
+        conf.pipe()
+            .run(
+                "page",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "X",
+                "--format",
+                "html",
+                "--file",
+                md.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("conf: --format must be storage or markdown, not 'html'\n");
+    assertThat(all()).hasSize(before);
+  }
+
+  @Test
   void aMissingFileFailsBeforeAnyRequest() {
     Result create =
         conf.pipe()

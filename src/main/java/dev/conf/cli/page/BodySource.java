@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.convert.MarkdownToStorage;
 import dev.conf.error.ConfException;
 import dev.conf.output.Io;
 import java.io.IOException;
@@ -14,6 +15,37 @@ import java.nio.file.Path;
  */
 public final class BodySource {
   private BodySource() {}
+
+  /**
+   * A body in storage format, converted from Markdown when the file says so ({@code .md}, {@code
+   * .markdown}) or {@code --format markdown} does. Read and converted before any request.
+   *
+   * @param format --format: storage, markdown (md), or null to go by the file's extension
+   * @return storage XHTML, or null when no body was given
+   */
+  public static String readStorage(Io io, String file, String format) {
+    String text = read(io, file);
+    if (text == null) {
+      return null;
+    }
+    return isMarkdown(file, format) ? MarkdownToStorage.convert(text).storage() : text;
+  }
+
+  static boolean isMarkdown(String file, String format) {
+    if (format != null) {
+      switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "markdown":
+        case "md":
+          return true;
+        case "storage":
+          return false;
+        default:
+          throw ConfException.usage("--format must be storage or markdown, not '" + format + "'");
+      }
+    }
+    String name = file == null ? "" : file.toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".md") || name.endsWith(".markdown");
+  }
 
   /**
    * @param file the --file value; "-" for stdin; null when none was given

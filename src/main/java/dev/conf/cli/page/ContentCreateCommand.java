@@ -37,8 +37,9 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "storage",
-      description = "The body's format: storage (Confluence XHTML).")
+      description =
+          "The body's format: storage (Confluence XHTML) or markdown. Default: markdown for .md"
+              + " and .markdown files, storage otherwise.")
   String format;
 
   @Mixin JsonOptions json;
@@ -61,10 +62,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
 
   @Override
   public Integer call() {
-    if (!"storage".equals(format)) {
-      throw ConfException.usage("--format must be storage (Markdown is not supported yet)");
-    }
-    String body = BodySource.read(ctx.io(), bodyFile(file, dash));
+    String body = BodySource.readStorage(ctx.io(), bodyFile(file, dash), format);
     if (title.isBlank()) {
       throw ConfException.usage("--title must not be empty");
     }

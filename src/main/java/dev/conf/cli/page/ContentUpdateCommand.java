@@ -41,8 +41,16 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   @Option(
       names = {"-F", "--file"},
       paramLabel = "F",
-      description = "Read the new body (storage format) from this file ('-' for stdin).")
+      description =
+          "Read the new body from this file ('-' for stdin): storage format, or Markdown for .md"
+              + " and .markdown files.")
   String file;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "The body's format: storage or markdown. Default: by the file's extension.")
+  String format;
 
   @Option(
       names = {"-m", "--message"},
@@ -84,7 +92,8 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    String body = BodySource.read(ctx.io(), ContentCreateCommand.bodyFile(file, dash));
+    String body =
+        BodySource.readStorage(ctx.io(), ContentCreateCommand.bodyFile(file, dash), format);
     if (body == null && title == null) {
       throw ConfException.usage("nothing to update: give --title, --file F or - (stdin)");
     }

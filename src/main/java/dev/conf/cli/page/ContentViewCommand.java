@@ -3,6 +3,7 @@ package dev.conf.cli.page;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.convert.StorageText;
+import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
 import dev.conf.output.FieldList;
 import dev.conf.output.JsonFields;
@@ -31,8 +32,8 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "storage (XHTML as saved), view (rendered HTML) or text (plain text). Default: text on"
-              + " a terminal, storage in a pipe.")
+          "storage (XHTML as saved), view (rendered HTML), text (plain text) or markdown."
+              + " Default: text on a terminal, storage in a pipe.")
   String format;
 
   @Option(names = "--version", paramLabel = "N", description = "An older version.")
@@ -70,8 +71,12 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
       fmt = ctx.io().isStdoutTty() && !json.enabled() && !raw ? "text" : "storage";
     }
     fmt = fmt.toLowerCase(Locale.ROOT);
-    if (!List.of("storage", "view", "text").contains(fmt)) {
-      throw ConfException.usage("--format must be storage, view or text, not '" + format + "'");
+    if (fmt.equals("md")) {
+      fmt = "markdown";
+    }
+    if (!List.of("storage", "view", "text", "markdown").contains(fmt)) {
+      throw ConfException.usage(
+          "--format must be storage, view, text or markdown, not '" + format + "'");
     }
     if (version != null && version < 1) {
       throw ConfException.usage("--version must be 1 or more");
@@ -92,6 +97,12 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
     }
     if (fmt.equals("text")) {
       page = withBody(page, "text", StorageText.toText(page.body()));
+    } else if (fmt.equals("markdown")) {
+      page =
+          withBody(
+              page,
+              "markdown",
+              page.body() == null ? null : StorageToMarkdown.convert(page.body()));
     }
     if (json.enabled()) {
       json.print(ctx.io(), page);
