@@ -68,6 +68,26 @@ class EndToEndIT {
   }
 
   @Test
+  void rootHelpIsRenderedOncePerJarAndThenReadFromTheCache() throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", home.resolve("cache").toString());
+    Run first = conf(env, "--help");
+    assertThat(first.exit()).isZero();
+    assertThat(first.out()).contains("Usage: conf", "Commands:", "Exit codes:");
+    Path dir = home.resolve("cache").resolve("conf");
+    List<Path> cached;
+    try (var files = Files.list(dir)) {
+      cached = files.filter(p -> p.getFileName().toString().startsWith("help-")).toList();
+    }
+    assertThat(cached).singleElement();
+    assertThat(cached.get(0)).content().isEqualTo(first.out());
+    // The second run prints the file: change it and the output follows.
+    Files.writeString(cached.get(0), first.out() + "(cached)\n");
+    assertThat(conf(env, "--help").out()).endsWith("(cached)\n");
+    // Any other help is rendered as usual.
+    assertThat(conf(env, "space", "--help").out()).contains("Usage: conf space");
+  }
+
+  @Test
   void successPrintsDataOnStdoutOnly() throws Exception {
     wm.stubFor(
         get(urlPathEqualTo("/rest/api/space"))

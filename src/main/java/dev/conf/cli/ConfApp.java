@@ -64,6 +64,11 @@ public final class ConfApp {
       context.io().out().flush();
       return ExitCode.OK.code();
     }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      context.io().out().print(HelpCache.rootHelp(context.env(), this::renderRootHelp));
+      context.io().out().flush();
+      return ExitCode.OK.code();
+    }
     CommandLine cli = commandLine(args);
     try {
       return cli.execute(args);
@@ -72,6 +77,12 @@ public final class ConfApp {
       context.io().out().flush();
       context.io().err().flush();
     }
+  }
+
+  private String renderRootHelp() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    commandLine("--help").usage(new PrintWriter(text));
+    return text.toString();
   }
 
   /**

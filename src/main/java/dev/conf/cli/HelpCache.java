@@ -1,0 +1,80 @@
+package dev.conf.cli;
+
+import dev.conf.config.ConfigPaths;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code conf --help} printed from a file rendered once per jar. Rendering needs picocli's model of
+ * the root command and every noun, about two thirds of that command's run time, and the text only
+ * changes with the jar; like the class-data archive, the cache is keyed by the jar's path, size and
+ * modification time. Running from a classes directory (tests, IDEs) never caches.
+ */
+final class HelpCache {
+  private HelpCache() {}
+
+  /** The root help: from the cache when it is there, else rendered and (best effort) cached. */
+  static String rootHelp(Map<String, String> env, Supplier<String> render) {
+    Path file = cacheFile(env);
+    if (file != null) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        // not cached yet (or unreadable): render below
+      }
+    }
+    String text = render.get();
+    if (file != null) {
+      write(file, text);
+    }
+    return text;
+  }
+
+  /** Where this jar's help lives, or null when conf does not run from a jar. */
+  static Path cacheFile(Map<String, String> env) {
+    try {
+      Path jar =
+          Path.of(HelpCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(jar)) {
+        return null;
+      }
+      String key =
+          Integer.toHexString(jar.toAbsolutePath().toString().hashCode())
+              + "-"
+              + Files.size(jar)
+              + "-"
+              + Files.getLastModifiedTime(jar).toMillis();
+      return ConfigPaths.cacheDir(env).resolve("help-" + Version.get() + "-" + key + ".txt");
+    } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      // Help of earlier builds is dead weight now.
+      try (var old = Files.newDirectoryStream(file.getParent(), "help-*.txt")) {
+        for (Path p : old) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Path tmp = Files.createTempFile(file.getParent(), "help", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // A cache that cannot be written only means rendering next time too.
+    }
+  }
+}
