@@ -70,7 +70,7 @@ class PageCommandsTest {
         .isEqualTo(2);
     assertThat(
             conf()
-                .run("page", "create", "--space", "D", "--title", "T", "--format", "md")
+                .run("page", "create", "--space", "D", "--title", "T", "--format", "html")
                 .exitCode())
         .isEqualTo(2);
     assertThat(conf().run("page", "view", "not a page").exitCode()).isEqualTo(2);
