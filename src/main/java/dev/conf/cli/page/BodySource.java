@@ -24,11 +24,12 @@ public final class BodySource {
    * @return storage XHTML, or null when no body was given
    */
   public static String readStorage(Io io, String file, String format) {
+    boolean markdown = isMarkdown(file, format); // a bad --format fails even without a body
     String text = read(io, file);
     if (text == null) {
       return null;
     }
-    return isMarkdown(file, format) ? MarkdownToStorage.convert(text).storage() : text;
+    return markdown ? MarkdownToStorage.convert(text).storage() : text;
   }
 
   static boolean isMarkdown(String file, String format) {
