@@ -7,4 +7,4 @@ package dev.conf.auth;
  * @param profile the profile name, or null when everything came from the environment
  * @param caCert an extra CA bundle path from the profile, or null
  */
-public record Connection(String profile, Site site, Credentials credentials, String caCert) {}
+public record Connection(String profile, Site site, SiteCredentials credentials, String caCert) {}

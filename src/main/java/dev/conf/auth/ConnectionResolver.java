@@ -62,7 +62,7 @@ public final class ConnectionResolver {
               + ": run `conf auth login`, or set CONFLUENCE_URL and a token in the environment");
     }
 
-    Credentials fromEnv = credentialsFromEnv(site, fromProfile ? profile : null);
+    SiteCredentials fromEnv = credentialsFromEnv(site, fromProfile ? profile : null);
     if (fromEnv != null) {
       return new Connection(
           fromProfile ? profileName : null, site, fromEnv, caCert(fromProfile ? profile : null));
@@ -88,7 +88,7 @@ public final class ConnectionResolver {
     return new Connection(
         profileName,
         site,
-        new Credentials(type, profile.user(), secret, store.describe()),
+        new SiteCredentials(type, profile.user(), secret, store.describe()),
         profile.caCert());
   }
 
@@ -122,7 +122,7 @@ public final class ConnectionResolver {
     }
   }
 
-  private Credentials credentialsFromEnv(Site site, Profile profile) {
+  private SiteCredentials credentialsFromEnv(Site site, Profile profile) {
     if (site.deployment() == Deployment.CLOUD) {
       for (String var : CLOUD_TOKEN_VARS) {
         String token = get(var);
@@ -136,14 +136,14 @@ public final class ConnectionResolver {
                 var
                     + " is set but CONFLUENCE_EMAIL is not: a Cloud API token is sent with its account's email");
           }
-          return new Credentials(AuthType.TOKEN, email, token, "environment (" + var + ")");
+          return new SiteCredentials(AuthType.TOKEN, email, token, "environment (" + var + ")");
         }
       }
       return null;
     }
     String pat = get("CONFLUENCE_PAT");
     if (pat != null) {
-      return new Credentials(AuthType.PAT, null, pat, "environment (CONFLUENCE_PAT)");
+      return new SiteCredentials(AuthType.PAT, null, pat, "environment (CONFLUENCE_PAT)");
     }
     String password = get("CONFLUENCE_PASSWORD");
     if (password != null) {
@@ -154,13 +154,13 @@ public final class ConnectionResolver {
       if (username == null) {
         throw ConfException.auth("CONFLUENCE_PASSWORD is set but CONFLUENCE_USERNAME is not");
       }
-      return new Credentials(
+      return new SiteCredentials(
           AuthType.PASSWORD, username, password, "environment (CONFLUENCE_PASSWORD)");
     }
     String token = get("CONFLUENCE_API_TOKEN");
     if (token != null) {
       // On Data Center the "API token" people mean is a personal access token.
-      return new Credentials(AuthType.PAT, null, token, "environment (CONFLUENCE_API_TOKEN)");
+      return new SiteCredentials(AuthType.PAT, null, token, "environment (CONFLUENCE_API_TOKEN)");
     }
     return null;
   }

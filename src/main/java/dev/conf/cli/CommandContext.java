@@ -2,13 +2,13 @@ package dev.conf.cli;
 
 import dev.conf.auth.Connection;
 import dev.conf.auth.ConnectionResolver;
-import dev.conf.auth.Credentials;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.FileSecretStore;
 import dev.conf.auth.KeyringSecretStore;
 import dev.conf.auth.SecretStore;
 import dev.conf.auth.SecretToolStore;
 import dev.conf.auth.Site;
+import dev.conf.auth.SiteCredentials;
 import dev.conf.backend.Backends;
 import dev.conf.backend.SiteApi;
 import dev.conf.backend.cloud.CloudBackend;
@@ -174,7 +174,7 @@ public final class CommandContext {
   }
 
   /** A service for a site and credentials that are not (yet) saved: login verifies with it. */
-  public ConfluenceService serviceFor(Site site, Credentials credentials) {
+  public ConfluenceService serviceFor(Site site, SiteCredentials credentials) {
     return Backends.create(site, api(site, credentials, globals.caCert));
   }
 
@@ -183,7 +183,7 @@ public final class CommandContext {
     return CloudBackend.cloudId(httpClient(globals.caCert, siteUrl.getScheme()), siteUrl);
   }
 
-  private ApiClient api(Site site, Credentials credentials, String caCert) {
+  private ApiClient api(Site site, SiteCredentials credentials, String caCert) {
     OkHttpClient client =
         HttpClientFactory.withAuth(
             httpClient(caCert, site.root().getScheme()),
@@ -226,7 +226,7 @@ public final class CommandContext {
         globals.debug ? io().err() : null);
   }
 
-  private static String authHint(Credentials c) {
+  private static String authHint(SiteCredentials c) {
     String source = c.source() == null ? "" : c.source();
     if (source.startsWith("environment (")) {
       String var = source.substring("environment (".length(), source.length() - 1);

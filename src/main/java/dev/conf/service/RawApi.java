@@ -7,7 +7,7 @@ import java.util.List;
  * conf has no command for, through the same credentials, retries, proxies and debug log. Where a
  * path hangs from is the deployment's business: on Cloud the site root ({@code /wiki/api/v2/...},
  * {@code /wiki/rest/api/...}; the API gateway for scoped tokens), on Data Center the base URL with
- * its context path ({@code /rest/api/...}). Credentials only ever go to the site's own host.
+ * its context path ({@code /rest/api/...}). SiteCredentials only ever go to the site's own host.
  */
 public interface RawApi {
   /**

@@ -94,7 +94,7 @@ class ConnectionResolverTest {
     env.remove("CONFLUENCE_PAT");
     env.put("CONFLUENCE_USERNAME", "jdoe");
     env.put("CONFLUENCE_PASSWORD", "pw");
-    Credentials c = resolver().resolve("default", null, null).credentials();
+    SiteCredentials c = resolver().resolve("default", null, null).credentials();
     assertThat(c.type()).isEqualTo(AuthType.PASSWORD);
     assertThat(c.user()).isEqualTo("jdoe");
   }

@@ -1,10 +1,10 @@
 package dev.conf.cli.auth;
 
 import dev.conf.auth.AuthType;
-import dev.conf.auth.Credentials;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.SecretStore;
 import dev.conf.auth.Site;
+import dev.conf.auth.SiteCredentials;
 import dev.conf.cli.CommandContext;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
@@ -110,7 +110,7 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     SecretStore store = insecureStorage ? ctx.fileStore() : ctx.keychain();
-    Credentials credentials = new Credentials(authType, user, secret, store.describe());
+    SiteCredentials credentials = new SiteCredentials(authType, user, secret, store.describe());
     User me = ctx.serviceFor(site, credentials).currentUser();
 
     if (authType == AuthType.PASSWORD) {

@@ -10,9 +10,9 @@ import java.util.Base64;
  * @param source where the secret was read, for {@code conf auth status}: e.g. {@code "environment
  *     (CONFLUENCE_API_TOKEN)"}, {@code "keychain"}
  */
-public record Credentials(AuthType type, String user, String secret, String source) {
+public record SiteCredentials(AuthType type, String user, String secret, String source) {
 
-  public Credentials {
+  public SiteCredentials {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("empty secret");
     }
@@ -35,6 +35,6 @@ public record Credentials(AuthType type, String user, String secret, String sour
 
   @Override
   public String toString() {
-    return "Credentials[type=" + type.id() + ", user=" + user + ", source=" + source + "]";
+    return "SiteCredentials[type=" + type.id() + ", user=" + user + ", source=" + source + "]";
   }
 }
