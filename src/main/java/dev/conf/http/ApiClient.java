@@ -314,7 +314,7 @@ public final class ApiClient {
    */
   public JsonNode upload(HttpUrl url, String fileName, String mediaType, byte[] content) {
     MediaType type = MediaType.parse(mediaType == null ? "" : mediaType);
-    RequestBody body =
+    RequestBody form =
         new okhttp3.MultipartBody.Builder()
             .setType(okhttp3.MultipartBody.FORM)
             .addFormDataPart(
@@ -323,33 +323,7 @@ public final class ApiClient {
                 RequestBody.create(
                     content, type != null ? type : MediaType.get("application/octet-stream")))
             .build();
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .post(body)
-            .header("Accept", "application/json")
-            .header("X-Atlassian-Token", "no-check")
-            .tag(RetryStats.class, new RetryStats())
-            .build();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody rb = response.body();
-      if (!response.isSuccessful()) {
-        throw failure(request, response, rb == null ? "" : rb.string());
-      }
-      String text = rb == null ? "" : rb.string();
-      return text.isBlank() ? Json.mapper().missingNode() : Json.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ConfException(
-          ExitCode.ERROR,
-          context.site()
-              + " answered POST "
-              + url.encodedPath()
-              + " with something that is not JSON",
-          e);
-    } catch (IOException e) {
-      throw new ConfException(
-          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
-    }
+    return sendForm(url, form, fileName, null);
   }
 
   /** Bytes read from disk or the network per step of a streamed transfer. */
@@ -395,10 +369,20 @@ public final class ApiClient {
               null,
               RequestBody.create(comment, MediaType.get("text/plain; charset=utf-8"))));
     }
+    return sendForm(url, form.build(), fileName, file);
+  }
+
+  /**
+   * POSTs a multipart form with the {@code X-Atlassian-Token: no-check} header Confluence's XSRF
+   * check requires, and reads the JSON answer.
+   *
+   * @param file the file streamed in the form, for the message when reading it fails; or null
+   */
+  private JsonNode sendForm(HttpUrl url, RequestBody form, String fileName, Path file) {
     Request request =
         new Request.Builder()
             .url(url)
-            .post(form.build())
+            .post(form)
             .header("Accept", "application/json")
             .header("X-Atlassian-Token", "no-check")
             .tag(RetryStats.class, new RetryStats())
