@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -504,6 +505,41 @@ public abstract class PageScenarios {
                 md.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("conf: --format must be storage or markdown, not 'html'\n");
+    assertThat(all()).hasSize(before);
+  }
+
+  @Test
+  void aMarkdownFilesFrontMatterGivesTheTitleAndLabels() throws Exception {
+    stubSpace("DOCS");
+    Path md = tmp.resolve("runbook.md");
+    Files.writeString(md, "---\ntitle: Restart runbook\nlabels: [Runbook, ops]\n---\nSteps.\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "Restart runbook", 1, "<p>Steps.</p>", "100"))));
+    wm.stubFor(post(urlPathMatching(".*/content/77/label")).willReturn(okJson("{\"results\":[]}")));
+    Result r = conf.pipe().run("page", "create", "--space", "DOCS", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0));
+    assertThat(sent.path("title").asText()).isEqualTo("Restart runbook");
+    assertThat(bodyOf(sent)).isEqualTo("<p>Steps.</p>\n");
+    String labelRequests =
+        wm.findAll(postRequestedFor(urlPathMatching(".*/content/77/label"))).stream()
+            .map(LoggedRequest::getBodyAsString)
+            .collect(java.util.stream.Collectors.joining());
+    assertThat(labelRequests).contains("\"runbook\"").contains("\"ops\"").doesNotContain("Runbook");
+
+    int before = all().size();
+    Path bad = tmp.resolve("bad.md");
+    Files.writeString(bad, "---\ntitle: T\nlabels: [two words]\n---\nx\n");
+    Result refused = conf.pipe().run("page", "create", "--space", "DOCS", "--file", bad.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("contains a space");
+    Result untitled =
+        conf.pipe()
+            .stdin("x")
+            .run("page", "create", "--space", "DOCS", "--format", "markdown", "-");
+    assertThat(untitled.exitCode()).isEqualTo(2);
+    assertThat(untitled.err()).contains("--title is required");
     assertThat(all()).hasSize(before);
   }
 

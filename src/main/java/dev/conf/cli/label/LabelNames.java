@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /** The LABEL arguments, checked and lower-cased before anything is sent (exit 2 otherwise). */
-final class LabelNames {
+public final class LabelNames {
   private LabelNames() {}
 
-  static List<String> of(List<String> args) {
+  public static List<String> of(List<String> args) {
     Set<String> names = new LinkedHashSet<>();
     List<String> problems = new ArrayList<>();
     for (String a : args) {

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.convert.FrontMatter;
 import dev.conf.convert.MarkdownToStorage;
+import dev.conf.convert.StorageResult;
 import dev.conf.error.ConfException;
 import dev.conf.output.Io;
 import java.io.IOException;
@@ -16,20 +18,33 @@ import java.nio.file.Path;
 public final class BodySource {
   private BodySource() {}
 
+  /** A body in storage format, and the front matter of the Markdown it came from (or none). */
+  public record Body(String storage, FrontMatter meta) {}
+
   /**
    * A body in storage format, converted from Markdown when the file says so ({@code .md}, {@code
    * .markdown}) or {@code --format markdown} does. Read and converted before any request.
    *
    * @param format --format: storage, markdown (md), or null to go by the file's extension
-   * @return storage XHTML, or null when no body was given
+   * @return the body, or null when none was given
    */
-  public static String readStorage(Io io, String file, String format) {
+  public static Body readBody(Io io, String file, String format) {
     boolean markdown = isMarkdown(file, format); // a bad --format fails even without a body
     String text = read(io, file);
     if (text == null) {
       return null;
     }
-    return markdown ? MarkdownToStorage.convert(text).storage() : text;
+    if (!markdown) {
+      return new Body(text, FrontMatter.EMPTY);
+    }
+    StorageResult converted = MarkdownToStorage.convert(text);
+    return new Body(converted.storage(), converted.meta());
+  }
+
+  /** {@link #readBody}'s storage text, or null when no body was given. */
+  public static String readStorage(Io io, String file, String format) {
+    Body body = readBody(io, file, format);
+    return body == null ? null : body.storage();
   }
 
   static boolean isMarkdown(String file, String format) {

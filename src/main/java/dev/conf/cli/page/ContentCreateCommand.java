@@ -2,11 +2,13 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.label.LabelNames;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +21,10 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
   @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
   String space;
 
-  @Option(names = "--title", paramLabel = "T", required = true, description = "The title.")
+  @Option(
+      names = "--title",
+      paramLabel = "T",
+      description = "The title (default: the title in a Markdown file's front matter).")
   String title;
 
   @Option(
@@ -62,16 +67,28 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
 
   @Override
   public Integer call() {
-    String body = BodySource.readStorage(ctx.io(), bodyFile(file, dash), format);
-    if (title.isBlank()) {
-      throw ConfException.usage("--title must not be empty");
+    // Everything that can fail locally fails before the first request.
+    BodySource.Body body = BodySource.readBody(ctx.io(), bodyFile(file, dash), format);
+    String pageTitle = title != null ? title : body == null ? null : body.meta().title();
+    if (pageTitle == null || pageTitle.isBlank()) {
+      throw ConfException.usage(
+          title == null
+              ? "--title is required (or a title: in the Markdown file's front matter)"
+              : "--title must not be empty");
     }
+    List<String> labels = body == null ? List.of() : LabelNames.of(body.meta().labels());
     PageResolver resolver = new PageResolver(ctx);
     PageRef parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
     Page created =
         ctx.service()
-            .createPage(type(), new NewPage(space, title, parentId, body == null ? "" : body));
+            .createPage(
+                type(),
+                new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
+    if (!labels.isEmpty()) {
+      // Front matter labels: added once the page exists (Confluence has no create-with-labels).
+      ctx.service().addLabels(created.id(), labels);
+    }
     if (json.enabled()) {
       json.print(ctx.io(), created);
       return 0;
