@@ -67,17 +67,22 @@ public final class Commands {
     }
 
     boolean isCalled(String word) {
-      Command c = type.getAnnotation(Command.class);
-      if (c.name().equals(word)) {
+      return Commands.isCalled(type, word);
+    }
+  }
+
+  /** Whether a command class answers to this name or one of its aliases. */
+  static boolean isCalled(Class<?> type, String word) {
+    Command c = type.getAnnotation(Command.class);
+    if (c.name().equals(word)) {
+      return true;
+    }
+    for (String alias : c.aliases()) {
+      if (alias.equals(word)) {
         return true;
       }
-      for (String alias : c.aliases()) {
-        if (alias.equals(word)) {
-          return true;
-        }
-      }
-      return false;
     }
+    return false;
   }
 
   static final List<Noun> NOUNS =
@@ -138,20 +143,28 @@ public final class Commands {
       List.of("--profile", "--deployment", "--ca-cert");
 
   /**
-   * The tree for these arguments: the noun named on the command line with its verbs, the others as
-   * placeholders. Completion scripts, and callers that pass no arguments at all (tests, tools), get
-   * every verb; {@code conf --version}, {@code --help} or an unknown command get none, as they need
-   * only the nouns.
+   * The tree for these arguments: the noun and verb named on the command line built for real, every
+   * other command as a placeholder. Completion scripts, and callers that pass no arguments at all
+   * (tests, tools), get every verb; {@code conf --version}, {@code --help} or an unknown command
+   * get none, as they need only the nouns.
    */
   static CommandLine build(Object root, CommandLine.IFactory factory, String... args) {
     boolean all = args == null || args.length == 0;
-    String word = commandWord(args);
+    int at = commandWordIndex(args, 0);
+    String word = at < 0 ? null : args[at];
+    boolean everything = all || "completion".equals(word);
+    // The verb is the next word after the noun (global options may stand between them).
+    int verbAt = at < 0 ? -1 : commandWordIndex(args, at + 1);
+    String verb = verbAt < 0 ? null : args[verbAt];
     CommandLine tree = new CommandLine(root, factory);
     for (Noun noun : NOUNS) {
-      if (all || "completion".equals(word) || (word != null && noun.isCalled(word))) {
+      if (everything || (word != null && noun.isCalled(word))) {
         CommandLine sub = new CommandLine(noun.type(), factory);
-        for (Class<?> verb : noun.verbs()) {
-          sub.addSubcommand(new CommandLine(verb, factory));
+        for (Class<?> v : noun.verbs()) {
+          sub.addSubcommand(
+              everything || (verb != null && isCalled(v, verb))
+                  ? new CommandLine(v, factory)
+                  : placeholder(v));
         }
         tree.addSubcommand(sub);
       } else {
@@ -162,8 +175,8 @@ public final class Commands {
   }
 
   /**
-   * A noun that is not on the command line: only its name, aliases and description, read from its
-   * annotation, which is all that {@code conf --help} lists and "did you mean" suggests. Building
+   * A command that is not on the command line: only its name, aliases and description, read from
+   * its annotation, which is all that {@code --help} lists and "did you mean" suggests. Building
    * the real command would reflect over every option it has.
    */
   private static CommandLine placeholder(Class<?> type) {
@@ -175,10 +188,15 @@ public final class Commands {
 
   /** The first argument that names a command, or null when there is none. */
   static String commandWord(String... args) {
-    for (int i = 0; args != null && i < args.length; i++) {
+    int at = commandWordIndex(args, 0);
+    return at < 0 ? null : args[at];
+  }
+
+  private static int commandWordIndex(String[] args, int from) {
+    for (int i = from; args != null && i < args.length; i++) {
       String a = args[i];
       if (a.equals("--")) {
-        return null;
+        return -1;
       }
       if (a.startsWith("-")) {
         if (ROOT_OPTIONS_WITH_VALUES.contains(a.toLowerCase(Locale.ROOT))) {
@@ -186,8 +204,8 @@ public final class Commands {
         }
         continue;
       }
-      return a;
+      return i;
     }
-    return null;
+    return -1;
   }
 }

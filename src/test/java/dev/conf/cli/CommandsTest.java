@@ -49,6 +49,19 @@ class CommandsTest {
     assertThat(t.getSubcommands()).containsKeys("auth", "space", "completion");
     assertThat(t.getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
     assertThat(t.getSubcommands().get("auth").getSubcommands()).isEmpty();
+    // Only the verb on the command line is built for real; its siblings are names for help.
+    Object list = t.getSubcommands().get("space").getSubcommands().get("list").<Object>getCommand();
+    Object view = t.getSubcommands().get("space").getSubcommands().get("view").<Object>getCommand();
+    assertThat(list).isInstanceOf(dev.conf.cli.space.SpaceListCommand.class);
+    assertThat(view instanceof dev.conf.cli.space.SpaceViewCommand).isFalse();
+    Object named =
+        tree("--profile", "x", "space", "--debug", "view", "K")
+            .getSubcommands()
+            .get("space")
+            .getSubcommands()
+            .get("view")
+            .<Object>getCommand();
+    assertThat(named).isInstanceOf(dev.conf.cli.space.SpaceViewCommand.class);
   }
 
   @Test
