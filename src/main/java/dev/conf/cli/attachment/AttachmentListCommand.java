@@ -2,8 +2,8 @@ package dev.conf.cli.attachment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.Limits;
 import dev.conf.cli.page.PageResolver;
-import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.Progress;
 import dev.conf.output.TablePrinter;
@@ -67,17 +67,15 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long maxItems = Limits.max(limit, all);
     String id = new PageResolver(ctx).id(ContentType.PAGE, page);
     Glob glob = Glob.of(pattern);
     // The pattern is applied here, so the limit counts matches only when there is no pattern.
-    long fetch = all || pattern != null ? Long.MAX_VALUE : limit;
+    long fetch = pattern != null ? Long.MAX_VALUE : maxItems;
     List<Attachment> found =
         ctx.service().attachments(id, fetch).stream()
             .filter(a -> glob.matches(a.name()))
-            .limit(all ? Long.MAX_VALUE : limit)
+            .limit(maxItems)
             .toList();
     if (json.enabled()) {
       json.print(ctx.io(), found);

@@ -2,9 +2,9 @@ package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.Limits;
 import dev.conf.cli.page.PageResolver;
 import dev.conf.convert.StorageText;
-import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
@@ -71,12 +71,9 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long maxItems = Limits.max(limit, all);
     String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Comment> comments =
-        withNames(ctx.service().comments(id, inline, all ? Long.MAX_VALUE : limit));
+    List<Comment> comments = withNames(ctx.service().comments(id, inline, maxItems));
     if (json.enabled()) {
       json.print(ctx.io(), comments);
       return 0;

@@ -2,6 +2,7 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.Limits;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
@@ -61,15 +62,12 @@ public abstract class ContentListCommand implements Callable<Integer>, JsonOptio
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long maxItems = Limits.max(limit, all);
     if (status != null && !STATUSES.contains(status)) {
       throw ConfException.usage("--status must be current, draft, archived or trashed");
     }
     List<Page> pages =
-        ctx.service()
-            .listPages(type(), new PageQuery(space, title, status), all ? Long.MAX_VALUE : limit);
+        ctx.service().listPages(type(), new PageQuery(space, title, status), maxItems);
     if (json.enabled()) {
       // Names, not account ids, as view shows them: one lookup for the whole list, and none
       // when neither name is printed.

@@ -2,7 +2,7 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.error.ConfException;
+import dev.conf.cli.Limits;
 import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
@@ -57,9 +57,7 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long maxItems = Limits.max(limit, all);
     PageResolver resolver = new PageResolver(ctx);
     PageRef ref = resolver.parse(target);
     boolean tty = ctx.io().isStdoutTty() && !json.enabled();
@@ -71,7 +69,7 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
                 ? ctx.service().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null)
                 : null;
     String id = top != null ? top.id() : ref.id();
-    List<PageNode> children = ctx.service().childPages(id, all ? Long.MAX_VALUE : limit);
+    List<PageNode> children = ctx.service().childPages(id, maxItems);
     if (json.enabled()) {
       json.print(ctx.io(), children);
       return 0;

@@ -2,7 +2,7 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.error.ConfException;
+import dev.conf.cli.Limits;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
@@ -60,12 +60,9 @@ public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long maxItems = Limits.max(limit, all);
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
-    List<PageVersion> versions =
-        ctx.service().pageVersions(ContentType.PAGE, id, all ? Long.MAX_VALUE : limit);
+    List<PageVersion> versions = ctx.service().pageVersions(ContentType.PAGE, id, maxItems);
     // No name lookup for JSON that does not print the author.
     Map<String, String> names =
         json.enabled() && !json.wants("author")

@@ -2,7 +2,7 @@ package dev.conf.cli.space;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.error.ConfException;
+import dev.conf.cli.Limits;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.Space;
@@ -62,11 +62,8 @@ public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fi
 
   @Override
   public Integer call() {
-    if (limit < 1 && !all) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
-    List<Space> spaces =
-        ctx.service().listSpaces(new SpaceQuery(type, status), all ? Long.MAX_VALUE : limit);
+    long maxItems = Limits.max(limit, all);
+    List<Space> spaces = ctx.service().listSpaces(new SpaceQuery(type, status), maxItems);
     if (json.enabled()) {
       json.print(ctx.io(), spaces);
       return 0;
