@@ -1,11 +1,13 @@
 package dev.conf.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.util.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +40,18 @@ public final class ConfigFile {
       return new ConfigFile(path, null, new TreeMap<>());
     }
     try {
-      Stored stored = Json.mapper().readValue(path.toFile(), Stored.class);
-      Map<String, Profile> profiles = new TreeMap<>();
-      if (stored.profiles() != null) {
-        profiles.putAll(stored.profiles());
+      JsonNode root;
+      try (InputStream in = Files.newInputStream(path)) {
+        root = Json.parse(in);
       }
-      return new ConfigFile(path, stored.current(), profiles);
+      if (!root.isObject()) {
+        throw new IOException("not a JSON object");
+      }
+      Map<String, Profile> profiles = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> e : root.path("profiles").properties()) {
+        profiles.put(e.getKey(), profile(e.getValue()));
+      }
+      return new ConfigFile(path, text(root, "current"), profiles);
     } catch (IOException e) {
       throw new ConfException(
           ExitCode.ERROR, "could not read " + path + ": " + firstLine(e.getMessage()), e);
@@ -98,6 +106,28 @@ public final class ConfigFile {
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "could not write " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Read by hand rather than by data binding: binding would build Jackson's deserializer machinery
+   * (some 300 classes) on every command that reads the config (see {@link Json}).
+   */
+  private static Profile profile(JsonNode p) {
+    return new Profile(
+        text(p, "url"),
+        text(p, "deployment"),
+        text(p, "auth"),
+        text(p, "email"),
+        text(p, "username"),
+        text(p, "space"),
+        text(p, "cloudId"),
+        text(p, "caCert"),
+        text(p, "storage"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   private static String firstLine(String s) {

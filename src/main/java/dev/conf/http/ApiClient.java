@@ -74,11 +74,10 @@ public final class ApiClient {
         throw failure(request, response, rb == null ? "" : rb.string());
       }
       if (rb == null || response.code() == 204) {
-        return Json.mapper().missingNode();
+        return Json.missing();
       }
       try (InputStream in = rb.byteStream()) {
-        JsonNode node = Json.mapper().readTree(in);
-        return node == null ? Json.mapper().missingNode() : node;
+        return Json.parse(in);
       }
     } catch (JsonProcessingException e) {
       throw new ConfException(
@@ -245,8 +244,8 @@ public final class ApiClient {
     }
     JsonNode node;
     try {
-      node = Json.mapper().readTree(body);
-    } catch (JsonProcessingException e) {
+      node = Json.parse(body);
+    } catch (IOException e) {
       return "";
     }
     if (node == null || !node.isObject()) {
@@ -393,7 +392,7 @@ public final class ApiClient {
         throw failure(request, response, rb == null ? "" : rb.string());
       }
       String text = rb == null ? "" : rb.string();
-      return text.isBlank() ? Json.mapper().missingNode() : Json.mapper().readTree(text);
+      return text.isBlank() ? Json.missing() : Json.parse(text);
     } catch (JsonProcessingException e) {
       throw new ConfException(
           ExitCode.ERROR,
