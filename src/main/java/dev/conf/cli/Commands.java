@@ -157,6 +157,12 @@ public final class Commands {
     int verbAt = at < 0 ? -1 : commandWordIndex(args, at + 1);
     String verb = verbAt < 0 ? null : args[verbAt];
     CommandLine tree = new CommandLine(root, factory);
+    if (!everything && word != null) {
+      CommandLine exact = exactly(tree, factory, word, verb);
+      if (exact != null) {
+        return exact;
+      }
+    }
     for (Noun noun : NOUNS) {
       if (everything || (word != null && noun.isCalled(word))) {
         CommandLine sub = new CommandLine(noun.type(), factory);
@@ -172,6 +178,36 @@ public final class Commands {
       }
     }
     return tree;
+  }
+
+  /**
+   * When the command line names a known noun and (if it has any) a known verb, the tree is just
+   * root, noun and verb: nothing else can be reached, listed or suggested from there. Each
+   * placeholder left out is one picocli {@code CommandLine} less to construct (about 1.5 ms each in
+   * a fresh JVM; {@code conf page view} had 25 of them). Null when the words are not that exact.
+   */
+  private static CommandLine exactly(
+      CommandLine tree, CommandLine.IFactory factory, String word, String verb) {
+    for (Noun noun : NOUNS) {
+      if (!noun.isCalled(word)) {
+        continue;
+      }
+      CommandLine sub = new CommandLine(noun.type(), factory);
+      if (!noun.verbs().isEmpty()) {
+        Class<?> match = null;
+        for (Class<?> v : noun.verbs()) {
+          if (verb != null && isCalled(v, verb)) {
+            match = v;
+          }
+        }
+        if (match == null) {
+          return null;
+        }
+        sub.addSubcommand(new CommandLine(match, factory));
+      }
+      return tree.addSubcommand(sub);
+    }
+    return null;
   }
 
   /**

@@ -44,16 +44,12 @@ class CommandsTest {
   }
 
   @Test
-  void onlyTheNamedNounGetsItsVerbs() {
+  void anExactNounAndVerbBuildOnlyThatPath() {
     CommandLine t = tree("space", "list");
-    assertThat(t.getSubcommands()).containsKeys("auth", "space", "completion");
-    assertThat(t.getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
-    assertThat(t.getSubcommands().get("auth").getSubcommands()).isEmpty();
-    // Only the verb on the command line is built for real; its siblings are names for help.
+    assertThat(t.getSubcommands()).containsOnlyKeys("space");
+    assertThat(t.getSubcommands().get("space").getSubcommands()).containsOnlyKeys("list", "ls");
     Object list = t.getSubcommands().get("space").getSubcommands().get("list").<Object>getCommand();
-    Object view = t.getSubcommands().get("space").getSubcommands().get("view").<Object>getCommand();
     assertThat(list).isInstanceOf(dev.conf.cli.space.SpaceListCommand.class);
-    assertThat(view instanceof dev.conf.cli.space.SpaceViewCommand).isFalse();
     Object named =
         tree("--profile", "x", "space", "--debug", "view", "K")
             .getSubcommands()
@@ -62,6 +58,22 @@ class CommandsTest {
             .get("view")
             .<Object>getCommand();
     assertThat(named).isInstanceOf(dev.conf.cli.space.SpaceViewCommand.class);
+    // Aliases count as exact, and a noun without verbs is exact on its own.
+    assertThat(tree("search", "label = x").getSubcommands()).containsOnlyKeys("search");
+  }
+
+  @Test
+  void aNounWithoutAKnownVerbGetsItsVerbsAsPlaceholders() {
+    for (String[] args : new String[][] {{"space"}, {"space", "lst"}, {"space", "--help"}}) {
+      CommandLine t = tree(args);
+      assertThat(t.getSubcommands()).containsKeys("auth", "space", "completion");
+      assertThat(t.getSubcommands().get("space").getSubcommands()).containsKeys("list", "view");
+      assertThat(t.getSubcommands().get("auth").getSubcommands()).isEmpty();
+      // Siblings are names for help and "did you mean", not built for real.
+      Object view =
+          t.getSubcommands().get("space").getSubcommands().get("view").<Object>getCommand();
+      assertThat(view instanceof dev.conf.cli.space.SpaceViewCommand).isFalse();
+    }
   }
 
   @Test
