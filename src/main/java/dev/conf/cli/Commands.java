@@ -38,6 +38,7 @@ import dev.conf.cli.page.PageMoveCommand;
 import dev.conf.cli.page.PageTreeCommand;
 import dev.conf.cli.page.PageUpdateCommand;
 import dev.conf.cli.page.PageViewCommand;
+import dev.conf.cli.publish.PublishCommand;
 import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import dev.conf.cli.space.SpaceListCommand;
@@ -135,6 +136,7 @@ public final class Commands {
           new Noun(SearchCommand.class),
           new Noun(ApiCommand.class),
           new Noun(ConvertCommand.class),
+          new Noun(PublishCommand.class),
           new Noun(CompletionCommand.class),
           new Noun(CdsTrainingCommand.class));
 

@@ -36,6 +36,24 @@ public interface ConfluenceService {
    */
   SearchResults search(SearchQuery query, long limit);
 
+  // ---- publish
+
+  /**
+   * Every page under page {@code rootId} (or, when it is null, in the whole space) with its
+   * version, parent, labels and {@code conf publish}'s record: one paged CQL content search, so
+   * that a publish that changes nothing costs a few reads however many pages there are.
+   */
+  List<PublishedPage> publishedPages(String spaceKey, String rootId);
+
+  /**
+   * Writes {@code conf publish}'s record onto a page (a content property, which does not make a new
+   * page version).
+   *
+   * @param existing the page as {@link #publishedPages} read it, whose record is replaced; null, or
+   *     one without a record, to create the property
+   */
+  void recordPublish(String pageId, PublishRecord record, PublishedPage existing);
+
   // ---- pages and blog posts
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
 import dev.conf.backend.Links;
+import dev.conf.backend.PublishState;
 import dev.conf.backend.SearchResponses;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -24,6 +25,8 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.PublishRecord;
+import dev.conf.service.PublishedPage;
 import dev.conf.service.SearchQuery;
 import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
@@ -136,6 +139,34 @@ public final class CloudBackend implements ConfluenceService {
             .addQueryParameter("expand", "content.space")
             .build();
     return SearchResponses.collect(api, url, wiki, site, limit);
+  }
+
+  // ---- publish
+
+  /**
+   * v1 {@code GET /wiki/rest/api/content/search} (v2 has no CQL, and no listing that carries labels
+   * and a content property with each page), cursor-paged from {@code /wiki}.
+   */
+  @Override
+  public List<PublishedPage> publishedPages(String spaceKey, String rootId) {
+    return PublishState.pages(api, v1("content/search"), wiki, spaceKey, rootId);
+  }
+
+  /**
+   * v2 {@code POST /pages/{page-id}/properties}, or {@code PUT
+   * /pages/{page-id}/properties/{property-id}} with the property's version plus one.
+   */
+  @Override
+  public void recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
+    HttpUrl.Builder url = v2("pages").addPathSegment(pageId).addPathSegment("properties");
+    if (existing == null || existing.recordId() == null) {
+      api.send("POST", url.build(), PublishState.propertyBody(record, null));
+    } else {
+      api.send(
+          "PUT",
+          url.addPathSegment(existing.recordId()).build(),
+          PublishState.propertyBody(record, existing.recordVersion() + 1));
+    }
   }
 
   /**

@@ -131,7 +131,8 @@ final class CloudContent {
 
   /**
    * v2 {@code PUT /pages/{id}} or {@code PUT /blogposts/{id}} with the version read plus one; the
-   * server answers 409 when someone saved in between. v2 has no minor-edit flag.
+   * server answers 409 when someone saved in between. v2 has no minor-edit flag. A new {@code
+   * parentId} moves the page in the same save.
    */
   Page update(ContentType type, PageUpdate update) {
     Map<String, Object> version = new LinkedHashMap<>();
@@ -143,6 +144,9 @@ final class CloudContent {
     body.put("id", update.current().id());
     body.put("status", "current");
     body.put("title", update.title());
+    if (type == ContentType.PAGE && update.moves()) {
+      body.put("parentId", update.parentId());
+    }
     body.put("body", storage(update.storageBody()));
     body.put("version", version);
     String id = update.current().id();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
 import dev.conf.backend.Links;
+import dev.conf.backend.PublishState;
 import dev.conf.backend.SearchResponses;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -24,6 +25,8 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.PublishRecord;
+import dev.conf.service.PublishedPage;
 import dev.conf.service.SearchQuery;
 import dev.conf.service.SearchResults;
 import dev.conf.service.Space;
@@ -124,6 +127,31 @@ public final class DataCenterBackend implements ConfluenceService {
             .addQueryParameter("expand", "content.space")
             .build();
     return SearchResponses.collect(api, url, base, site, limit);
+  }
+
+  // ---- publish
+
+  /** {@code GET /rest/api/content/search}, start/limit-paged. */
+  @Override
+  public List<PublishedPage> publishedPages(String spaceKey, String rootId) {
+    return PublishState.pages(api, api("content/search").build(), base, spaceKey, rootId);
+  }
+
+  /**
+   * {@code POST /rest/api/content/{id}/property}, or {@code PUT
+   * /rest/api/content/{id}/property/{key}} with the property's version plus one.
+   */
+  @Override
+  public void recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
+    HttpUrl.Builder url = api("content").addPathSegment(pageId).addPathSegment("property");
+    if (existing == null || existing.recordId() == null) {
+      api.send("POST", url.build(), PublishState.propertyBody(record, null));
+    } else {
+      api.send(
+          "PUT",
+          url.addPathSegment(PublishRecord.KEY).build(),
+          PublishState.propertyBody(record, existing.recordVersion() + 1));
+    }
   }
 
   private Space space(JsonNode s) {

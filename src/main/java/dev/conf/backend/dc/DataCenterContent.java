@@ -130,10 +130,14 @@ final class DataCenterContent {
 
   /**
    * {@code PUT /rest/api/content/{id}} with the version read plus one; Data Center answers 409 when
-   * that number is not the next one.
+   * that number is not the next one. A new parent goes in {@code ancestors}: the page moves in the
+   * same save.
    */
   Page update(ContentType type, PageUpdate update) {
     Map<String, Object> body = updateBody(type, update.current(), update.title());
+    if (type == ContentType.PAGE && update.moves()) {
+      body.put("ancestors", List.of(Map.of("id", update.parentId())));
+    }
     body.put("body", storage(update.storageBody()));
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("number", update.nextVersion());

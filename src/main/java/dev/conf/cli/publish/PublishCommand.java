@@ -1,0 +1,373 @@
+package dev.conf.cli.publish;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.conf.auth.Deployment;
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.PageResolver;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import dev.conf.output.JsonFields;
+import dev.conf.output.TablePrinter;
+import dev.conf.service.ConfluenceService;
+import dev.conf.service.ContentType;
+import dev.conf.service.NewPage;
+import dev.conf.service.Page;
+import dev.conf.service.PageUpdate;
+import dev.conf.service.PublishRecord;
+import dev.conf.service.PublishedPage;
+import dev.conf.service.Space;
+import dev.conf.service.Transfer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code conf publish DIR --space KEY}: a folder of Markdown files to a page tree, idempotently.
+ * The files are read and converted first ({@link SourceTree}); then one paged search reads every
+ * page under the root with conf's record ({@link ConfluenceService#publishedPages}); {@link
+ * Planner} decides; this class writes, parents first.
+ */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publish a folder of Markdown files as a page tree.",
+      "",
+      "Each .md file becomes a page; a sub-folder becomes a parent page (its index.md",
+      "or README.md gives its body; without one it lists its children). The title is",
+      "the front matter's title:, else the first # heading (then left out of the",
+      "body), else the file name; labels come from the front matter, local images",
+      "are uploaded as attachments, links to other files of the folder become page",
+      "links. Pages go under --parent, else under the space's homepage.",
+      "",
+      "Idempotent: conf records on each page (content property conf-publish) the",
+      "hash of what it published and the version it wrote. Unchanged files send",
+      "nothing; a changed file is one update, and only changed images are uploaded.",
+      "A page edited in Confluence since, or one conf did not publish, is skipped",
+      "unless --force.",
+      "",
+      "Output: ACTION (create, update, unchanged, skipped), PATH, TITLE, ID and",
+      "REASON; a table on a terminal, tab-separated in a pipe. With --json: an array",
+      "of {path, title, action, id, version, reason}."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  every page is created, updated or unchanged (or would be, with --dry-run)",
+      "  2  bad input: DIR missing, no .md files, two pages with one title, a missing image",
+      "  3  the space or --parent page does not exist",
+      "  4  not logged in, or no permission",
+      "  5  some pages were skipped (edited in Confluence, not published by conf, or a",
+      "     same-titled page elsewhere in the space); the others were published",
+      "  1  anything else (network, server error)",
+      "",
+      "Examples:",
+      "  conf publish docs --space ENG --dry-run",
+      "  conf publish docs --space ENG --parent 'ENG:Handbook' --json"
+    })
+public final class PublishCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(paramLabel = "DIR", description = "The folder of Markdown files.")
+  String dir;
+
+  @Option(
+      names = {"-s", "--space"},
+      paramLabel = "KEY",
+      required = true,
+      description = "The space.")
+  String space;
+
+  @Option(
+      names = "--parent",
+      paramLabel = "PAGE",
+      description = "Publish under this page (id, SPACEKEY:Title or URL); default: the homepage.")
+  String parent;
+
+  @Option(names = "--dry-run", description = "Print the plan; write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite pages edited in Confluence since conf published them, and same-titled pages"
+              + " under the root that conf did not publish.")
+  boolean force;
+
+  @Mixin JsonOptions json;
+
+  PublishCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** One line of the result: what happened to one page. */
+  @JsonPropertyOrder({"path", "title", "action", "id", "version", "reason"})
+  public record Outcome(
+      String path, String title, String action, String id, Integer version, String reason) {}
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Outcome.class);
+  }
+
+  @Override
+  public Integer call() {
+    // Everything local fails before the first request. The service is built without one, and
+    // says the deployment, which the conversion needs (Data Center's code macro languages).
+    if (!java.nio.file.Files.isDirectory(Path.of(dir))) {
+      SourceTree.read(Path.of(dir), false); // the one-line usage error
+    }
+    ConfluenceService service = ctx.service();
+    SourceTree.Result source =
+        SourceTree.read(Path.of(dir), service.deployment() == Deployment.DATA_CENTER);
+    source.warnings().forEach(w -> ctx.io().err().println("warning: " + w));
+    List<LocalPage> pages = source.pages();
+
+    Space sp = service.getSpace(space);
+    String rootId =
+        parent != null ? new PageResolver(ctx).id(ContentType.PAGE, parent) : sp.homepageId();
+    Map<String, PublishedPage> underRoot = new HashMap<>();
+    for (PublishedPage p : service.publishedPages(sp.key(), rootId)) {
+      underRoot.putIfAbsent(p.title(), p);
+    }
+    Map<String, PublishedPage> elsewhere = new HashMap<>();
+    for (LocalPage page : pages) {
+      if (!underRoot.containsKey(page.title())) {
+        PublishedPage other = findElsewhere(service, sp.key(), page.title());
+        if (other != null) {
+          elsewhere.put(page.title(), other);
+        }
+      }
+    }
+    List<Planner.Step> plan = Planner.plan(pages, underRoot, elsewhere, force);
+    List<Outcome> outcomes = dryRun ? describe(plan) : carryOut(service, sp.key(), rootId, plan);
+    return report(outcomes);
+  }
+
+  /** The page with this title elsewhere in the space, or null. */
+  private static PublishedPage findElsewhere(ConfluenceService service, String key, String title) {
+    try {
+      Page p = service.findByTitle(ContentType.PAGE, key, title);
+      return new PublishedPage(
+          p.id(), p.title(), key, p.version(), p.parentId(), p.labels(), null, null, 0);
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static List<Outcome> describe(List<Planner.Step> plan) {
+    List<Outcome> out = new ArrayList<>();
+    for (Planner.Step s : plan) {
+      PublishedPage r = s.remote();
+      out.add(
+          new Outcome(
+              s.page().path(),
+              s.page().title(),
+              s.action().word(),
+              r == null ? null : r.id(),
+              r == null ? null : r.version(),
+              s.reason()));
+    }
+    return out;
+  }
+
+  private List<Outcome> carryOut(
+      ConfluenceService service, String key, String rootId, List<Planner.Step> plan) {
+    Map<String, String> ids = new HashMap<>();
+    List<Outcome> out = new ArrayList<>();
+    for (Planner.Step s : plan) {
+      LocalPage page = s.page();
+      PublishedPage remote = s.remote();
+      String parentId = page.parentPath() == null ? rootId : ids.get(page.parentPath());
+      if (s.action() == Planner.Action.SKIPPED || s.action() == Planner.Action.UNCHANGED) {
+        if (remote != null && !s.elsewhere()) {
+          ids.put(page.path(), remote.id()); // its children still go under it
+        }
+        out.add(
+            new Outcome(
+                page.path(),
+                page.title(),
+                s.action().word(),
+                remote == null ? null : remote.id(),
+                remote == null ? null : remote.version(),
+                s.reason()));
+        continue;
+      }
+      if (parentId == null && page.parentPath() != null) {
+        out.add(
+            new Outcome(
+                page.path(),
+                page.title(),
+                Planner.Action.SKIPPED.word(),
+                remote == null ? null : remote.id(),
+                remote == null ? null : remote.version(),
+                "its parent " + page.parentPath() + " was not published"));
+        continue;
+      }
+      if (s.action() == Planner.Action.CREATE) {
+        Page created =
+            service.createPage(
+                ContentType.PAGE, new NewPage(key, page.title(), parentId, page.storage()));
+        upload(service, created.id(), page, Map.of());
+        if (!page.labels().isEmpty()) {
+          service.addLabels(created.id(), page.labels());
+        }
+        int version = created.version() > 0 ? created.version() : 1;
+        service.recordPublish(created.id(), record(page, version), null);
+        ids.put(page.path(), created.id());
+        ctx.io().err().println("Created '" + page.title() + "' (" + created.id() + ").");
+        out.add(new Outcome(page.path(), page.title(), "create", created.id(), version, null));
+        continue;
+      }
+      // UPDATE
+      Page current =
+          new Page(
+              remote.id(),
+              "page",
+              remote.title(),
+              "current",
+              null,
+              remote.spaceKey(),
+              remote.parentId(),
+              remote.version(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      Page updated;
+      try {
+        updated =
+            service.updatePage(
+                ContentType.PAGE,
+                new PageUpdate(
+                    current,
+                    page.title(),
+                    page.storage(),
+                    "conf publish " + page.path(),
+                    false,
+                    parentId));
+      } catch (ConfException e) {
+        if (e.exitCode() != ExitCode.CONFLICT) {
+          throw e;
+        }
+        out.add(
+            new Outcome(
+                page.path(),
+                page.title(),
+                Planner.Action.SKIPPED.word(),
+                remote.id(),
+                remote.version(),
+                "changed in Confluence while publishing (v" + remote.version() + " was read)"));
+        ids.put(page.path(), remote.id());
+        continue;
+      }
+      ids.put(page.path(), remote.id());
+      Map<String, String> uploaded =
+          remote.record() == null ? Map.of() : remote.record().attachments();
+      upload(service, remote.id(), page, uploaded);
+      List<String> missing =
+          page.labels().stream().filter(l -> !remote.labels().contains(l)).toList();
+      if (!missing.isEmpty()) {
+        service.addLabels(remote.id(), missing);
+      }
+      int version = updated.version() > 0 ? updated.version() : remote.version() + 1;
+      service.recordPublish(remote.id(), record(page, version), remote);
+      ctx.io()
+          .err()
+          .println(
+              "Updated '" + page.title() + "' (" + remote.id() + ") to version " + version + ".");
+      out.add(new Outcome(page.path(), page.title(), "update", remote.id(), version, s.reason()));
+    }
+    return out;
+  }
+
+  /** Uploads the page's images whose content differs from what was uploaded before. */
+  private void upload(
+      ConfluenceService service, String pageId, LocalPage page, Map<String, String> before) {
+    for (Map.Entry<String, Path> image : page.images().entrySet()) {
+      String name = image.getKey();
+      if (Objects.equals(before.get(name), page.imageHashes().get(name))) {
+        continue;
+      }
+      service.uploadAttachment(pageId, image.getValue(), name, null, true, Transfer.NONE);
+    }
+  }
+
+  private static PublishRecord record(LocalPage page, int version) {
+    return new PublishRecord(page.hash(), version, page.path(), page.imageHashes());
+  }
+
+  private int report(List<Outcome> outcomes) {
+    if (json.enabled()) {
+      json.print(ctx.io(), outcomes);
+    } else {
+      TablePrinter table = new TablePrinter(ctx.io(), "ACTION", "PATH", "TITLE", "ID", "REASON");
+      for (Outcome o : outcomes) {
+        table.row(
+            o.action(),
+            o.path(),
+            o.title(),
+            o.id() == null ? "" : o.id(),
+            o.reason() == null ? "" : o.reason());
+      }
+      table.print();
+    }
+    ctx.io().out().flush();
+    Map<String, Integer> counts = new HashMap<>();
+    for (Outcome o : outcomes) {
+      counts.merge(o.action(), 1, Integer::sum);
+    }
+    int skipped = counts.getOrDefault("skipped", 0);
+    String summary =
+        counts.getOrDefault("create", 0)
+            + " to create, "
+            + counts.getOrDefault("update", 0)
+            + " to update, "
+            + counts.getOrDefault("unchanged", 0)
+            + " unchanged, "
+            + skipped
+            + " skipped";
+    if (dryRun) {
+      ctx.io().err().println("Dry run: " + summary + "; nothing was written.");
+    } else {
+      ctx.io()
+          .err()
+          .println(
+              "Published "
+                  + dir
+                  + " to "
+                  + space
+                  + ": "
+                  + summary.replace("to create", "created").replace("to update", "updated")
+                  + ".");
+    }
+    if (skipped > 0) {
+      ctx.io()
+          .err()
+          .println(
+              "conf: "
+                  + skipped
+                  + (skipped == 1 ? " page was" : " pages were")
+                  + " skipped (edited in Confluence, not published by conf, or in the way);"
+                  + " see REASON, or use --force");
+      return ExitCode.CONFLICT.code();
+    }
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,457 @@
+package dev.conf.cli.publish;
+
+import dev.conf.cli.label.LabelNames;
+import dev.conf.convert.CodeLanguages;
+import dev.conf.convert.ConvertOptions;
+import dev.conf.convert.FrontMatter;
+import dev.conf.convert.MarkdownToStorage;
+import dev.conf.convert.StorageResult;
+import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a folder of Markdown files into the pages a publish makes, parents before children, each
+ * converted and hashed. Reads files only: every local problem (a missing image, two pages with one
+ * title) fails here, before any request.
+ *
+ * <p>A sub-folder that holds Markdown files (at any depth) is a page: its {@code index.md} or
+ * {@code README.md} gives its title and body; without one it is titled after the folder and shows
+ * its children. Other folders ({@code images/}) and hidden files and folders are ignored.
+ */
+public final class SourceTree {
+  /** The body of a folder page without an index file: Confluence's list of the page's children. */
+  static final String CHILDREN_MACRO = "<ac:structured-macro ac:name=\"children\"/>";
+
+  private static final Parser HEADINGS =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  /** A page before conversion: where it comes from and its title. */
+  private static final class Source {
+    final String path;
+    final String parentPath;
+    final Path file; // null for a folder without an index file
+    final String folder; // the folder links and images in the file are relative to ("" = top)
+    String title;
+    String markdown; // front matter plus body, the title's H1 removed
+    FrontMatter meta = FrontMatter.EMPTY;
+
+    Source(String path, String parentPath, Path file, String folder) {
+      this.path = path;
+      this.parentPath = parentPath;
+      this.file = file;
+      this.folder = folder;
+    }
+  }
+
+  private final Path root;
+  private final boolean dataCenter;
+  private final List<Source> sources = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  /** Link targets (files, folders) to the titles of their pages. */
+  private final Map<String, String> titles = new HashMap<>();
+
+  private SourceTree(Path root, boolean dataCenter) {
+    this.root = root;
+    this.dataCenter = dataCenter;
+  }
+
+  /** What reading the folder gave. */
+  public record Result(List<LocalPage> pages, List<String> warnings) {}
+
+  /**
+   * @param dataCenter convert code block languages to the names Data Center's macro knows
+   */
+  public static Result read(Path dir, boolean dataCenter) {
+    if (!Files.isDirectory(dir)) {
+      throw ConfException.usage(
+          Files.exists(dir) ? dir + " is not a directory" : "no such directory: " + dir);
+    }
+    SourceTree tree = new SourceTree(dir, dataCenter);
+    tree.folder(dir, "", null, null);
+    if (tree.sources.isEmpty()) {
+      throw ConfException.usage("no Markdown (.md) files in " + dir + ": nothing to publish");
+    }
+    tree.titleAll();
+    List<LocalPage> pages = new ArrayList<>();
+    for (Source s : tree.sources) {
+      pages.add(tree.convert(s));
+    }
+    return new Result(pages, List.copyOf(tree.warnings));
+  }
+
+  // ---- finding the files
+
+  private void folder(Path dir, String rel, String parentPath, Path index) {
+    List<Path> entries = list(dir);
+    for (Path p : entries) {
+      if (Files.isRegularFile(p) && isMarkdown(p) && !p.equals(index)) {
+        String path = rel + name(p);
+        sources.add(new Source(path, parentPath, p, rel));
+      }
+    }
+    for (Path p : entries) {
+      if (Files.isDirectory(p) && hasMarkdown(p)) {
+        String sub = rel + name(p) + "/";
+        Path subIndex = indexFile(p);
+        String path = subIndex == null ? sub : sub + name(subIndex);
+        Source s = new Source(path, parentPath, subIndex, sub);
+        sources.add(s);
+        titles.put(sub, path);
+        titles.put(rel + name(p), path);
+        folder(p, sub, path, subIndex);
+      }
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> !name(p).startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new ConfException(ExitCode.ERROR, "cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasMarkdown(Path dir) {
+    for (Path p : list(dir)) {
+      if (Files.isRegularFile(p) ? isMarkdown(p) : Files.isDirectory(p) && hasMarkdown(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code index.md}, else {@code README.md} (any case), else null. */
+  private static Path indexFile(Path dir) {
+    Path readme = null;
+    for (Path p : list(dir)) {
+      String n = name(p).toLowerCase(Locale.ROOT);
+      if (Files.isRegularFile(p) && n.equals("index.md")) {
+        return p;
+      }
+      if (Files.isRegularFile(p) && n.equals("readme.md") && readme == null) {
+        readme = p;
+      }
+    }
+    return readme;
+  }
+
+  static boolean isMarkdown(Path p) {
+    String n = name(p).toLowerCase(Locale.ROOT);
+    return n.endsWith(".md") || n.endsWith(".markdown");
+  }
+
+  private static String name(Path p) {
+    return p.getFileName().toString();
+  }
+
+  // ---- titles
+
+  private void titleAll() {
+    Map<String, String> byTitle = new LinkedHashMap<>();
+    for (Source s : sources) {
+      if (s.file == null) {
+        String folder = s.path.substring(0, s.path.length() - 1);
+        s.title = folder.substring(folder.lastIndexOf('/') + 1);
+      } else {
+        title(s);
+      }
+      if (s.title.isBlank()) {
+        throw ConfException.usage(s.path + " has an empty title");
+      }
+      String other = byTitle.putIfAbsent(s.title, s.path);
+      if (other != null) {
+        throw ConfException.usage(
+            "two pages would be titled '"
+                + s.title
+                + "': "
+                + other
+                + " and "
+                + s.path
+                + " (titles are unique in a space; set a title: in one's front matter)");
+      }
+      titles.putIfAbsent(s.path, s.path);
+    }
+  }
+
+  /** Front matter title, else the first top-level H1 (then left out of the body), else the name. */
+  private void title(Source s) {
+    String text = read(s.file).replace("\r\n", "\n").replace('\r', '\n');
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    int bodyAt = frontMatterEnd(text);
+    String front = text.substring(0, bodyAt);
+    String body = text.substring(bodyAt);
+    s.meta = front.isEmpty() ? FrontMatter.EMPTY : MarkdownToStorage.convert(front).meta();
+    s.markdown = text;
+    if (s.meta.title() != null && !s.meta.title().isBlank()) {
+      s.title = s.meta.title().strip();
+      return;
+    }
+    Node doc = HEADINGS.parse(body);
+    for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Heading h && h.getLevel() == 1) {
+        StringBuilder sb = new StringBuilder();
+        plain(h, sb);
+        String title = sb.toString().strip();
+        if (!title.isEmpty()) {
+          s.title = title;
+          s.markdown = front + withoutLines(body, h.getSourceSpans());
+          return;
+        }
+      }
+    }
+    String name = name(s.file);
+    s.title = name.substring(0, name.lastIndexOf('.'));
+  }
+
+  /** Where the body starts: after a leading {@code ---} … {@code ---} block, else 0. */
+  static int frontMatterEnd(String text) {
+    if (!text.startsWith("---\n")) {
+      return 0;
+    }
+    int pos = 4;
+    while (pos <= text.length()) {
+      int nl = text.indexOf('\n', pos);
+      String line = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
+      if (line.strip().equals("---") || line.strip().equals("...")) {
+        return nl < 0 ? text.length() : nl + 1;
+      }
+      if (nl < 0) {
+        break;
+      }
+      pos = nl + 1;
+    }
+    return 0;
+  }
+
+  private static String withoutLines(String body, List<SourceSpan> spans) {
+    TreeSet<Integer> drop = new TreeSet<>();
+    for (SourceSpan span : spans) {
+      drop.add(span.getLineIndex());
+    }
+    String[] lines = body.split("\n", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      if (!drop.contains(i)) {
+        sb.append(lines[i]);
+        if (i < lines.length - 1) {
+          sb.append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void plain(Node n, StringBuilder sb) {
+    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof Text t) {
+        sb.append(t.getLiteral());
+      } else if (c instanceof Code code) {
+        sb.append(code.getLiteral());
+      } else if (c instanceof SoftLineBreak) {
+        sb.append(' ');
+      } else {
+        plain(c, sb);
+      }
+    }
+  }
+
+  // ---- converting
+
+  private LocalPage convert(Source s) {
+    String parentTitle = s.parentPath == null ? "" : sourceAt(s.parentPath).title;
+    if (s.file == null) {
+      return page(s, parentTitle, CHILDREN_MACRO, List.of(), Map.of(), Map.of());
+    }
+    ConvertOptions options =
+        ConvertOptions.defaults()
+            .withPageForLink(target -> pageForLink(s, target))
+            .withAttachmentForImage(SourceTree::fileName);
+    if (dataCenter) {
+      options = options.withCodeLanguage(CodeLanguages::dataCenter);
+    }
+    StorageResult converted = MarkdownToStorage.convert(s.markdown, options);
+    List<String> labels = LabelNames.of(converted.meta().labels());
+    Map<String, Path> images = new TreeMap<>();
+    Map<String, String> hashes = new TreeMap<>();
+    for (String image : converted.localImages()) {
+      Path file = resolve(s.folder, image);
+      if (file == null || !Files.isRegularFile(file)) {
+        throw ConfException.usage(s.path + ": image not found: " + image);
+      }
+      String name = fileName(image);
+      Path other = images.putIfAbsent(name, file);
+      if (other != null && !sameFile(other, file)) {
+        throw ConfException.usage(
+            s.path
+                + ": two different images would be attached as '"
+                + name
+                + "': "
+                + root.relativize(other)
+                + " and "
+                + root.relativize(file)
+                + "; rename one");
+      }
+      hashes.put(name, sha256(file));
+    }
+    return page(s, parentTitle, converted.storage(), labels, images, hashes);
+  }
+
+  private LocalPage page(
+      Source s,
+      String parentTitle,
+      String storage,
+      List<String> labels,
+      Map<String, Path> images,
+      Map<String, String> hashes) {
+    StringBuilder h = new StringBuilder();
+    h.append("title\n").append(s.title).append("\nparent\n").append(parentTitle);
+    h.append("\nlabels\n").append(String.join(",", new TreeSet<>(labels)));
+    h.append("\nimages\n");
+    new TreeMap<>(hashes).forEach((k, v) -> h.append(k).append('=').append(v).append('\n'));
+    h.append("body\n").append(storage);
+    return new LocalPage(
+        s.path,
+        s.title,
+        s.parentPath,
+        storage,
+        labels,
+        images,
+        hashes,
+        "sha256:" + hex(h.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Source sourceAt(String path) {
+    for (Source s : sources) {
+      if (s.path.equals(path)) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("no page for " + path);
+  }
+
+  /** A relative link to another Markdown file or folder of the tree: that page's title. */
+  private Optional<String> pageForLink(Source from, String target) {
+    String rel = normalize(target.startsWith("/") ? "" : from.folder, target);
+    if (rel == null) {
+      return Optional.empty();
+    }
+    String page = titles.get(rel);
+    if (page == null && rel.endsWith("/")) {
+      page = titles.get(rel.substring(0, rel.length() - 1));
+    }
+    if (page == null) {
+      String lower = rel.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+        warnings.add(
+            from.path + ": link to " + target + ", which is not in the folder; left as is");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(sourceAt(page).title);
+  }
+
+  /**
+   * {@code target} relative to folder {@code base} (both {@code /}-separated, relative to the
+   * root), with {@code .} and {@code ..} resolved; null when it leaves the root.
+   */
+  static String normalize(String base, String target) {
+    List<String> parts = new ArrayList<>();
+    for (String p : (base + target).split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    String joined = String.join("/", parts);
+    return target.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
+  }
+
+  private Path resolve(String folder, String image) {
+    String p = image.replace('\\', '/');
+    Path file = p.startsWith("/") ? root.resolve(p.substring(1)) : root.resolve(folder).resolve(p);
+    return file.normalize();
+  }
+
+  static String fileName(String path) {
+    String p = path.replace('\\', '/');
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return a.equals(b) || Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code sha256:<hex>} of a file's bytes, streamed. */
+  static String sha256(Path file) {
+    MessageDigest md = digest();
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new ConfException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return "sha256:" + HexFormat.of().formatHex(md.digest());
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}

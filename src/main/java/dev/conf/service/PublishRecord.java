@@ -1,0 +1,30 @@
+package dev.conf.service;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@code conf publish} wrote to a page, kept on the page as the content property {@link #KEY}
+ * so that the next run can tell an unchanged file from a changed one, and a page edited in
+ * Confluence from one only conf wrote.
+ *
+ * @param hash {@code sha256:<hex>} of everything conf published from the file (title, parent title,
+ *     storage body, sorted labels, image hashes)
+ * @param version the page version conf's write produced
+ * @param path the source file, relative to the published folder, {@code /}-separated
+ * @param attachments attachment name to {@code sha256:<hex>} of the image file uploaded as it
+ */
+@JsonPropertyOrder({"hash", "version", "path", "attachments"})
+public record PublishRecord(
+    String hash, int version, String path, Map<String, String> attachments) {
+  /**
+   * The content property key. Not {@code conf.publish}: a dot would split the key in the {@code
+   * expand=metadata.properties.<key>} path that reads it back with the page.
+   */
+  public static final String KEY = "conf-publish";
+
+  public PublishRecord {
+    attachments = attachments == null ? Map.of() : new TreeMap<>(attachments);
+  }
+}
