@@ -2,13 +2,17 @@ package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.SpecContract;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Cloud: the state from v1 {@code /wiki/rest/api/content/search}, pages through v2, the record in a
@@ -153,5 +157,15 @@ class CloudPublishTest extends PublishScenarios {
   @Override
   protected String uploadPath(String pageId) {
     return V1 + "/content/" + pageId + "/child/attachment";
+  }
+
+  @Test
+  void theSpaceIdIsLookedUpOncePerRun() throws Exception {
+    sampleTree();
+    stubState(List.of());
+    stubWrites();
+    assertThat(publish().exitCode()).isZero();
+    // Three creates and three title look-ups need the space id; v2 is asked for it once.
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(V2 + "/spaces")))).hasSize(1);
   }
 }

@@ -108,9 +108,25 @@ public final class CloudBackend implements ConfluenceService {
     return Pager.of(api, url.build(), root, this::space, limit).toList();
   }
 
+  /**
+   * Spaces by key, each asked for once per process: v2 content operations take the space id, and a
+   * publish of 200 new pages would otherwise ask for it 400 times.
+   */
+  private final Map<String, Space> spaces = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** v2 {@code GET /spaces?keys=KEY}: v2 addresses spaces by id, and a key is what users know. */
   @Override
   public Space getSpace(String key) {
+    Space known = spaces.get(key);
+    if (known != null) {
+      return known;
+    }
+    Space space = fetchSpace(key);
+    spaces.put(key, space);
+    return space;
+  }
+
+  private Space fetchSpace(String key) {
     HttpUrl url =
         v2("spaces")
             .addQueryParameter("keys", key)
@@ -225,7 +241,7 @@ public final class CloudBackend implements ConfluenceService {
 
   private CloudContent content;
 
-  private CloudContent content() {
+  private synchronized CloudContent content() {
     if (content == null) {
       content = new CloudContent(site, api, key -> getSpace(key).id());
     }
