@@ -62,7 +62,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  every page is created, updated or unchanged (or would be, with --dry-run)",
-      "  2  bad input: DIR missing, no .md files, two pages with one title, a missing image",
+      "  2  bad input: DIR missing, no .md files, two pages with one title, a missing",
+      "     image",
       "  3  the space or --parent page does not exist",
       "  4  not logged in, or no permission",
       "  5  some pages were skipped (edited in Confluence, not published by conf, or a",
