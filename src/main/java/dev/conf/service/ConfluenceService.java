@@ -75,6 +75,20 @@ public interface ConfluenceService {
   /** Every page of a space (and on Cloud the folders they sit in), flat, each with its parent. */
   List<PageNode> spacePageTree(String spaceKey);
 
+  // ---- export
+
+  /**
+   * Current version numbers of pages, for listings that do not carry them ({@link PageNode#version}
+   * null): a few requests for hundreds of ids. Ids the server does not answer for are left out.
+   */
+  Map<String, Integer> pageVersionsById(Collection<String> ids);
+
+  /**
+   * Every attachment (current version) of every page in a space, through one paged search rather
+   * than one listing per page; {@link Attachment#pageId} is the page it is attached to.
+   */
+  List<Attachment> attachmentsInSpace(String spaceKey);
+
   /** Versions, newest first. */
   List<PageVersion> pageVersions(ContentType type, String id, long limit);
 

@@ -3,6 +3,7 @@ package dev.conf.backend.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.backend.SearchResponses;
 import dev.conf.error.ConfException;
@@ -194,7 +195,7 @@ public final class CloudBackend implements ConfluenceService {
 
   private CloudContent content;
 
-  private CloudContent content() {
+  private synchronized CloudContent content() {
     if (content == null) {
       content = new CloudContent(site, api, key -> getSpace(key).id());
     }
@@ -246,6 +247,22 @@ public final class CloudBackend implements ConfluenceService {
     return content().spaceTree(spaceKey);
   }
 
+  // ---- export
+
+  @Override
+  public Map<String, Integer> pageVersionsById(Collection<String> ids) {
+    return content().versionsById(ids);
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/content/search} with CQL: v2 has no space-wide attachment listing.
+   */
+  @Override
+  public List<Attachment> attachmentsInSpace(String spaceKey) {
+    return ContentSearch.attachmentsInSpace(
+        api, wiki.newBuilder().addPathSegments("rest/api/content/search").build(), wiki, spaceKey);
+  }
+
   @Override
   public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     return content().versions(type, id, limit);
@@ -282,7 +299,7 @@ public final class CloudBackend implements ConfluenceService {
 
   private CloudPageItems items;
 
-  private CloudPageItems items() {
+  private synchronized CloudPageItems items() {
     if (items == null) {
       items = new CloudPageItems(site, api);
     }

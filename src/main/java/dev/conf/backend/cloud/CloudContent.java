@@ -254,9 +254,35 @@ final class CloudContent {
               Links.text(f, "title"),
               "folder",
               parent,
-              f.path("position").isInt() ? f.path("position").asInt() : null));
+              f.path("position").isInt() ? f.path("position").asInt() : null,
+              null));
       if (parent != null && parentIsFolder && ids.add(parent)) {
         folders.add(parent);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * v2 {@code GET /pages?id=a,b,c&limit=250}: the operation takes up to 250 ids, so the current
+   * versions of N pages cost ceil(N / 250) requests, without bodies.
+   */
+  Map<String, Integer> versionsById(Collection<String> ids) {
+    List<String> all = ids.stream().distinct().toList();
+    Map<String, Integer> out = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CloudBackend.V2_MAX_LIMIT) {
+      List<String> chunk =
+          all.subList(from, Math.min(all.size(), from + CloudBackend.V2_MAX_LIMIT));
+      HttpUrl url =
+          v2("pages")
+              .addQueryParameter("id", String.join(",", chunk))
+              .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+              .build();
+      for (JsonNode p : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
+        JsonNode number = p.path("version").path("number");
+        if (number.isInt()) {
+          out.put(Links.text(p, "id"), number.asInt());
+        }
       }
     }
     return out;
@@ -454,12 +480,14 @@ final class CloudContent {
   private static PageNode node(JsonNode n, String parentId, String positionField) {
     JsonNode pos = n.path(positionField);
     String type = Links.text(n, "type");
+    JsonNode version = n.path("version").path("number");
     return new PageNode(
         Links.text(n, "id"),
         Links.text(n, "title"),
         type == null ? "page" : type,
         parentId,
-        pos.isNumber() ? pos.asInt() : null);
+        pos.isNumber() ? pos.asInt() : null,
+        version.isInt() ? version.asInt() : null);
   }
 
   private static Map<String, Object> storage(String value) {
