@@ -3,6 +3,7 @@ package dev.conf.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,10 @@ public final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        if (interrupted(e)) {
+          // Someone stopped this thread (a cancelled export worker, Ctrl-C): not a network fault.
+          throw e;
+        }
         boolean safe =
             idempotent || e instanceof ConnectException || e instanceof UnknownHostException;
         if (!safe || attempt >= policy.maxAttempts()) {
@@ -117,6 +122,11 @@ public final class RetryInterceptor implements Interceptor {
         pause(request, "HTTP " + code, wait, attempt);
       }
     }
+  }
+
+  private static boolean interrupted(IOException e) {
+    return Thread.currentThread().isInterrupted()
+        || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException));
   }
 
   /**

@@ -264,8 +264,10 @@ final class CloudContent {
   }
 
   /**
-   * v2 {@code GET /pages?id=a,b,c&limit=250}: the operation takes up to 250 ids, so the current
-   * versions of N pages cost ceil(N / 250) requests, without bodies.
+   * v2 {@code GET /pages?id=a&id=b&...&limit=250}: the operation takes up to 250 ids, so the
+   * current versions of N pages cost ceil(N / 250) requests, without bodies. The ids are repeated
+   * parameters, the document's (default, exploded) form for an array; its prose also allows a
+   * comma-separated list.
    */
   Map<String, Integer> versionsById(Collection<String> ids) {
     List<String> all = ids.stream().distinct().toList();
@@ -273,12 +275,10 @@ final class CloudContent {
     for (int from = 0; from < all.size(); from += CloudBackend.V2_MAX_LIMIT) {
       List<String> chunk =
           all.subList(from, Math.min(all.size(), from + CloudBackend.V2_MAX_LIMIT));
-      HttpUrl url =
-          v2("pages")
-              .addQueryParameter("id", String.join(",", chunk))
-              .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
-              .build();
-      for (JsonNode p : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
+      HttpUrl.Builder url = v2("pages");
+      chunk.forEach(id -> url.addQueryParameter("id", id));
+      url.addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT));
+      for (JsonNode p : Pager.of(api, url.build(), root, n -> n, Long.MAX_VALUE)) {
         JsonNode number = p.path("version").path("number");
         if (number.isInt()) {
           out.put(Links.text(p, "id"), number.asInt());
