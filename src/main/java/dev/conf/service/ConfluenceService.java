@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Everything commands ask of Confluence, in neutral terms. One implementation per deployment
@@ -76,6 +77,12 @@ public interface ConfluenceService {
   List<PageNode> spacePageTree(String spaceKey);
 
   // ---- export
+
+  /**
+   * {@link #spacePageTree}, telling {@code listed} about each node as soon as its part of the
+   * listing has arrived, so that a caller can start work on it while the rest is still listed.
+   */
+  List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed);
 
   /**
    * Current version numbers of pages, for listings that do not carry them ({@link PageNode#version}

@@ -41,6 +41,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -248,6 +249,11 @@ public final class CloudBackend implements ConfluenceService {
   }
 
   // ---- export
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
+    return content().spaceTree(spaceKey, listed);
+  }
 
   @Override
   public Map<String, Integer> pageVersionsById(Collection<String> ids) {

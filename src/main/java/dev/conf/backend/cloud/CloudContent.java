@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -217,6 +218,11 @@ final class CloudContent {
    * are not pages and that listing leaves them out.
    */
   List<PageNode> spaceTree(String spaceKey) {
+    return spaceTree(spaceKey, n -> {});
+  }
+
+  /** {@link #spaceTree(String)}, telling {@code listed} about each node as it arrives. */
+  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         v2("spaces")
             .addPathSegment(spaceIdOfKey.apply(spaceKey))
@@ -230,6 +236,7 @@ final class CloudContent {
     for (JsonNode p : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
       PageNode node = node(p, Links.text(p, "parentId"), "position");
       out.add(node);
+      listed.accept(node);
       ids.add(node.id());
       if (node.parentId() != null) {
         parentTypes.put(node.id(), Links.text(p, "parentType"));
@@ -248,14 +255,16 @@ final class CloudContent {
       JsonNode f = api.get(v2("folders").addPathSegment(folders.removeFirst()).build());
       String parent = Links.text(f, "parentId");
       boolean parentIsFolder = "folder".equals(Links.text(f, "parentType"));
-      out.add(
+      PageNode folder =
           new PageNode(
               Links.text(f, "id"),
               Links.text(f, "title"),
               "folder",
               parent,
               f.path("position").isInt() ? f.path("position").asInt() : null,
-              null));
+              null);
+      out.add(folder);
+      listed.accept(folder);
       if (parent != null && parentIsFolder && ids.add(parent)) {
         folders.add(parent);
       }

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -202,6 +203,11 @@ public final class DataCenterBackend implements ConfluenceService {
   }
 
   // ---- export
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
+    return content().spaceTree(spaceKey, listed);
+  }
 
   @Override
   public Map<String, Integer> pageVersionsById(Collection<String> ids) {

@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -199,6 +200,11 @@ final class DataCenterContent {
 
   /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors,version}. */
   List<PageNode> spaceTree(String spaceKey) {
+    return spaceTree(spaceKey, n -> {});
+  }
+
+  /** {@link #spaceTree(String)}, telling {@code listed} about each page as it arrives. */
+  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         api("space")
             .addPathSegment(spaceKey)
@@ -208,7 +214,17 @@ final class DataCenterContent {
             .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
             .build();
     try {
-      return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
+      return Pager.of(
+              api,
+              url,
+              base,
+              c -> {
+                PageNode n = node(c);
+                listed.accept(n);
+                return n;
+              },
+              Long.MAX_VALUE)
+          .toList();
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         throw ConfException.notFound("space '" + spaceKey + "' not found on " + site.displayUrl());

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,11 +34,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,16 +81,75 @@ final class Exporter {
   /** A moved file: parked under a temporary name first, so moves never overwrite each other. */
   private record Move(Path from, Path parked, Path to) {}
 
+  private ExecutorService io;
+  private ExecutorService cpu;
+
+  /**
+   * Runs the export with two pools: {@code concurrency} daemon threads for requests, and one per
+   * processor (at most {@code concurrency}) for converting and writing, so that the request slots
+   * never wait for a conversion.
+   */
   ExportSummary run() {
+    io = daemonPool(o.concurrency(), "conf-export-");
+    cpu =
+        daemonPool(
+            Math.max(1, Math.min(o.concurrency(), Runtime.getRuntime().availableProcessors())),
+            "conf-export-write-");
+    try {
+      return export();
+    } finally {
+      io.shutdownNow();
+      cpu.shutdownNow();
+      try {
+        io.awaitTermination(30, TimeUnit.SECONDS);
+        cpu.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private ExportSummary export() {
+    ExportManifest old = ExportManifest.read(o.dir());
+    String site = ctx.connection().site().displayUrl();
+    Map<String, PageEntry> oldById = new HashMap<>();
+    if (old != null) {
+      old.pages().forEach(e -> oldById.put(e.id(), e));
+    }
+    boolean sameShape =
+        old != null
+            && o.format().equals(old.format())
+            && o.withAttachments() == old.withAttachments();
+
     // ---- what is on the server
     String root;
     String spaceKey;
     Page top = null;
     List<PageNode> nodes = new ArrayList<>();
+    // Bodies already asked for while the listing went on, by page id.
+    Map<String, CompletableFuture<Page>> prefetched = new ConcurrentHashMap<>();
     if (o.spaceKey() != null) {
       root = o.spaceKey();
       spaceKey = o.spaceKey();
-      nodes.addAll(service.spacePageTree(spaceKey));
+      checkSameExport(old, root, site);
+      // A page whose listed version differs from the manifest's (or that is new) needs its body
+      // whatever the rest of the tree looks like: ask for it now, while the listing goes on.
+      nodes.addAll(
+          service.spacePageTree(
+              spaceKey,
+              n -> {
+                PageEntry m = oldById.get(n.id());
+                boolean stale =
+                    !sameShape
+                        || m == null
+                        || m.version() == null
+                        || !m.version().equals(n.version())
+                        || !Files.isRegularFile(o.dir().resolve(m.path()));
+                if ("page".equals(n.type()) && n.version() != null && stale) {
+                  prefetched.put(
+                      n.id(), CompletableFuture.supplyAsync(() -> fetchById(n.id()), io));
+                }
+              }));
     } else {
       PageRef ref = new PageResolver(ctx).parse(o.page());
       top =
@@ -99,28 +158,11 @@ final class Exporter {
               : service.getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
       root = top.id();
       spaceKey = top.spaceKey() != null ? top.spaceKey() : ref.spaceKey();
+      checkSameExport(old, root, site);
       nodes.add(new PageNode(top.id(), top.title(), "page", null, null, top.version()));
       nodes.addAll(service.descendants(top.id(), Integer.MAX_VALUE));
     }
     Map<String, Place> places = ExportLayout.plan(nodes, o.ext());
-
-    ExportManifest old = ExportManifest.read(o.dir());
-    String site = ctx.connection().site().displayUrl();
-    if (old != null && !(root.equals(old.root()) && site.equals(old.site()))) {
-      throw ConfException.usage(
-          o.dirAsGiven()
-              + " holds an export of "
-              + old.root()
-              + " from "
-              + old.site()
-              + "; export "
-              + root
-              + " into another directory");
-    }
-    Map<String, PageEntry> oldById = new HashMap<>();
-    if (old != null) {
-      old.pages().forEach(e -> oldById.put(e.id(), e));
-    }
 
     // ---- versions: from the listing, else (only when there is something to compare) by id
     Map<String, Integer> versions = new HashMap<>();
@@ -155,10 +197,6 @@ final class Exporter {
     }
 
     // ---- the plan
-    boolean sameShape =
-        old != null
-            && o.format().equals(old.format())
-            && o.withAttachments() == old.withAttachments();
     Map<String, String> oldPathOfLink = new HashMap<>();
     if (old != null) {
       for (PageEntry e : old.pages()) {
@@ -299,35 +337,45 @@ final class Exporter {
           }
         }
         Page reuse = top != null && top.body() != null ? top : null;
-        List<Callable<Void>> tasks = new ArrayList<>();
+        List<CompletableFuture<Runnable>> tasks = new ArrayList<>();
         for (Place p : toFetch) {
+          CompletableFuture<Page> body = prefetched.remove(p.node().id());
+          if (body == null) {
+            body = CompletableFuture.supplyAsync(() -> fetch(p, reuse), io);
+          }
           tasks.add(
-              () -> {
-                PageEntry e = writePage(files, p, reuse, attachmentsOf, newPathOfLink, spaceKey);
-                if (e != null) {
-                  done.put(p.node().id(), e);
-                  written.incrementAndGet();
-                }
-                progress.pageDone();
-                return null;
-              });
+              body.thenApply(
+                  page -> {
+                    if (page == null) {
+                      progress.pageDone();
+                      return null;
+                    }
+                    return () -> {
+                      done.put(
+                          p.node().id(),
+                          writePage(files, p, page, attachmentsOf, newPathOfLink, spaceKey));
+                      written.incrementAndGet();
+                      progress.pageDone();
+                    };
+                  }));
         }
         for (Map.Entry<Place, Attachment> d : toDownload) {
           tasks.add(
-              () -> {
-                Place p = d.getKey();
-                Attachment a = d.getValue();
-                String path = p.attachmentsDir() + ExportLayout.attachmentName(a.name());
-                download(files, a, o.dir().resolve(path));
-                attachmentsDone
-                    .computeIfAbsent(
-                        p.node().id(),
-                        k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new AttachmentEntry(a.id(), a.name(), a.version(), path));
-                downloaded.incrementAndGet();
-                progress.attachmentDone();
-                return null;
-              });
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    Place p = d.getKey();
+                    Attachment a = d.getValue();
+                    String path = p.attachmentsDir() + ExportLayout.attachmentName(a.name());
+                    download(files, a, o.dir().resolve(path));
+                    attachmentsDone
+                        .computeIfAbsent(
+                            p.node().id(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(new AttachmentEntry(a.id(), a.name(), a.version(), path));
+                    downloaded.incrementAndGet();
+                    progress.attachmentDone();
+                    return (Runnable) null;
+                  },
+                  io));
         }
         runAll(tasks);
       } catch (RuntimeException e) {
@@ -422,29 +470,33 @@ final class Exporter {
     return new Move(source, parked, o.dir().resolve(to));
   }
 
-  /** Fetches one page and writes its file; null when it was deleted since the listing. */
+  /** Fetches one page with its body; null when it was deleted since the listing. */
+  private Page fetch(Place p, Page reuse) {
+    String id = p.node().id();
+    return reuse != null && reuse.id().equals(id) ? reuse : fetchById(id);
+  }
+
+  private Page fetchById(String id) {
+    try {
+      return service.getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        ctx.io().err().println("conf: page " + id + " was deleted during the export; skipped");
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** Converts a fetched page as asked and writes its file. */
   private PageEntry writePage(
       AtomicFiles files,
       Place p,
-      Page reuse,
+      Page page,
       Map<String, List<Attachment>> attachmentsOf,
       Map<String, String> newPathOfLink,
       String spaceKey) {
     String id = p.node().id();
-    Page page;
-    if (reuse != null && reuse.id().equals(id)) {
-      page = reuse;
-    } else {
-      try {
-        page = service.getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
-      } catch (ConfException e) {
-        if (e.exitCode() == ExitCode.NOT_FOUND) {
-          ctx.io().err().println("conf: page " + id + " was deleted during the export; skipped");
-          return null;
-        }
-        throw e;
-      }
-    }
     String body = page.body() == null ? "" : page.body();
     List<String> links = new ArrayList<>();
     String text;
@@ -495,33 +547,41 @@ final class Exporter {
   }
 
   /**
-   * Runs the tasks on at most {@code concurrency} daemon threads. The first failure stops the rest
-   * (their threads are interrupted, which ends their requests) and is the one reported.
+   * Waits for the requests (already running on the request pool) and runs what each gives back
+   * (converting and writing) on the CPU pool. The first failure stops the rest (the pools' threads
+   * are interrupted, which ends their requests) and is the one reported.
    */
-  private void runAll(List<Callable<Void>> tasks) {
+  private void runAll(List<CompletableFuture<Runnable>> tasks) {
     if (tasks.isEmpty()) {
       return;
     }
-    int threads = Math.min(o.concurrency(), tasks.size());
-    AtomicInteger seq = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "conf-export-" + seq.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    CompletionService<Void> results = new ExecutorCompletionService<>(pool);
+    CompletableFuture<Void> failed = new CompletableFuture<>();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (CompletableFuture<Runnable> t : tasks) {
+      CompletableFuture<Void> f =
+          t.thenAcceptAsync(
+              then -> {
+                if (then != null) {
+                  then.run();
+                }
+              },
+              cpu);
+      f.whenComplete(
+          (v, e) -> {
+            if (e != null) {
+              failed.completeExceptionally(unwrap(e));
+            }
+          });
+      all.add(f);
+    }
     try {
-      for (Callable<Void> t : tasks) {
-        results.submit(t);
-      }
-      for (int i = 0; i < tasks.size(); i++) {
-        results.take().get();
-      }
+      CompletableFuture.anyOf(
+              CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failed)
+          .get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
+      io.shutdownNow();
+      cpu.shutdownNow();
+      Throwable cause = unwrap(e);
       if (cause instanceof RuntimeException r) {
         throw r;
       }
@@ -530,16 +590,45 @@ final class Exporter {
       }
       throw new ConfException(ExitCode.ERROR, String.valueOf(cause.getMessage()), cause);
     } catch (InterruptedException e) {
+      io.shutdownNow();
+      cpu.shutdownNow();
       Thread.currentThread().interrupt();
       throw new ConfException(ExitCode.ERROR, "interrupted; the export is incomplete", e);
-    } finally {
-      pool.shutdownNow();
-      try {
-        pool.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
+  }
+
+  private void checkSameExport(ExportManifest old, String root, String site) {
+    if (old != null && !(root.equals(old.root()) && site.equals(old.site()))) {
+      throw ConfException.usage(
+          o.dirAsGiven()
+              + " holds an export of "
+              + old.root()
+              + " from "
+              + old.site()
+              + "; export "
+              + root
+              + " into another directory");
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static ExecutorService daemonPool(int threads, String name) {
+    AtomicInteger seq = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name + seq.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   static String linkKey(String spaceKey, String title) {
