@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes files that are either whole or absent: the content goes into a hidden temporary file in
  * the target's directory ({@code .NAME.RANDOM.part}), which is moved over the target atomically
  * only once it is complete. Temporary files still open when the JVM stops (Ctrl-C) are deleted by
- * one shutdown hook for the whole export.
+ * one shutdown hook for the whole export, which also moves files parked during a rename ({@link
+ * #parked}) back to where they were.
  */
 final class AtomicFiles implements AutoCloseable {
   /** Writes content into a stream; may fail with an I/O or conf error. */
@@ -26,6 +28,7 @@ final class AtomicFiles implements AutoCloseable {
   }
 
   private final Set<Path> open = ConcurrentHashMap.newKeySet();
+  private final Map<Path, Path> parked = new ConcurrentHashMap<>();
   private final Thread hook = new Thread(this::deleteOpen, "conf-export-cleanup");
   private boolean hooked;
 
@@ -74,8 +77,25 @@ final class AtomicFiles implements AutoCloseable {
     write(target, out -> out.write(bytes));
   }
 
+  /** A file moved aside to {@code at} from {@code home}; put back if the JVM stops first. */
+  void parked(Path at, Path home) {
+    parked.put(at, home);
+  }
+
+  void unparked(Path at) {
+    parked.remove(at);
+  }
+
   private void deleteOpen() {
     open.forEach(AtomicFiles::deleteQuietly);
+    parked.forEach(
+        (at, home) -> {
+          try {
+            Files.move(at, home, StandardCopyOption.REPLACE_EXISTING);
+          } catch (IOException e) {
+            // Best effort: the manifest still names home, so the next export fetches it again.
+          }
+        });
   }
 
   static void deleteQuietly(Path p) {

@@ -325,6 +325,7 @@ final class Exporter {
     try (AtomicFiles files = new AtomicFiles()) {
       for (Move mv : moves) {
         rename(mv.from(), mv.parked());
+        files.parked(mv.parked(), mv.from());
         emptied.add(mv.from().getParent());
       }
       try {
@@ -386,6 +387,7 @@ final class Exporter {
           try {
             createDirectories(mv.to().getParent());
             rename(mv.parked(), mv.to());
+            files.unparked(mv.parked());
           } catch (RuntimeException e) {
             failure = failure != null ? failure : e;
           }
