@@ -22,6 +22,7 @@ import dev.conf.cli.comment.CommentAddCommand;
 import dev.conf.cli.comment.CommentCommand;
 import dev.conf.cli.comment.CommentDeleteCommand;
 import dev.conf.cli.comment.CommentListCommand;
+import dev.conf.cli.export.ExportCommand;
 import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
 import dev.conf.cli.label.LabelListCommand;
@@ -134,6 +135,7 @@ public final class Commands {
               LabelRemoveCommand.class),
           new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
+          new Noun(ExportCommand.class),
           new Noun(ApiCommand.class),
           new Noun(ConvertCommand.class),
           new Noun(PublishCommand.class),

@@ -3,10 +3,12 @@ package dev.conf.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -25,6 +27,12 @@ import okhttp3.Response;
  * Attempts and the total wait are bounded by the {@link RetryPolicy}; after the last attempt the
  * final response (or failure) goes to the caller, with a {@link RetryStats} tag saying what
  * happened.
+ *
+ * <p>A 429 or 503 that says how long to wait (or the backoff chosen for it) is a message to the
+ * whole client, not to one request: the server is throttling this user. The interceptor keeps one
+ * "resume at" instant, and every attempt of every request through it (all worker threads of a
+ * concurrent export share the process's one client, so one interceptor) first waits until then.
+ * Workers therefore pause together instead of each hitting the limit once more to be told.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -40,6 +48,9 @@ public final class RetryInterceptor implements Interceptor {
   private final Clock clock;
   private final DoubleSupplier random;
   private final Listener listener;
+
+  /** No attempt starts before this instant (epoch millis); raised by throttled answers. */
+  private final AtomicLong resumeAtMillis = new AtomicLong(Long.MIN_VALUE);
 
   public RetryInterceptor(
       RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random, Listener listener) {
@@ -62,9 +73,14 @@ public final class RetryInterceptor implements Interceptor {
         stats.waited = waited;
       }
       Response response;
+      awaitResume();
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        if (interrupted(e)) {
+          // Someone stopped this thread (a cancelled export worker, Ctrl-C): not a network fault.
+          throw e;
+        }
         boolean safe =
             idempotent || e instanceof ConnectException || e instanceof UnknownHostException;
         if (!safe || attempt >= policy.maxAttempts()) {
@@ -94,8 +110,44 @@ public final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      pause(request, "HTTP " + code, wait, attempt);
       waited = waited.plus(wait);
+      if (throttled) {
+        // Everyone waits, this request included: the next attempt's awaitResume does the sleeping.
+        long until = clock.millis() + wait.toMillis();
+        resumeAtMillis.accumulateAndGet(until, Math::max);
+        if (listener != null) {
+          listener.retrying(request, "HTTP " + code, wait, attempt + 1, policy.maxAttempts());
+        }
+      } else {
+        pause(request, "HTTP " + code, wait, attempt);
+      }
+    }
+  }
+
+  private static boolean interrupted(IOException e) {
+    return Thread.currentThread().isInterrupted()
+        || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException));
+  }
+
+  /**
+   * Sleeps until the shared resume instant, if it is ahead. Measured from this thread's own start:
+   * when another throttled answer moves the instant further while this thread sleeps, it sleeps the
+   * difference too. A clock that stands still (tests) gives one sleep per raise, never a loop.
+   */
+  private void awaitResume() throws IOException {
+    long sleptUntil = clock.millis();
+    while (true) {
+      long target = resumeAtMillis.get();
+      if (target <= sleptUntil) {
+        return;
+      }
+      try {
+        sleeper.sleep(Duration.ofMillis(target - sleptUntil));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the server's rate limit");
+      }
+      sleptUntil = target;
     }
   }
 

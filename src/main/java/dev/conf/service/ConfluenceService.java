@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Everything commands ask of Confluence, in neutral terms. One implementation per deployment
@@ -92,6 +93,26 @@ public interface ConfluenceService {
 
   /** Every page of a space (and on Cloud the folders they sit in), flat, each with its parent. */
   List<PageNode> spacePageTree(String spaceKey);
+
+  // ---- export
+
+  /**
+   * {@link #spacePageTree}, telling {@code listed} about each node as soon as its part of the
+   * listing has arrived, so that a caller can start work on it while the rest is still listed.
+   */
+  List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed);
+
+  /**
+   * Current version numbers of pages, for listings that do not carry them ({@link PageNode#version}
+   * null): a few requests for hundreds of ids. Ids the server does not answer for are left out.
+   */
+  Map<String, Integer> pageVersionsById(Collection<String> ids);
+
+  /**
+   * Every attachment (current version) of every page in a space, through one paged search rather
+   * than one listing per page; {@link Attachment#pageId} is the page it is attached to.
+   */
+  List<Attachment> attachmentsInSpace(String spaceKey);
 
   /** Versions, newest first. */
   List<PageVersion> pageVersions(ContentType type, String id, long limit);

@@ -8,5 +8,8 @@ package dev.conf.service;
  *     {@code embed}
  * @param parentId the parent's id; null at the top of a space
  * @param position the position among its siblings where the server says (Cloud), else null
+ * @param version the page's current version number where the listing says (Cloud space listings,
+ *     Data Center listings), else null (Cloud descendants, folders)
  */
-public record PageNode(String id, String title, String type, String parentId, Integer position) {}
+public record PageNode(
+    String id, String title, String type, String parentId, Integer position, Integer version) {}

@@ -6,26 +6,28 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs conf in-process the way a user would, with captured stdout and stderr, as a terminal or a
- * pipe, with a fixed clock, a sleeper that records instead of sleeping, an in-memory keychain and a
- * private config directory. Everything else (HTTP, JSON, config files) is real.
+ * pipe, with a clock fixed at {@link #NOW} that only sleeps move on, a sleeper that records instead
+ * of sleeping, an in-memory keychain and a private config directory. Everything else (HTTP, JSON,
+ * config files) is real.
  */
 public final class ConfRunner {
   public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
   public final Map<String, String> env = new HashMap<>();
   public final MemorySecretStore keychain = new MemorySecretStore();
-  public final List<Duration> sleeps = new ArrayList<>();
+
+  /** What runs waited for, in order (thread-safe: concurrent commands sleep from many threads). */
+  public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   /**
    * What went through the pager, when {@link #withPager()} gave the run one. A real pager never
@@ -95,6 +97,8 @@ public final class ConfRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> prompts = new ArrayList<>();
+    // Each run starts at NOW; a sleep moves the clock on by what it waited, taking no real time.
+    FakeClock clock = new FakeClock(NOW);
     Io io =
         Io.builder()
             .out(out)
@@ -118,8 +122,11 @@ public final class ConfRunner {
         ConfApp.run(
             io,
             Map.copyOf(env),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            sleeps::add,
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d);
+            },
             () -> {
               keychainOpened++;
               return keychain;

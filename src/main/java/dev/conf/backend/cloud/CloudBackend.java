@@ -3,6 +3,7 @@ package dev.conf.backend.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.backend.PublishState;
 import dev.conf.backend.SearchResponses;
@@ -43,6 +44,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -293,6 +295,27 @@ public final class CloudBackend implements ConfluenceService {
     return content().spaceTree(spaceKey);
   }
 
+  // ---- export
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
+    return content().spaceTree(spaceKey, listed);
+  }
+
+  @Override
+  public Map<String, Integer> pageVersionsById(Collection<String> ids) {
+    return content().versionsById(ids);
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/content/search} with CQL: v2 has no space-wide attachment listing.
+   */
+  @Override
+  public List<Attachment> attachmentsInSpace(String spaceKey) {
+    return ContentSearch.attachmentsInSpace(
+        api, wiki.newBuilder().addPathSegments("rest/api/content/search").build(), wiki, spaceKey);
+  }
+
   @Override
   public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     return content().versions(type, id, limit);
@@ -329,7 +352,7 @@ public final class CloudBackend implements ConfluenceService {
 
   private CloudPageItems items;
 
-  private CloudPageItems items() {
+  private synchronized CloudPageItems items() {
     if (items == null) {
       items = new CloudPageItems(site, api);
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -221,6 +222,11 @@ final class CloudContent {
    * are not pages and that listing leaves them out.
    */
   List<PageNode> spaceTree(String spaceKey) {
+    return spaceTree(spaceKey, n -> {});
+  }
+
+  /** {@link #spaceTree(String)}, telling {@code listed} about each node as it arrives. */
+  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         v2("spaces")
             .addPathSegment(spaceIdOfKey.apply(spaceKey))
@@ -234,6 +240,7 @@ final class CloudContent {
     for (JsonNode p : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
       PageNode node = node(p, Links.text(p, "parentId"), "position");
       out.add(node);
+      listed.accept(node);
       ids.add(node.id());
       if (node.parentId() != null) {
         parentTypes.put(node.id(), Links.text(p, "parentType"));
@@ -252,15 +259,43 @@ final class CloudContent {
       JsonNode f = api.get(v2("folders").addPathSegment(folders.removeFirst()).build());
       String parent = Links.text(f, "parentId");
       boolean parentIsFolder = "folder".equals(Links.text(f, "parentType"));
-      out.add(
+      PageNode folder =
           new PageNode(
               Links.text(f, "id"),
               Links.text(f, "title"),
               "folder",
               parent,
-              f.path("position").isInt() ? f.path("position").asInt() : null));
+              f.path("position").isInt() ? f.path("position").asInt() : null,
+              null);
+      out.add(folder);
+      listed.accept(folder);
       if (parent != null && parentIsFolder && ids.add(parent)) {
         folders.add(parent);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * v2 {@code GET /pages?id=a&id=b&...&limit=250}: the operation takes up to 250 ids, so the
+   * current versions of N pages cost ceil(N / 250) requests, without bodies. The ids are repeated
+   * parameters, the document's (default, exploded) form for an array; its prose also allows a
+   * comma-separated list.
+   */
+  Map<String, Integer> versionsById(Collection<String> ids) {
+    List<String> all = ids.stream().distinct().toList();
+    Map<String, Integer> out = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CloudBackend.V2_MAX_LIMIT) {
+      List<String> chunk =
+          all.subList(from, Math.min(all.size(), from + CloudBackend.V2_MAX_LIMIT));
+      HttpUrl.Builder url = v2("pages");
+      chunk.forEach(id -> url.addQueryParameter("id", id));
+      url.addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT));
+      for (JsonNode p : Pager.of(api, url.build(), root, n -> n, Long.MAX_VALUE)) {
+        JsonNode number = p.path("version").path("number");
+        if (number.isInt()) {
+          out.put(Links.text(p, "id"), number.asInt());
+        }
       }
     }
     return out;
@@ -458,12 +493,14 @@ final class CloudContent {
   private static PageNode node(JsonNode n, String parentId, String positionField) {
     JsonNode pos = n.path(positionField);
     String type = Links.text(n, "type");
+    JsonNode version = n.path("version").path("number");
     return new PageNode(
         Links.text(n, "id"),
         Links.text(n, "title"),
         type == null ? "page" : type,
         parentId,
-        pos.isNumber() ? pos.asInt() : null);
+        pos.isNumber() ? pos.asInt() : null,
+        version.isInt() ? version.asInt() : null);
   }
 
   private static Map<String, Object> storage(String value) {

@@ -3,6 +3,7 @@ package dev.conf.backend.dc;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.backend.PublishState;
 import dev.conf.backend.SearchResponses;
@@ -39,6 +40,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -175,7 +177,7 @@ public final class DataCenterBackend implements ConfluenceService {
 
   private DataCenterContent content;
 
-  private DataCenterContent content() {
+  private synchronized DataCenterContent content() {
     if (content == null) {
       content = new DataCenterContent(site, api);
     }
@@ -228,6 +230,25 @@ public final class DataCenterBackend implements ConfluenceService {
     return content().spaceTree(spaceKey);
   }
 
+  // ---- export
+
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
+    return content().spaceTree(spaceKey, listed);
+  }
+
+  @Override
+  public Map<String, Integer> pageVersionsById(Collection<String> ids) {
+    return content().versionsById(ids);
+  }
+
+  /** {@code GET /rest/api/content/search} with CQL: v2 has no space-wide attachment listing. */
+  @Override
+  public List<Attachment> attachmentsInSpace(String spaceKey) {
+    return ContentSearch.attachmentsInSpace(
+        api, base.newBuilder().addPathSegments("rest/api/content/search").build(), base, spaceKey);
+  }
+
   @Override
   public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     return content().versions(type, id, limit);
@@ -264,7 +285,7 @@ public final class DataCenterBackend implements ConfluenceService {
 
   private DataCenterPageItems items;
 
-  private DataCenterPageItems items() {
+  private synchronized DataCenterPageItems items() {
     if (items == null) {
       items = new DataCenterPageItems(site, api);
     }

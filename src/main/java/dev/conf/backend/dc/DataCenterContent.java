@@ -19,12 +19,14 @@ import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -38,6 +40,11 @@ final class DataCenterContent {
 
   private static final String VIEW_EXPAND = "version,space,history,ancestors,metadata.labels";
   private static final String LIST_EXPAND = "version,space,history";
+
+  /**
+   * Tree listings: the parent (last ancestor) and the version, which lets an export skip bodies.
+   */
+  private static final String TREE_EXPAND = "ancestors,version";
 
   private final Site site;
   private final ApiClient api;
@@ -175,43 +182,84 @@ final class DataCenterContent {
             api,
             url,
             base,
-            c -> new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", id, null),
+            c -> new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", id, null, null),
             limit)
         .toList();
   }
 
   /**
-   * {@code GET /rest/api/content/{id}/descendant/page?expand=ancestors}: every level in one paged
-   * listing, each page with its ancestors (the last is its parent). The depth is cut client-side.
+   * {@code GET /rest/api/content/{id}/descendant/page?expand=ancestors,version}: every level in one
+   * paged listing, each page with its ancestors (the last is its parent) and version number. The
+   * depth is cut client-side.
    */
   List<PageNode> descendants(String id) {
     HttpUrl url =
         content(id)
             .addPathSegments("descendant/page")
-            .addQueryParameter("expand", "ancestors")
+            .addQueryParameter("expand", TREE_EXPAND)
             .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
             .build();
     return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
   }
 
-  /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors}. */
+  /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors,version}. */
   List<PageNode> spaceTree(String spaceKey) {
+    return spaceTree(spaceKey, n -> {});
+  }
+
+  /** {@link #spaceTree(String)}, telling {@code listed} about each page as it arrives. */
+  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         api("space")
             .addPathSegment(spaceKey)
             .addPathSegments("content/page")
             .addQueryParameter("depth", "all")
-            .addQueryParameter("expand", "ancestors")
+            .addQueryParameter("expand", TREE_EXPAND)
             .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
             .build();
     try {
-      return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
+      return Pager.of(
+              api,
+              url,
+              base,
+              c -> {
+                PageNode n = node(c);
+                listed.accept(n);
+                return n;
+              },
+              Long.MAX_VALUE)
+          .toList();
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         throw ConfException.notFound("space '" + spaceKey + "' not found on " + site.displayUrl());
       }
       throw e;
     }
+  }
+
+  /**
+   * {@code GET /rest/api/content/search?cql=id in (...)&expand=version}, 100 ids a request: the
+   * tree listings already carry versions, so this is only for pages they did not.
+   */
+  Map<String, Integer> versionsById(Collection<String> ids) {
+    List<String> all = ids.stream().distinct().toList();
+    Map<String, Integer> out = new HashMap<>();
+    for (int from = 0; from < all.size(); from += 100) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
+      HttpUrl url =
+          api("content/search")
+              .addQueryParameter("cql", "id in (" + String.join(",", chunk) + ")")
+              .addQueryParameter("expand", "version")
+              .addQueryParameter("limit", "100")
+              .build();
+      for (JsonNode c : Pager.of(api, url, base, n -> n, Long.MAX_VALUE)) {
+        JsonNode number = c.path("version").path("number");
+        if (number.isInt()) {
+          out.put(Links.text(c, "id"), number.asInt());
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -471,7 +519,14 @@ final class DataCenterContent {
         ancestors.isArray() && ancestors.size() > 0
             ? Links.text(ancestors.get(ancestors.size() - 1), "id")
             : null;
-    return new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", parent, null);
+    JsonNode version = c.path("version").path("number");
+    return new PageNode(
+        Links.text(c, "id"),
+        Links.text(c, "title"),
+        "page",
+        parent,
+        null,
+        version.isInt() ? version.asInt() : null);
   }
 
   private Map<String, Object> updateBody(ContentType type, Page current, String title) {

@@ -77,7 +77,9 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
     // In the order the tree shows them (the server's positions where it gives them).
     PageTree.Node root =
         PageTree.under(
-            new PageNode(id, top == null ? null : top.title(), "page", null, null), children, 1);
+            new PageNode(id, top == null ? null : top.title(), "page", null, null, null),
+            children,
+            1);
     if (tty) {
       PageTree.draw(root).forEach(ctx.io().out()::println);
       if (children.isEmpty()) {

@@ -82,7 +82,10 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
       List<PageNode> below = ctx.service().descendants(top.id(), max);
       roots =
           List.of(
-              PageTree.under(new PageNode(top.id(), top.title(), "page", null, null), below, max));
+              PageTree.under(
+                  new PageNode(top.id(), top.title(), "page", null, null, top.version()),
+                  below,
+                  max));
     }
     if (json.enabled()) {
       json.print(ctx.io(), space != null ? roots : roots.get(0));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PageTreeTest {
   static PageNode n(String id, String parent, Integer position) {
-    return new PageNode(id, "P" + id, "page", parent, position);
+    return new PageNode(id, "P" + id, "page", parent, position, null);
   }
 
   static List<String> lines(PageTree.Node root) {
@@ -56,7 +56,7 @@ class PageTreeTest {
             n("1", null, null),
             List.of(
                 n("2", "1", null),
-                new PageNode("3", "Archive", "folder", "1", null),
+                new PageNode("3", "Archive", "folder", "1", null, null),
                 n("4", "3", null)),
             10);
     assertThat(PageTree.draw(root))

@@ -1,0 +1,154 @@
+package dev.conf.backend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import dev.conf.testing.ConfRunner;
+import dev.conf.testing.SpecContract;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cloud: v2 space listing with versions, v2 descendants without, v1 CQL for attachments. */
+class CloudExportTest extends ExportScenarios {
+  static final String V2 = "/wiki/api/v2";
+
+  @Override
+  protected String siteUrl() {
+    return url();
+  }
+
+  @Override
+  protected void credentialsInEnv(ConfRunner conf) {
+    conf.env("CONFLUENCE_URL", siteUrl())
+        .env("CONFLUENCE_DEPLOYMENT", "cloud")
+        .env("CONFLUENCE_EMAIL", "jane@acme.com")
+        .env("CONFLUENCE_API_TOKEN", "ATATT-cloud-token");
+  }
+
+  @Override
+  protected SpecContract contract() {
+    return SpecContract.cloud();
+  }
+
+  @Override
+  protected String pagePath(String id) {
+    return V2 + "/pages/" + id;
+  }
+
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> page(P p, boolean body) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("status", "current");
+    m.put("title", p.title());
+    m.put("spaceId", "98305");
+    m.put("parentId", p.parentId());
+    m.put("parentType", p.parentId() == null ? null : "page");
+    m.put("position", Integer.parseInt(p.id()));
+    m.put("authorId", "acc-ann");
+    m.put("version", Map.of("number", p.version(), "authorId", "acc-ed"));
+    if (body) {
+      m.put("body", Map.of("storage", Map.of("value", p.body(), "representation", "storage")));
+    }
+    m.put("_links", Map.of("webui", "/spaces/DOCS/pages/" + p.id()));
+    return m;
+  }
+
+  @Override
+  protected String pageJson(P p) {
+    return json(page(p, true));
+  }
+
+  @Override
+  protected void stubSpaceListing(List<P> pages) {
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/spaces"))
+            .withQueryParam("keys", equalTo("DOCS"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"98305\",\"key\":\"DOCS\",\"name\":\"Docs\","
+                        + "\"type\":\"global\",\"status\":\"current\"}],\"_links\":{}}")));
+    List<Object> results = new ArrayList<>();
+    pages.forEach(p -> results.add(page(p, false)));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/spaces/98305/pages"))
+            .willReturn(okJson(json(Map.of("results", results, "_links", Map.of())))));
+  }
+
+  @Override
+  protected void stubDescendants(String rootId, List<P> pages) {
+    List<Object> results = new ArrayList<>();
+    for (P p : pages) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", p.id());
+      m.put("status", "current");
+      m.put("title", p.title());
+      m.put("type", "page");
+      m.put("parentId", p.parentId());
+      m.put("depth", p.parentId().equals(rootId) ? 1 : 2);
+      m.put("childPosition", Integer.parseInt(p.id()));
+      results.add(m);
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/pages/" + rootId + "/descendants"))
+            .willReturn(okJson(json(Map.of("results", results, "_links", Map.of())))));
+  }
+
+  @Override
+  protected void stubVersionLookup(List<P> pages) {
+    List<Object> results = new ArrayList<>();
+    pages.forEach(p -> results.add(page(p, false)));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/pages"))
+            .withQueryParam("id", matching("[0-9]+"))
+            .willReturn(okJson(json(Map.of("results", results, "_links", Map.of())))));
+  }
+
+  @Override
+  protected String attachmentSearchPath() {
+    return "/wiki/rest/api/content/search";
+  }
+
+  @Override
+  protected void stubAttachments(List<A> attachments) {
+    List<Object> results = new ArrayList<>();
+    for (A a : attachments) {
+      String download = "/download/attachments/" + a.pageId() + "/" + a.name();
+      results.add(
+          Map.of(
+              "id", a.id(),
+              "type", "attachment",
+              "status", "current",
+              "title", a.name(),
+              "version", Map.of("number", a.version()),
+              "container", Map.of("id", a.pageId(), "type", "page"),
+              "extensions",
+                  Map.of("mediaType", "application/octet-stream", "fileSize", a.content().length()),
+              "_links", Map.of("download", download + "?version=" + a.version())));
+      wm.stubFor(
+          get(urlPathEqualTo("/wiki" + download))
+              .willReturn(aResponse().withStatus(200).withBody(a.content())));
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(attachmentSearchPath()))
+            .withQueryParam("cql", equalTo("type = attachment AND space = \"DOCS\""))
+            .withQueryParam("cursor", absent())
+            .willReturn(
+                okJson(
+                    json(Map.of("results", results, "size", results.size(), "_links", Map.of())))));
+  }
+}

@@ -1,0 +1,481 @@
+package dev.conf.backend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.conf.testing.ConfRunner;
+import dev.conf.testing.ConfRunner.Result;
+import dev.conf.testing.SpecContract;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code conf export} scenarios both deployments pass, through the real command line, HTTP stack
+ * and backend against WireMock, writing real files. Subclasses say how their deployment answers;
+ * after each test every request is checked against the deployment's OpenAPI document (attachment
+ * downloads go to the download servlet, which no document describes, and are exempt).
+ */
+public abstract class ExportScenarios {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A page as the server holds it. */
+  protected record P(String id, String title, String parentId, int version, String body) {
+    P withVersion(int v, String newBody) {
+      return new P(id, title, parentId, v, newBody);
+    }
+
+    P withTitle(String t) {
+      return new P(id, t, parentId, version, body);
+    }
+  }
+
+  /** An attachment as the server holds it. */
+  protected record A(String id, String name, String pageId, int version, String content) {}
+
+  @TempDir Path tmp;
+  protected ConfRunner conf;
+  protected Path out;
+
+  protected abstract String siteUrl();
+
+  protected abstract void credentialsInEnv(ConfRunner conf);
+
+  protected abstract SpecContract contract();
+
+  /** Where one page is read. */
+  protected abstract String pagePath(String id);
+
+  /** The wire JSON of a page with its storage body. */
+  protected abstract String pageJson(P p);
+
+  /** Answers the listing of every page of space DOCS, with versions. */
+  protected abstract void stubSpaceListing(List<P> pages);
+
+  /** Answers the descendants of {@code rootId} (as the deployment lists them). */
+  protected abstract void stubDescendants(String rootId, List<P> pages);
+
+  /** Answers a version lookup by ids, where the deployment needs one for a subtree. */
+  protected abstract void stubVersionLookup(List<P> pages);
+
+  /** Answers the attachment search of space DOCS and each attachment's download. */
+  protected abstract void stubAttachments(List<A> attachments);
+
+  /** The path of the attachment search. */
+  protected abstract String attachmentSearchPath();
+
+  @BeforeEach
+  void setUp() {
+    wm.resetAll();
+    conf = new ConfRunner(tmp.resolve("config"));
+    credentialsInEnv(conf);
+    out = tmp.resolve("out");
+  }
+
+  @AfterEach
+  void requestsFollowTheOfficialDocument() {
+    if (SpecContract.available()) {
+      contract()
+          .exempt("/download/attachments/")
+          .assertValid(
+              wm.getAllServeEvents().stream()
+                  .map(e -> e.getRequest())
+                  .map(LoggedRequest.class::cast)
+                  .toList());
+    }
+  }
+
+  protected String url() {
+    return wm.baseUrl();
+  }
+
+  // ---- the space used by most scenarios
+  //
+  // Home (1)
+  //   Guide (2)
+  //     Setup (3)   links to FAQ, to Guide, and to a page outside the export
+  //   FAQ (4)
+  // A/B: "odd" (5)
+
+  static final String SETUP_BODY =
+      "<p>See <ac:link><ri:page ri:content-title=\"FAQ\"/></ac:link> and"
+          + " <ac:link><ri:page ri:content-title=\"Guide\"/></ac:link> and"
+          + " <ac:link><ri:page ri:content-title=\"Elsewhere\"/></ac:link>.</p>"
+          + "<ac:image><ri:attachment ri:filename=\"diagram.png\"/></ac:image>";
+
+  protected static List<P> space() {
+    return List.of(
+        new P("1", "Home", null, 3, "<p>Welcome</p>"),
+        new P("2", "Guide", "1", 1, "<h1>Guide</h1>"),
+        new P("3", "Setup", "2", 2, SETUP_BODY),
+        new P("4", "FAQ", "1", 5, "<p>Questions</p>"),
+        new P("5", "A/B: \"odd\"", null, 1, "<p>odd</p>"));
+  }
+
+  protected void stubSpace(List<P> pages) {
+    stubSpaceListing(pages);
+    pages.forEach(this::stubPage);
+  }
+
+  protected void stubPage(P p) {
+    wm.stubFor(get(urlPathEqualTo(pagePath(p.id()))).willReturn(okJson(pageJson(p))));
+  }
+
+  protected int bodyFetches(String id) {
+    return wm.findAll(getRequestedFor(urlPathEqualTo(pagePath(id)))).size();
+  }
+
+  protected int bodyFetches() {
+    int n = 0;
+    for (int id = 1; id <= 9; id++) {
+      n += bodyFetches(String.valueOf(id));
+    }
+    return n;
+  }
+
+  protected String read(String relative) {
+    try {
+      return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError("cannot read " + relative + ": " + e, e);
+    }
+  }
+
+  protected List<String> files() {
+    try (Stream<Path> walk = Files.walk(out)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> out.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  protected JsonNode manifest() {
+    try {
+      return JSON.readTree(read(".conf-export.json"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  protected Result export(String... args) {
+    List<String> all = new ArrayList<>(List.of("export"));
+    all.addAll(List.of(args));
+    all.add("--to");
+    all.add(out.toString());
+    return conf.run(all.toArray(String[]::new));
+  }
+
+  // ---- full export
+
+  @Test
+  void aSpaceBecomesNestedFilesWithRelativeLinksAndAManifest() {
+    stubSpace(space());
+    Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).as("a pipe gets no progress").isEmpty();
+    assertThat(r.out()).isEmpty();
+    assertThat(files())
+        .containsExactly(
+            ".conf-export.json",
+            "A-B- -odd-.md",
+            "Home/FAQ.md",
+            "Home/Guide/Setup.md",
+            "Home/Guide/index.md",
+            "Home/index.md");
+    assertThat(read("Home/index.md")).isEqualTo("Welcome\n");
+    assertThat(read("Home/Guide/Setup.md"))
+        .contains("[FAQ](../FAQ.md)")
+        .contains("[Guide](index.md)")
+        .contains("[Elsewhere](Elsewhere.md)");
+    assertThat(bodyFetches()).isEqualTo(5);
+
+    JsonNode m = manifest();
+    assertThat(m.path("root").asText()).isEqualTo("DOCS");
+    assertThat(m.path("format").asText()).isEqualTo("md");
+    assertThat(m.path("site").asText()).isNotEmpty();
+    JsonNode setup = null;
+    for (JsonNode p : m.path("pages")) {
+      if (p.path("id").asText().equals("3")) {
+        setup = p;
+      }
+    }
+    assertThat(setup).isNotNull();
+    assertThat(setup.path("title").asText()).isEqualTo("Setup");
+    assertThat(setup.path("parentId").asText()).isEqualTo("2");
+    assertThat(setup.path("version").asInt()).isEqualTo(2);
+    assertThat(setup.path("path").asText()).isEqualTo("Home/Guide/Setup.md");
+    assertThat(m.path("pages")).hasSize(5);
+  }
+
+  @Test
+  void aPageExportsItselfAndEverythingUnderIt() {
+    List<P> all = space();
+    stubPage(all.get(0));
+    stubDescendants("1", all.subList(1, 4));
+    all.subList(1, 4).forEach(this::stubPage);
+    Result r = conf.pipe().run("export", "1", "--to", out.toString(), "--concurrency", "2");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(files())
+        .containsExactly(
+            ".conf-export.json",
+            "Home/FAQ.md",
+            "Home/Guide/Setup.md",
+            "Home/Guide/index.md",
+            "Home/index.md");
+    // The top page's body came with the lookup: one request per page in all.
+    assertThat(bodyFetches("1")).isEqualTo(1);
+    assertThat(bodyFetches()).isEqualTo(4);
+    assertThat(manifest().path("root").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void storageFormatWritesTheRawBody() {
+    stubSpace(space());
+    Result r =
+        conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--format", "storage");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(read("Home/Guide/Setup.storage.xhtml")).isEqualTo(SETUP_BODY);
+    assertThat(read("Home/index.storage.xhtml")).isEqualTo("<p>Welcome</p>");
+    assertThat(manifest().path("format").asText()).isEqualTo("storage");
+  }
+
+  @Test
+  void jsonPrintsASummary() throws Exception {
+    stubSpace(space());
+    Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode s = JSON.readTree(r.out());
+    assertThat(s.path("pages").asInt()).isEqualTo(5);
+    assertThat(s.path("written").asInt()).isEqualTo(5);
+    assertThat(s.path("unchanged").asInt()).isZero();
+    assertThat(s.path("root").asText()).isEqualTo("DOCS");
+  }
+
+  @Test
+  void aTerminalShowsProgressAndASummaryOnStderr() {
+    stubSpace(space());
+    Result r = conf.terminal().run("export", "--space", "DOCS", "--to", out.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .contains("Exporting: ")
+        .contains("Exported 5 pages to " + out + ": 5 written, 0 unchanged, 0 removed.");
+  }
+
+  // ---- incremental
+
+  @Test
+  void aSecondExportFetchesNoUnchangedBody() {
+    stubSpace(space());
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    assertThat(bodyFetches()).isEqualTo(5);
+    wm.resetRequests();
+
+    Result again = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--json");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(bodyFetches()).as("no body fetched when nothing changed").isZero();
+    assertThat(again.out()).contains("\"written\" : 0").contains("\"unchanged\" : 5");
+  }
+
+  @Test
+  void aSecondExportFetchesChangedPagesMovesRenamedOnesAndRemovesDeletedOnes() throws Exception {
+    stubSpace(space());
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    wm.resetAll();
+
+    // FAQ changed; "A/B" renamed; Home's Guide gone with its child Setup.
+    List<P> now =
+        List.of(
+            new P("1", "Home", null, 3, "<p>Welcome</p>"),
+            new P("4", "FAQ", "1", 6, "<p>More questions</p>"),
+            new P("5", "Renamed", null, 1, "<p>odd</p>"));
+    stubSpace(now);
+    Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyFetches("4")).isEqualTo(1);
+    assertThat(bodyFetches()).as("only the changed page's body").isEqualTo(1);
+    assertThat(files())
+        .containsExactly(
+            ".conf-export.json", "Home/FAQ.md", "Home/index.md", "Renamed.md", "notes.txt");
+    assertThat(read("Home/FAQ.md")).isEqualTo("More questions\n");
+    assertThat(read("Renamed.md")).isEqualTo("odd\n");
+    assertThat(Files.exists(out.resolve("Home/Guide"))).as("emptied folder removed").isFalse();
+    JsonNode s = JSON.readTree(r.out());
+    assertThat(s.path("written").asInt()).isEqualTo(1);
+    assertThat(s.path("unchanged").asInt()).isEqualTo(2);
+    assertThat(s.path("moved").asInt()).isEqualTo(1);
+    assertThat(s.path("removed").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aPageThatLinksToAMovedPageIsWrittenAgain() {
+    stubSpace(space());
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    wm.resetAll();
+    // FAQ moves from under Home to the top: Setup's link to it must follow.
+    List<P> now = new ArrayList<>(space());
+    now.set(3, new P("4", "FAQ", null, 5, "<p>Questions</p>"));
+    stubSpace(now);
+    Result r = export("--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyFetches("4")).as("FAQ itself is moved, not fetched").isZero();
+    assertThat(bodyFetches("3")).isEqualTo(1);
+    assertThat(bodyFetches()).isEqualTo(1);
+    assertThat(read("FAQ.md")).isEqualTo("Questions\n");
+    assertThat(read("Home/Guide/Setup.md")).contains("[FAQ](../../FAQ.md)");
+  }
+
+  @Test
+  void aSecondExportOfASubtreeLooksUpVersionsWithoutBodies() {
+    List<P> all = space();
+    stubPage(all.get(0));
+    stubDescendants("1", all.subList(1, 4));
+    all.subList(1, 4).forEach(this::stubPage);
+    stubVersionLookup(all.subList(1, 4));
+    assertThat(export("1").exitCode()).isZero();
+    wm.resetRequests();
+
+    Result r = export("1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    // The top page is read to find it (its version comes with it); no descendant body.
+    assertThat(bodyFetches("1")).isEqualTo(1);
+    assertThat(bodyFetches()).isEqualTo(1);
+  }
+
+  // ---- rate limiting
+
+  @Test
+  void a429DuringTheExportPausesAndIsRetried() {
+    stubSpace(space());
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("3")))
+            .inScenario("throttle")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+            .willSetStateTo("open"));
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("3")))
+            .inScenario("throttle")
+            .whenScenarioStateIs("open")
+            .willReturn(okJson(pageJson(space().get(2)))));
+    Result r = export("--space", "DOCS", "--concurrency", "4");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyFetches("3")).isEqualTo(2);
+    assertThat(conf.sleeps).contains(Duration.ofSeconds(3));
+    assertThat(conf.sleeps)
+        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(3)));
+    assertThat(r.err()).contains("HTTP 429").contains("retrying in 3.0s");
+    assertThat(read("Home/Guide/Setup.md")).contains("[FAQ](../FAQ.md)");
+  }
+
+  @Test
+  void aFailureStopsTheExportWithOneLineAndNoHalfWrittenFile() {
+    stubSpace(space());
+    wm.stubFor(get(urlPathEqualTo(pagePath("3"))).willReturn(aResponse().withStatus(500)));
+    Result r = export("--space", "DOCS", "--concurrency", "1");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    // Retries are announced; the failure itself is one line, and the workers stopped quietly.
+    assertThat(r.err().strip().lines().filter(l -> !l.contains("retrying in")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("HTTP 500").contains(pagePath("3")));
+    assertThat(r.err()).doesNotContain("interrupted");
+    assertThat(files()).noneMatch(f -> f.endsWith(".part")).doesNotContain("Home/Guide/Setup.md");
+    // What was written is in the manifest, so the next export carries on from there.
+    assertThat(manifest().path("pages").toString()).doesNotContain("Setup");
+  }
+
+  // ---- attachments
+
+  @Test
+  void attachmentsGoNextToTheirPageAndImagesPointThere() {
+    stubSpace(space());
+    stubAttachments(
+        List.of(
+            new A("att31", "diagram.png", "3", 2, "PNGDATA"),
+            new A("att32", "notes.txt", "3", 1, "hello"),
+            new A("att11", "logo.svg", "1", 1, "<svg/>"),
+            new A("att99", "other.bin", "77", 1, "not ours")));
+    Result r = export("--space", "DOCS", "--with-attachments");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(read("Home/Guide/Setup.attachments/diagram.png")).isEqualTo("PNGDATA");
+    assertThat(read("Home/Guide/Setup.attachments/notes.txt")).isEqualTo("hello");
+    assertThat(read("Home/index.attachments/logo.svg")).isEqualTo("<svg/>");
+    assertThat(files()).noneMatch(f -> f.contains("other.bin"));
+    assertThat(read("Home/Guide/Setup.md")).contains("![](Setup.attachments/diagram.png)");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(attachmentSearchPath())))).hasSize(1);
+    assertThat(manifest().toString())
+        .doesNotContain("other.bin")
+        .contains("Setup.attachments/diagram.png");
+
+    wm.resetRequests();
+    Result again = export("--space", "DOCS", "--with-attachments");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(wm.findAll(getRequestedFor(anyUrl())))
+        .noneMatch(q -> q.getUrl().contains("/download/"));
+    assertThat(bodyFetches()).isZero();
+  }
+
+  // ---- bad input
+
+  @Test
+  void toAFileIsAUsageError() throws Exception {
+    Files.writeString(out, "I am a file");
+    Result r = export("--space", "DOCS");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("is a file, not a directory");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void badArgumentsAreUsageErrorsBeforeAnyRequest() {
+    assertThat(export("--space", "DOCS", "--concurrency", "0").exitCode()).isEqualTo(2);
+    assertThat(export("--space", "DOCS", "--concurrency", "33").exitCode()).isEqualTo(2);
+    assertThat(export().exitCode()).isEqualTo(2);
+    assertThat(export("1", "--space", "DOCS").exitCode()).isEqualTo(2);
+    assertThat(conf.run("export", "--space", "DOCS").exitCode())
+        .as("--to is required")
+        .isEqualTo(2);
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void anotherExportsDirectoryIsRefused() {
+    stubSpace(space());
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    List<P> all = space();
+    stubDescendants("1", all.subList(1, 4));
+    Result r = export("1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("holds an export of DOCS");
+  }
+}
