@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * Values are percent-encoded UTF-8, so a target never needs angle brackets or escapes.
  */
-final class ConfLinks {
+public final class ConfLinks {
   static final String SCHEME = "conf:";
 
   private ConfLinks() {}
@@ -63,7 +63,7 @@ final class ConfLinks {
   }
 
   /** Percent-encodes everything but RFC 3986 unreserved characters (a space becomes %20). */
-  static String encode(String s) {
+  public static String encode(String s) {
     StringBuilder sb = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -2,6 +2,7 @@ package dev.conf.cli.export;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.page.TreeRoot;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code conf export}: a page and everything under it, or a whole space, to files. */
 @Command(
@@ -52,14 +52,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
 
   private final CommandContext ctx;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "PAGE",
-      description = "The top page: an id, SPACEKEY:Title, or the URL from the browser.")
-  String target;
-
-  @Option(names = "--space", paramLabel = "KEY", description = "Every page of this space.")
-  String space;
+  @Mixin TreeRoot root;
 
   @Option(
       names = "--to",
@@ -100,9 +93,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
 
   @Override
   public Integer call() {
-    if ((target == null) == (space == null)) {
-      throw ConfException.usage("give either a PAGE or --space KEY");
-    }
+    root.check();
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw ConfException.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
     }
@@ -124,7 +115,13 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
         new Exporter(
                 ctx,
                 new Exporter.Options(
-                    target, space, dir, to, format == Format.md, withAttachments, concurrency))
+                    root.page(),
+                    root.space(),
+                    dir,
+                    to,
+                    format == Format.md,
+                    withAttachments,
+                    concurrency))
             .run();
     if (json.enabled()) {
       json.print(ctx.io(), s);

@@ -1,7 +1,7 @@
 package dev.conf.cli.export;
 
+import dev.conf.convert.ConfLinks;
 import dev.conf.service.PageNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -204,27 +204,7 @@ final class ExportLayout {
       if (i > common) {
         sb.append('/');
       }
-      sb.append(encode(to[i]));
-    }
-    return sb.toString();
-  }
-
-  /** Percent-encodes everything but unreserved URI characters, byte by byte (UTF-8). */
-  static String encode(String segment) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(String.format(Locale.ROOT, "%02X", c));
-      }
+      sb.append(ConfLinks.encode(to[i]));
     }
     return sb.toString();
   }

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code conf page tree}: a page and everything under it, or a whole space. */
 @Command(
@@ -33,14 +32,7 @@ import picocli.CommandLine.Parameters;
 public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "PAGE",
-      description = "The top page: an id, SPACEKEY:Title, or the URL from the browser.")
-  String target;
-
-  @Option(names = "--space", paramLabel = "KEY", description = "Every page of this space.")
-  String space;
+  @Mixin TreeRoot root;
 
   @Option(
       names = "--depth",
@@ -61,20 +53,18 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
 
   @Override
   public Integer call() {
-    if ((target == null) == (space == null)) {
-      throw ConfException.usage("give either a PAGE or --space KEY");
-    }
+    root.check();
     if (depth != null && depth < 1) {
       throw ConfException.usage("--depth must be 1 or more");
     }
     int max = depth == null ? Integer.MAX_VALUE : depth;
     List<PageTree.Node> roots;
-    if (space != null) {
+    if (root.space() != null) {
       // The space's top-level pages are the roots; --depth counts levels below them.
-      roots = PageTree.forest(ctx.service().spacePageTree(space), max);
+      roots = PageTree.forest(ctx.service().spacePageTree(root.space()), max);
     } else {
       PageResolver resolver = new PageResolver(ctx);
-      PageRef ref = resolver.parse(target);
+      PageRef ref = resolver.parse(root.page());
       Page top =
           ref.byTitle()
               ? ctx.service().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
@@ -88,7 +78,7 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
                   max));
     }
     if (json.enabled()) {
-      json.print(ctx.io(), space != null ? roots : roots.get(0));
+      json.print(ctx.io(), root.space() != null ? roots : roots.get(0));
       return 0;
     }
     List<String> lines = new ArrayList<>();
@@ -100,7 +90,7 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
       }
     }
     if (lines.isEmpty() && ctx.io().isStdoutTty()) {
-      ctx.io().err().println("No pages in " + space + ".");
+      ctx.io().err().println("No pages in " + root.space() + ".");
     }
     lines.forEach(ctx.io().out()::println);
     ctx.io().out().flush();
