@@ -1264,4 +1264,23 @@ public abstract class PageScenarios {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(writes()).hasSize(1);
   }
+
+  @Test
+  void onATerminalEachUploadedImageGetsALine() throws Exception {
+    stubSpace("DOCS");
+    writeImage("doc/a.png", "PNG-a");
+    Path md = Files.writeString(tmp.resolve("doc/a.md"), "![](a.png)\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "A", 1, "<p>x</p>", "100"))));
+    stubAttachmentList("77", false);
+    stubUploads("77");
+    Result r =
+        conf.terminal()
+            .run("page", "create", "--space", "DOCS", "--title", "A", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .contains("Uploaded image a.png (1 of 1).\n")
+        .contains("Created page 'A' (77) with 1 image.");
+  }
 }
