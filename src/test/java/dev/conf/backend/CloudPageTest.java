@@ -518,4 +518,45 @@ class CloudPageTest extends PageScenarios {
       com.github.tomakehurst.wiremock.verification.LoggedRequest read) {
     assertThat(read.queryParameter("body-format").firstValue()).isEqualTo("view");
   }
+
+  // ---- images of a Markdown body
+
+  @Override
+  protected String imageAttachmentId(int n) {
+    return "att" + (1000 + n);
+  }
+
+  @Override
+  protected void stubAttachmentList(String contentId, boolean blog, Img... attachments) {
+    List<String> items = new ArrayList<>();
+    for (Img a : attachments) {
+      items.add(
+          "{\"id\":\""
+              + a.id()
+              + "\",\"status\":\"current\",\"title\":"
+              + q(a.name())
+              + ",\""
+              + (blog ? "blogPostId" : "pageId")
+              + "\":\""
+              + contentId
+              + "\",\"mediaType\":\"image/png\",\"fileSize\":"
+              + a.size()
+              + ",\"comment\":"
+              + q(a.comment())
+              + ",\"version\":{\"number\":"
+              + a.version()
+              + ",\"createdAt\":\"2026-11-28T12:00:00Z\",\"authorId\":\"acc-ann\"},"
+              + "\"downloadLink\":"
+              + q("/download/attachments/" + contentId + "/" + a.name())
+              + "}");
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + (blog ? "/blogposts/" : "/pages/") + contentId + "/attachments"))
+            .willReturn(okJson("{\"results\":[" + String.join(",", items) + "],\"_links\":{}}")));
+  }
+
+  @Override
+  protected String attachmentUploadPath(String contentId) {
+    return "/wiki/rest/api/content/" + contentId + "/child/attachment";
+  }
 }

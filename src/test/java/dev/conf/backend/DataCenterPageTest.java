@@ -428,4 +428,33 @@ class DataCenterPageTest extends PageScenarios {
   protected void assertAskedForViewFormat(LoggedRequest read) {
     assertThat(read.queryParameter("expand").firstValue()).startsWith("body.view,");
   }
+
+  // ---- images of a Markdown body
+
+  @Override
+  protected String imageAttachmentId(int n) {
+    return String.valueOf(1000 + n);
+  }
+
+  @Override
+  protected void stubAttachmentList(String contentId, boolean blog, Img... attachments) {
+    List<String> items = new ArrayList<>();
+    for (Img a : attachments) {
+      items.add(v1AttachmentJson(a, contentId));
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(attachmentUploadPath(contentId)))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + String.join(",", items)
+                        + "],\"start\":0,\"limit\":100,\"size\":"
+                        + items.size()
+                        + ",\"_links\":{}}")));
+  }
+
+  @Override
+  protected String attachmentUploadPath(String contentId) {
+    return API + "/content/" + contentId + "/child/attachment";
+  }
 }

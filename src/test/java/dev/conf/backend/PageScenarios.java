@@ -938,4 +938,349 @@ public abstract class PageScenarios {
                 .asInt())
         .isEqualTo(3);
   }
+
+  // ---- images of a Markdown body (hooks and tests kept together at the end of the file)
+
+  /** An attachment of a page as the image tests describe it. */
+  protected record Img(String id, String name, long size, String comment, int version) {}
+
+  /** The id the server gives attachment n. */
+  protected abstract String imageAttachmentId(int n);
+
+  /** Answers the listing (and any file-name lookup) of a page's or blog post's attachments. */
+  protected abstract void stubAttachmentList(String contentId, boolean blog, Img... attachments);
+
+  /** Where a new attachment of the content is uploaded (REST v1 on both deployments). */
+  protected abstract String attachmentUploadPath(String contentId);
+
+  /** A v1 attachment, as an upload answers (inside a results listing for a new one). */
+  protected static String v1AttachmentJson(Img a, String contentId) {
+    try {
+      return "{\"id\":\""
+          + a.id()
+          + "\",\"type\":\"attachment\",\"status\":\"current\",\"title\":"
+          + JSON.writeValueAsString(a.name())
+          + ",\"version\":{\"number\":"
+          + a.version()
+          + ",\"when\":\"2026-11-29T11:00:00.000Z\"},\"extensions\":{\"mediaType\":\"image/png\","
+          + "\"fileSize\":"
+          + a.size()
+          + ",\"comment\":"
+          + JSON.writeValueAsString(a.comment())
+          + "},\"container\":{\"id\":\""
+          + contentId
+          + "\",\"type\":\"page\"},\"_links\":{\"download\":"
+          + JSON.writeValueAsString("/download/attachments/" + contentId + "/" + a.name())
+          + "}}";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Answers uploads of new attachments to the content with attachment n, and of new versions. */
+  private void stubUploads(String contentId, Img... existing) {
+    Img fresh = new Img(imageAttachmentId(90), "new.png", 1, "", 1);
+    wm.stubFor(
+        post(urlPathEqualTo(attachmentUploadPath(contentId)))
+            .willReturn(
+                okJson("{\"results\":[" + v1AttachmentJson(fresh, contentId) + "],\"size\":1}")));
+    for (Img a : existing) {
+      Img next = new Img(a.id(), a.name(), a.size(), "", a.version() + 1);
+      wm.stubFor(
+          post(urlPathEqualTo(attachmentUploadPath(contentId) + "/" + a.id() + "/data"))
+              .willReturn(okJson(v1AttachmentJson(next, contentId))));
+    }
+  }
+
+  /** The multipart uploads sent, in order: new attachments and new versions alike. */
+  private List<LoggedRequest> uploads(String contentId) {
+    return all().stream()
+        .filter(r -> r.getMethod().getName().equals("POST"))
+        .filter(r -> r.getUrl().startsWith(attachmentUploadPath(contentId)))
+        .toList();
+  }
+
+  private static String uploadedName(LoggedRequest r) {
+    String body = r.getBodyAsString();
+    int at = body.indexOf("filename=\"");
+    return body.substring(at + 10, body.indexOf('"', at + 10));
+  }
+
+  private Path writeImage(String rel, String content) throws Exception {
+    Path p = tmp.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    return p;
+  }
+
+  private static String sha256(String content) throws Exception {
+    return "sha256:"
+        + java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void createUploadsTheLocalImagesOfAMarkdownFileAfterThePageOncePerName() throws Exception {
+    stubSpace("DOCS");
+    writeImage("doc/img/diagram.png", "PNG-diagram");
+    writeImage("doc/logo.png", "PNG-logo");
+    Path md =
+        Files.writeString(
+            tmp.resolve("doc/notes.md"),
+            "# Notes\n\n![Diagram](img/diagram.png) ![again](img/diagram.png)\n\n"
+                + "![Logo](logo.png) ![remote](https://example.com/r.png)\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "Notes", 1, "<p>x</p>", "100"))));
+    stubAttachmentList("77", false);
+    stubUploads("77");
+    Result r =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "Notes", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(pageUrl("77", "Notes") + "\n");
+    assertThat(r.err()).isEqualTo("Created page 'Notes' (77) with 2 images.\n");
+    String storage =
+        bodyOf(json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0)));
+    assertThat(storage)
+        .contains("<ri:attachment ri:filename=\"diagram.png\"/>")
+        .contains("<ri:attachment ri:filename=\"logo.png\"/>")
+        .contains("<ri:url ri:value=\"https://example.com/r.png\"/>");
+    List<LoggedRequest> uploads = uploads("77");
+    assertThat(uploads)
+        .extracting(PageScenarios::uploadedName)
+        .containsExactly("diagram.png", "logo.png");
+    LoggedRequest first = uploads.get(0);
+    assertThat(first.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
+    assertThat(first.getHeader("X-Atlassian-Token")).isEqualTo("no-check");
+    assertThat(first.getBodyAsString())
+        .contains("PNG-diagram")
+        .contains("name=\"comment\"")
+        .contains(sha256("PNG-diagram"));
+    // The page first, then its images; the remote one is left alone.
+    List<LoggedRequest> writes = writes();
+    assertThat(writes).hasSize(3);
+    assertThat(writes.get(0).getUrl()).startsWith(createPath());
+    assertThat(all()).noneMatch(q -> q.getUrl().contains("r.png"));
+  }
+
+  @Test
+  void createWithJsonPrintsOnlyThePageAndABlogPostGetsItsImagesToo() throws Exception {
+    stubSpace("DOCS");
+    writeImage("post/chart.png", "PNG-chart");
+    Path md = Files.writeString(tmp.resolve("post/news.md"), "![Chart](chart.png)\n");
+    wm.stubFor(
+        post(urlPathEqualTo(blogCreatePath()))
+            .willReturn(okJson(blogJson("78", "News", 1, "<p>n</p>"))));
+    stubAttachmentList("78", true);
+    stubUploads("78");
+    Result r =
+        conf.pipe()
+            .run(
+                "blog",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "News",
+                "--file",
+                md.toString(),
+                "--json",
+                "id,title");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(JSON.readTree(r.out()).path("id").asText()).isEqualTo("78");
+    assertThat(r.err()).isEmpty();
+    assertThat(uploads("78")).extracting(PageScenarios::uploadedName).containsExactly("chart.png");
+  }
+
+  @Test
+  void updateUploadsNewAndChangedImagesSkipsOnesConfUploadedUnchangedThenSaves() throws Exception {
+    writeImage("doc/same.png", "same-bytes");
+    writeImage("doc/edited.png", "new-bytes!");
+    writeImage("doc/byhand.png", "hand-bytes");
+    writeImage("doc/fresh.png", "fresh");
+    Path md =
+        Files.writeString(
+            tmp.resolve("doc/notes.md"),
+            "![](same.png) ![](edited.png) ![](byhand.png) ![](fresh.png)\n");
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    Img same =
+        new Img(
+            imageAttachmentId(1), "same.png", 10, sha256("same-bytes") + " (uploaded by conf)", 1);
+    // Same size, other bytes: the hash in its comment tells them apart.
+    Img edited =
+        new Img(
+            imageAttachmentId(2),
+            "edited.png",
+            10,
+            sha256("old-bytes!") + " (uploaded by conf)",
+            3);
+    // Same size and bytes, but uploaded by hand: conf cannot know it is the same, so it uploads.
+    Img byHand = new Img(imageAttachmentId(3), "byhand.png", 10, "", 1);
+    stubAttachmentList("42", false, same, edited, byHand);
+    stubUploads("42", same, edited, byHand);
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>new</p>", "100"))));
+    Result r = conf.pipe().run("page", "update", "42", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEqualTo("Updated page 'Notes' (42) to version 8; uploaded 3 images.\n");
+    assertThat(uploads("42"))
+        .extracting(LoggedRequest::getUrl)
+        .containsExactly(
+            attachmentUploadPath("42") + "/" + edited.id() + "/data",
+            attachmentUploadPath("42") + "/" + byHand.id() + "/data",
+            attachmentUploadPath("42"));
+    assertThat(uploads("42").get(2).getBodyAsString()).contains("filename=\"fresh.png\"");
+    // The images went up before the page was saved.
+    List<String> writes = writes().stream().map(w -> w.getMethod().getName()).toList();
+    assertThat(writes).containsExactly("POST", "POST", "POST", "PUT");
+    assertThat(
+            json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0))
+                .path("version")
+                .path("number")
+                .asInt())
+        .isEqualTo(8);
+  }
+
+  @Test
+  void anUnchangedBodyWithAChangedImageUploadsTheImageAndSavesNoVersion() throws Exception {
+    writeImage("doc/a.png", "changed");
+    Path md = Files.writeString(tmp.resolve("doc/a.md"), "![](a.png)\n");
+    stubPage(
+        "42", "Notes", 7, "<p><ac:image><ri:attachment ri:filename=\"a.png\"/></ac:image></p>");
+    Img a = new Img(imageAttachmentId(1), "a.png", 3, sha256("old") + " (uploaded by conf)", 1);
+    stubAttachmentList("42", false, a);
+    stubUploads("42", a);
+    Result r = conf.pipe().run("page", "update", "42", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("not saved again; uploaded 1 image.");
+    assertThat(uploads("42")).hasSize(1);
+    wm.verify(0, putRequestedFor(urlPathEqualTo(pagePath("42"))));
+  }
+
+  @Test
+  void aMissingImageOrTwoImagesWithOneNameExit2BeforeAnyRequest() throws Exception {
+    Path md = Files.writeString(tmp.resolve("notes.md"), "text ![](img/nope.png)\n");
+    Result create =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "N", "--file", md.toString());
+    assertThat(create.exitCode()).isEqualTo(2);
+    assertThat(create.err()).isEqualTo("conf: " + md + ": image not found: img/nope.png\n");
+    Result update = conf.pipe().run("page", "update", "42", "--file", md.toString());
+    assertThat(update.exitCode()).isEqualTo(2);
+    assertThat(update.err()).contains("image not found: img/nope.png");
+
+    writeImage("one/p.png", "1");
+    writeImage("two/p.png", "2");
+    Path clash = Files.writeString(tmp.resolve("clash.md"), "![](one/p.png) ![](two/p.png)\n");
+    Result twice = conf.pipe().run("blog", "update", "42", "--file", clash.toString());
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err())
+        .contains("two different images would be attached as 'p.png': one/p.png and two/p.png");
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
+  void aKnownConflictFailsBeforeAnyImageIsUploaded() throws Exception {
+    writeImage("doc/a.png", "bytes");
+    Path md = Files.writeString(tmp.resolve("doc/a.md"), "new ![](a.png)\n");
+    stubPage("42", "Notes", 7, "<p>old</p>");
+    stubAttachmentList("42", false);
+    stubUploads("42");
+    Result r =
+        conf.pipe().run("page", "update", "42", "--file", md.toString(), "--if-version", "6");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void aFailedUploadAfterCreateNamesThePageAndTheImageAndKeepsThePage() throws Exception {
+    stubSpace("DOCS");
+    writeImage("doc/a.png", "bytes");
+    Path md = Files.writeString(tmp.resolve("doc/a.md"), "![](a.png)\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "A", 1, "<p>x</p>", "100"))));
+    stubAttachmentList("77", false);
+    wm.stubFor(
+        post(urlPathEqualTo(attachmentUploadPath("77")))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":400,\"message\":\"bad file\"}")));
+    Result r =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "A", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isNotZero();
+    assertThat(r.err()).contains("page 77 was created, but uploading image a.png failed");
+    assertThat(r.out()).isEqualTo(pageUrl("77", "A") + "\n");
+    assertThat(all()).noneMatch(q -> q.getMethod().getName().equals("DELETE"));
+  }
+
+  @Test
+  void markdownFromStdinFindsItsImagesInTheWorkingDirectory() throws Exception {
+    Files.createDirectories(Path.of("target"));
+    Path dir = Files.createTempDirectory(Path.of("target"), "stdin-images");
+    try {
+      Files.writeString(dir.resolve("pic.png"), "PNG-pic");
+      String rel = dir.toString().replace('\\', '/') + "/pic.png";
+      assertThat(Path.of(rel).isAbsolute()).isFalse();
+      stubSpace("DOCS");
+      wm.stubFor(
+          post(urlPathEqualTo(createPath()))
+              .willReturn(okJson(pageJson("77", "Piped", 1, "<p>x</p>", "100"))));
+      stubAttachmentList("77", false);
+      stubUploads("77");
+      Result r =
+          conf.pipe()
+              .stdin("![pic](" + rel + ")\n")
+              .run("page", "create", "--space", "DOCS", "--title", "Piped", "--format", "md", "-");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(uploads("77")).extracting(PageScenarios::uploadedName).containsExactly("pic.png");
+      assertThat(uploads("77").get(0).getBodyAsString()).contains("PNG-pic");
+    } finally {
+      Files.deleteIfExists(dir.resolve("pic.png"));
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  @Test
+  void aStorageFileUploadsNothing() throws Exception {
+    stubSpace("DOCS");
+    Path file =
+        Files.writeString(
+            tmp.resolve("body.xhtml"),
+            "<p><ac:image><ri:attachment ri:filename=\"x.png\"/></ac:image></p>");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "S", 1, "<p>x</p>", "100"))));
+    Result r =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "S", "--file", file.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(writes()).hasSize(1);
+  }
+
+  @Test
+  void onATerminalEachUploadedImageGetsALine() throws Exception {
+    stubSpace("DOCS");
+    writeImage("doc/a.png", "PNG-a");
+    Path md = Files.writeString(tmp.resolve("doc/a.md"), "![](a.png)\n");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(okJson(pageJson("77", "A", 1, "<p>x</p>", "100"))));
+    stubAttachmentList("77", false);
+    stubUploads("77");
+    Result r =
+        conf.terminal()
+            .run("page", "create", "--space", "DOCS", "--title", "A", "--file", md.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .contains("Uploaded image a.png (1 of 1).\n")
+        .contains("Created page 'A' (77) with 1 image.");
+  }
 }

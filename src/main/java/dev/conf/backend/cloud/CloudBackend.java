@@ -380,6 +380,11 @@ public final class CloudBackend implements ConfluenceService {
   }
 
   @Override
+  public List<Attachment> attachments(ContentType type, String id, long limit) {
+    return items().attachments(type, id, limit);
+  }
+
+  @Override
   public Attachment attachment(String id) {
     return items().attachment(id);
   }
@@ -388,6 +393,18 @@ public final class CloudBackend implements ConfluenceService {
   public Attachment uploadAttachment(
       String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
     return items().upload(pageId, file, name, comment, minor, progress);
+  }
+
+  @Override
+  public Attachment uploadAttachment(
+      ContentType type,
+      String id,
+      Path file,
+      String name,
+      String comment,
+      boolean minor,
+      Transfer progress) {
+    return items().upload(type, id, file, name, comment, minor, progress);
   }
 
   @Override

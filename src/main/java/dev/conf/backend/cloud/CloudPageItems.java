@@ -10,6 +10,7 @@ import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import dev.conf.service.Transfer;
 import java.io.OutputStream;
@@ -83,8 +84,13 @@ final class CloudPageItems {
 
   /** v2 {@code GET /pages/{id}/attachments}, cursor-paged. */
   List<Attachment> attachments(String pageId, long limit) {
+    return attachments(ContentType.PAGE, pageId, limit);
+  }
+
+  /** v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}. */
+  List<Attachment> attachments(ContentType type, String pageId, long limit) {
     HttpUrl url =
-        v2("pages")
+        v2(collection(type))
             .addPathSegment(pageId)
             .addPathSegment("attachments")
             .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
@@ -92,7 +98,7 @@ final class CloudPageItems {
     try {
       return Pager.of(api, url, root, this::attachment, limit).toList();
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, pageId);
     }
   }
 
@@ -115,8 +121,20 @@ final class CloudPageItems {
    */
   Attachment upload(
       String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
+    return upload(ContentType.PAGE, pageId, file, name, comment, minor, progress);
+  }
+
+  /** {@link #upload}, the lookup under {@code /blogposts/{id}} for a blog post. */
+  Attachment upload(
+      ContentType type,
+      String pageId,
+      Path file,
+      String name,
+      String comment,
+      boolean minor,
+      Transfer progress) {
     HttpUrl find =
-        v2("pages")
+        v2(collection(type))
             .addPathSegment(pageId)
             .addPathSegment("attachments")
             .addQueryParameter("filename", name)
@@ -130,7 +148,7 @@ final class CloudPageItems {
         }
       }
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, pageId);
     }
     return V1Attachments.upload(
         api,
@@ -302,6 +320,17 @@ final class CloudPageItems {
 
   private static Label label(JsonNode l) {
     return new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id"));
+  }
+
+  private static ConfException notFound(ConfException e, ContentType type, String id) {
+    if (e.exitCode() == ExitCode.NOT_FOUND) {
+      return ConfException.notFound(type.noun() + " " + id + " not found");
+    }
+    return e;
+  }
+
+  private static String collection(ContentType type) {
+    return type == ContentType.BLOGPOST ? "blogposts" : "pages";
   }
 
   private static ConfException pageNotFound(ConfException e, String pageId) {

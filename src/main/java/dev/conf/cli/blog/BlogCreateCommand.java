@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,
-    description = {"Create a blog post; the body (storage format) from --file F or - (stdin)."})
+    description = {
+      "Create a blog post; the body (storage format) from --file F or - (stdin).",
+      "",
+      "A Markdown file's local images are uploaded as attachments of the new post."
+    })
 public final class BlogCreateCommand extends ContentCreateCommand {
 
   BlogCreateCommand(CommandContext ctx) {

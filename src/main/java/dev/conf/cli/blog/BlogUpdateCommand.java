@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
     name = "update",
     aliases = "edit",
     mixinStandardHelpOptions = true,
-    description = {"Save a new version of a blog post (same safety as conf page update)."})
+    description = {
+      "Save a new version of a blog post (same safety as conf page update).",
+      "",
+      "New or changed local images of a Markdown file are uploaded before saving."
+    })
 public final class BlogUpdateCommand extends ContentUpdateCommand {
 
   BlogUpdateCommand(CommandContext ctx) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A body given with {@code --file F} or {@code -} (stdin), read before any request so that a
@@ -18,33 +19,56 @@ import java.nio.file.Path;
 public final class BodySource {
   private BodySource() {}
 
-  /** A body in storage format, and the front matter of the Markdown it came from (or none). */
-  public record Body(String storage, FrontMatter meta) {}
+  /**
+   * A body in storage format, the front matter of the Markdown it came from (or none), and the
+   * local images that Markdown references, found and hashed (none for storage format).
+   */
+  public record Body(String storage, FrontMatter meta, List<LocalImages.Image> images) {
+    public Body {
+      images = List.copyOf(images);
+    }
+  }
 
   /**
    * A body in storage format, converted from Markdown when the file says so ({@code .md}, {@code
-   * .markdown}) or {@code --format markdown} does. Read and converted before any request.
+   * .markdown}) or {@code --format markdown} does. Read and converted before any request, and the
+   * Markdown's local images found on disk (relative to the file's folder; for stdin, to the current
+   * directory), so that a missing image fails before any request too.
    *
    * @param format --format: storage, markdown (md), or null to go by the file's extension
    * @return the body, or null when none was given
    */
   public static Body readBody(Io io, String file, String format) {
+    return readBody(io, file, format, Path.of(""));
+  }
+
+  /** {@link #readBody}, with stdin's images relative to {@code cwd}. */
+  static Body readBody(Io io, String file, String format, Path cwd) {
     boolean markdown = isMarkdown(file, format); // a bad --format fails even without a body
     String text = read(io, file);
     if (text == null) {
       return null;
     }
     if (!markdown) {
-      return new Body(text, FrontMatter.EMPTY);
+      return new Body(text, FrontMatter.EMPTY, List.of());
     }
     StorageResult converted = MarkdownToStorage.convert(text);
-    return new Body(converted.storage(), converted.meta());
+    boolean stdin = file.equals("-");
+    Path folder = stdin ? cwd : folderOf(Path.of(file));
+    List<LocalImages.Image> images =
+        LocalImages.find(converted.localImages(), folder, folder, stdin ? "stdin" : file);
+    return new Body(converted.storage(), converted.meta(), images);
   }
 
   /** {@link #readBody}'s storage text, or null when no body was given. */
   public static String readStorage(Io io, String file, String format) {
     Body body = readBody(io, file, format);
     return body == null ? null : body.storage();
+  }
+
+  private static Path folderOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent != null ? parent : file.toAbsolutePath();
   }
 
   static boolean isMarkdown(String file, String format) {

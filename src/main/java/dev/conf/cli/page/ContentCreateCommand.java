@@ -89,16 +89,49 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
       // Front matter labels: added once the page exists (Confluence has no create-with-labels).
       ctx.service().addLabels(created.id(), labels);
     }
+    List<LocalImages.Image> images = body == null ? List.of() : body.images();
+    PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);
+    // The page exists either way: its id goes to stdout as usual, so that a script can find it.
     if (json.enabled()) {
       json.print(ctx.io(), created);
-      return 0;
+    } else {
+      if (failed == null) {
+        ctx.io()
+            .err()
+            .println(
+                "Created "
+                    + type().noun()
+                    + " '"
+                    + created.title()
+                    + "' ("
+                    + created.id()
+                    + ")"
+                    + (images.isEmpty() ? "" : " with " + count(images.size()))
+                    + ".");
+      }
+      ctx.io().out().println(created.url() != null ? created.url() : created.id());
     }
-    ctx.io()
-        .err()
-        .println("Created " + type().noun() + " '" + created.title() + "' (" + created.id() + ").");
-    ctx.io().out().println(created.url() != null ? created.url() : created.id());
     ctx.io().out().flush();
+    if (failed != null) {
+      throw new ConfException(
+          failed.cause().exitCode(),
+          type().noun()
+              + " "
+              + created.id()
+              + " was created, but uploading image "
+              + failed.image().name()
+              + " failed: "
+              + failed.cause().getMessage()
+              + " (the "
+              + type().noun()
+              + " stays; an update with the same file uploads the images it lacks)",
+          failed.cause());
+    }
     return 0;
+  }
+
+  static String count(int images) {
+    return images == 1 ? "1 image" : images + " images";
   }
 
   /** --file F, or a lone "-" argument; both at once is a usage error. */

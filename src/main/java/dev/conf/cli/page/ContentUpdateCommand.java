@@ -9,6 +9,7 @@ import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageUpdate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,8 +93,10 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    String body =
-        BodySource.readStorage(ctx.io(), ContentCreateCommand.bodyFile(file, dash), format);
+    BodySource.Body read =
+        BodySource.readBody(ctx.io(), ContentCreateCommand.bodyFile(file, dash), format);
+    String body = read == null ? null : read.storage();
+    List<LocalImages.Image> images = read == null ? List.of() : read.images();
     if (body == null && title == null) {
       throw ConfException.usage("nothing to update: give --title, --file F or - (stdin)");
     }
@@ -124,6 +127,31 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
     }
     String newTitle = title != null ? title : current.title();
     String newBody = body != null ? body : current.body();
+    // The images go up before the page is saved, so that it never shows one missing; only after
+    // the version check above, so that a known conflict leaves no new attachment versions behind.
+    List<LocalImages.Image> upload =
+        images.isEmpty()
+            ? List.of()
+            : PageImages.changed(images, ctx.service().attachments(type(), id, Long.MAX_VALUE));
+    PageImages.Failure failed = PageImages.upload(ctx, type(), id, upload);
+    if (failed != null) {
+      throw new ConfException(
+          failed.cause().exitCode(),
+          "uploading image "
+              + failed.image().name()
+              + " to "
+              + noun
+              + " "
+              + id
+              + " failed: "
+              + failed.cause().getMessage()
+              + "; the "
+              + noun
+              + " was not saved",
+          failed.cause());
+    }
+    String uploaded =
+        upload.isEmpty() ? "" : "; uploaded " + ContentCreateCommand.count(upload.size());
     if (java.util.Objects.equals(newTitle, current.title()) && same(newBody, current.body())) {
       ctx.io()
           .err()
@@ -136,7 +164,9 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
                   + id
                   + ") already has this title and body at version "
                   + current.version()
-                  + "; nothing was sent.");
+                  + (upload.isEmpty()
+                      ? "; nothing was sent."
+                      : "; not saved again" + uploaded + "."));
       return 0;
     }
     if (minor && !ctx.service().supportsMinorEdits()) {
@@ -162,7 +192,13 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
               + current.version()
               + " and the server now has version "
               + latestVersion(id, current.version())
-              + "; nothing was overwritten. Fetch it again and re-apply your change.",
+              + "; nothing was overwritten"
+              + (upload.isEmpty()
+                  ? ""
+                  : " (its images were uploaded already: "
+                      + String.join(", ", upload.stream().map(LocalImages.Image::name).toList())
+                      + ")")
+              + ". Fetch it again and re-apply your change.",
           e);
     }
     if (json.enabled()) {
@@ -180,6 +216,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
                 + updated.id()
                 + ") to version "
                 + updated.version()
+                + uploaded
                 + ".");
     ctx.io().out().println(updated.url() != null ? updated.url() : updated.id());
     ctx.io().out().flush();

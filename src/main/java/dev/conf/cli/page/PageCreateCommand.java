@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
     description = {
       "Create a page; the body (storage format) from --file F or - (stdin).",
       "",
+      "A Markdown file's local images are uploaded as attachments of the new page.",
+      "",
       "Prints the new page's URL on stdout."
     })
 public final class PageCreateCommand extends ContentCreateCommand {

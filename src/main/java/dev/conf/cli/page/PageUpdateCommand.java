@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       "The update is based on the version it reads and sends that version plus one. If the "
           + "page changed in between (or --if-version does not match), nothing is overwritten and"
           + " conf exits 5 naming both versions. An update that changes neither title nor body "
-          + "sends nothing."
+          + "(nor an image) sends nothing.",
+      "",
+      "New or changed local images of a Markdown file are uploaded before saving."
     })
 public final class PageUpdateCommand extends ContentUpdateCommand {
 

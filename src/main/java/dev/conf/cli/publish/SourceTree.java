@@ -1,6 +1,7 @@
 package dev.conf.cli.publish;
 
 import dev.conf.cli.label.LabelNames;
+import dev.conf.cli.page.LocalImages;
 import dev.conf.convert.CodeLanguages;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;
@@ -9,7 +10,6 @@ import dev.conf.convert.StorageResult;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -294,7 +294,7 @@ public final class SourceTree {
     ConvertOptions options =
         ConvertOptions.defaults()
             .withPageForLink(target -> pageForLink(s, target))
-            .withAttachmentForImage(SourceTree::fileName);
+            .withAttachmentForImage(LocalImages::fileName);
     if (dataCenter) {
       options = options.withCodeLanguage(CodeLanguages::dataCenter);
     }
@@ -302,25 +302,10 @@ public final class SourceTree {
     List<String> labels = LabelNames.of(converted.meta().labels());
     Map<String, Path> images = new TreeMap<>();
     Map<String, String> hashes = new TreeMap<>();
-    for (String image : converted.localImages()) {
-      Path file = resolve(s.folder, image);
-      if (file == null || !Files.isRegularFile(file)) {
-        throw ConfException.usage(s.path + ": image not found: " + image);
-      }
-      String name = fileName(image);
-      Path other = images.putIfAbsent(name, file);
-      if (other != null && !sameFile(other, file)) {
-        throw ConfException.usage(
-            s.path
-                + ": two different images would be attached as '"
-                + name
-                + "': "
-                + root.relativize(other)
-                + " and "
-                + root.relativize(file)
-                + "; rename one");
-      }
-      hashes.put(name, sha256(file));
+    for (LocalImages.Image image :
+        LocalImages.find(converted.localImages(), root.resolve(s.folder), root, s.path)) {
+      images.put(image.name(), image.file());
+      hashes.put(image.name(), image.hash());
     }
     return page(s, parentTitle, converted.storage(), labels, images, hashes);
   }
@@ -402,45 +387,12 @@ public final class SourceTree {
     return target.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
   }
 
-  private Path resolve(String folder, String image) {
-    String p = image.replace('\\', '/');
-    Path file = p.startsWith("/") ? root.resolve(p.substring(1)) : root.resolve(folder).resolve(p);
-    return file.normalize();
-  }
-
-  static String fileName(String path) {
-    String p = path.replace('\\', '/');
-    return p.substring(p.lastIndexOf('/') + 1);
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return a.equals(b) || Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** {@code sha256:<hex>} of a file's bytes, streamed. */
-  static String sha256(Path file) {
-    MessageDigest md = digest();
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return "sha256:" + HexFormat.of().formatHex(md.digest());
   }
 
   private static String hex(byte[] bytes) {
