@@ -17,18 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
+import dev.conf.testing.WireMockSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code conf api} on both deployments against WireMock: where paths hang from, fields, bodies,
@@ -36,22 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the deployment's own style, and credentials that never leave the site. Every request to the site
  * is checked against the deployment's OpenAPI document.
  */
-public abstract class ApiScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
+public abstract class ApiScenarios extends WireMockSuite {
   /** Another host, for redirects away from the site. */
   @RegisterExtension
   static WireMockExtension elsewhere =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path configDir;
-  protected ConfRunner conf;
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  protected abstract String expectedAuthorization();
+  protected String expectedAuthorization() {
+    return site().authorization();
+  }
 
   /** The path a user types to list spaces, and where it lands on the wire. */
   protected abstract String spacesPathTyped();
@@ -77,25 +67,9 @@ public abstract class ApiScenarios {
 
   protected abstract String expectedCreateBody();
 
-  protected abstract SpecContract contract();
-
-  @BeforeEach
-  void setUp() {
-    conf = new ConfRunner(configDir);
-    credentialsInEnv(conf);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/_edge/tenant_info")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/_edge/tenant_info");
   }
 
   protected String space(int n) {
@@ -180,7 +154,7 @@ public abstract class ApiScenarios {
 
   @Test
   void inputSendsAFileAsTheBodyWithTheGivenMethodAndHeaders() throws Exception {
-    Path file = configDir.resolve("body.json");
+    Path file = tmp.resolve("body.json");
     Files.writeString(file, expectedCreateBody());
     wm.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(createPathOnWire()))

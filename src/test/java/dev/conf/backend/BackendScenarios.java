@@ -7,25 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
-import java.nio.file.Path;
+import dev.conf.testing.WireMockSuite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scenarios both deployments must pass, run through the real command line, HTTP client and
@@ -33,24 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * deployment spells things on the wire. After each test every request sent is checked against the
  * deployment's official OpenAPI document.
  */
-public abstract class BackendScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+public abstract class BackendScenarios extends WireMockSuite {
+  /** The secret the site's credentials carry, which must never be printed. */
+  protected String secret() {
+    return site().secret();
+  }
 
-  @TempDir Path configDir;
-  protected ConfRunner conf;
-
-  /** The site URL a user would give conf for this server. */
-  protected abstract String siteUrl();
-
-  /** Puts this deployment's credentials into the runner's environment. */
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  /** The secret those credentials carry, which must never be printed. */
-  protected abstract String secret();
-
-  protected abstract String expectedAuthorization();
+  protected String expectedAuthorization() {
+    return site().authorization();
+  }
 
   protected abstract String spacesPath();
 
@@ -77,32 +62,12 @@ public abstract class BackendScenarios {
   /** The web URL conf should print for space n. */
   protected abstract String spaceUrl(int n);
 
-  protected abstract SpecContract contract();
-
-  @BeforeEach
-  void setUp() {
-    conf = new ConfRunner(configDir);
-    credentialsInEnv(conf);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/_edge/tenant_info")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/_edge/tenant_info");
   }
 
   // ---- helpers
-
-  protected String url() {
-    return wm.baseUrl();
-  }
 
   private String resultsPage(int first, int count, String next) {
     List<String> items = new ArrayList<>();

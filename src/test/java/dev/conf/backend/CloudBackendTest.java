@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /** Cloud: v2 spaces with cursor links from the site root, v1 for the current user. */
@@ -19,29 +19,8 @@ class CloudBackendTest extends BackendScenarios {
   static final String TOKEN = "ATATT3xFfGF0-cloud-token";
 
   @Override
-  protected String siteUrl() {
-    return url();
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", EMAIL)
-        .env("CONFLUENCE_API_TOKEN", TOKEN);
-  }
-
-  @Override
-  protected String secret() {
-    return TOKEN;
-  }
-
-  @Override
-  protected String expectedAuthorization() {
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString(
-                (EMAIL + ":" + TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  protected TestSite site() {
+    return TestSite.cloud(url(), EMAIL, TOKEN);
   }
 
   @Override
@@ -122,11 +101,6 @@ class CloudBackendTest extends BackendScenarios {
   @Override
   protected String spaceUrl(int n) {
     return url() + "/wiki/spaces/K" + n;
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
   }
 
   @Override
