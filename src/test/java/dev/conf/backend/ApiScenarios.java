@@ -1,7 +1,6 @@
 package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -22,8 +21,6 @@ import dev.conf.testing.SpecContract;
 import dev.conf.testing.WireMockSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,30 +74,17 @@ public abstract class ApiScenarios extends WireMockSuite {
   }
 
   protected String spacesPage(int first, int count, String next) {
-    List<String> items = new ArrayList<>();
-    for (int i = first; i < first + count; i++) {
-      items.add(space(i));
-    }
-    return "{\"results\":["
-        + String.join(",", items)
-        + "],\"_links\":{"
-        + (next == null ? "" : "\"next\":\"" + next + "\"")
-        + "}}";
+    return ThreePages.resultsPage(this::space, first, count, next);
   }
 
+  /** Six spaces over three pages of two, each page linking to the next. */
   protected void stubThreePagesOfSpaces() {
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(spacesPage(1, 2, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(spacesPage(3, 2, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(spacesPage(5, 2, null))));
+    ThreePages.stub(
+        wm,
+        spacesPathOnWire(),
+        pageParam(),
+        this::pageToken,
+        n -> spacesPage(2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 
   // ---- requests

@@ -1,8 +1,6 @@
 package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -17,7 +15,6 @@ import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
 import dev.conf.testing.WireMockSuite;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,32 +66,14 @@ public abstract class BackendScenarios extends WireMockSuite {
 
   // ---- helpers
 
-  private String resultsPage(int first, int count, String next) {
-    List<String> items = new ArrayList<>();
-    for (int i = first; i < first + count; i++) {
-      items.add(spaceJson(i));
-    }
-    return "{\"results\":["
-        + String.join(",", items)
-        + "],\"_links\":{"
-        + (next == null ? "" : "\"next\":\"" + next + "\"")
-        + "}}";
-  }
-
   /** Six spaces over three pages of two, each page linking to the next. */
   protected void stubThreePagesOfSpaces() {
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(resultsPage(1, 2, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(resultsPage(3, 2, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(resultsPage(5, 2, null))));
+    ThreePages.stub(
+        wm,
+        spacesPath(),
+        pageParam(),
+        this::pageToken,
+        n -> ThreePages.resultsPage(this::spaceJson, 2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 
   protected int requestsTo(String path) {

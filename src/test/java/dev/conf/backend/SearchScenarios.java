@@ -1,9 +1,7 @@
 package dev.conf.backend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -103,18 +101,12 @@ public abstract class SearchScenarios extends WireMockSuite {
 
   /** Six hits over three pages of two; the server reports {@code totalSize}. */
   protected void stubThreePages(long totalSize, boolean lastHasNext) {
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(page(1, 2, totalSize, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(page(3, 2, totalSize, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(page(5, 2, totalSize, lastHasNext ? nextLink(4) : null))));
+    ThreePages.stub(
+        wm,
+        searchPath(),
+        pageParam(),
+        this::pageToken,
+        n -> page(2 * n - 1, 2, totalSize, n < 3 || lastHasNext ? nextLink(n + 1) : null));
   }
 
   protected List<LoggedRequest> searches() {
