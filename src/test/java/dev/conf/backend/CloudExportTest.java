@@ -28,14 +28,6 @@ class CloudExportTest extends ExportScenarios {
     return V2 + "/pages/" + id;
   }
 
-  static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static Map<String, Object> page(P p, boolean body) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());

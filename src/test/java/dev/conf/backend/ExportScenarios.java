@@ -35,6 +35,15 @@ import org.junit.jupiter.api.Test;
 public abstract class ExportScenarios extends WireMockSuite {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** {@code o} (maps, lists, strings, numbers) as wire JSON. */
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A page as the server holds it. */
   protected record P(String id, String title, String parentId, int version, String body) {
     P withVersion(int v, String newBody) {
