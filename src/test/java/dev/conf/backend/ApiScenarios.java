@@ -45,11 +45,7 @@ public abstract class ApiScenarios extends WireMockSuite {
 
   protected abstract String spacesPathOnWire();
 
-  /** Paging of the spaces listing: the parameter, its value for page n, the next link. */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
-
+  /** The next link of the spaces listing as the server writes it, for page n. */
   protected abstract String nextLink(int page);
 
   /** A path that exists in the document, for a page (content) by id, typed and on the wire. */
@@ -82,8 +78,7 @@ public abstract class ApiScenarios extends WireMockSuite {
     ThreePages.stub(
         wm,
         spacesPathOnWire(),
-        pageParam(),
-        this::pageToken,
+        site(),
         n -> spacesPage(2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 

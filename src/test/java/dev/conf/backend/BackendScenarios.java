@@ -46,11 +46,6 @@ public abstract class BackendScenarios extends WireMockSuite {
 
   protected abstract String currentUserBody();
 
-  /** The query parameter that tells result pages apart, and its value for page n (2, 3, ...). */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
-
   /** The next link as the server writes it, for page n. */
   protected abstract String nextLink(int page);
 
@@ -71,8 +66,7 @@ public abstract class BackendScenarios extends WireMockSuite {
     ThreePages.stub(
         wm,
         spacesPath(),
-        pageParam(),
-        this::pageToken,
+        site(),
         n -> ThreePages.resultsPage(this::spaceJson, 2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 

@@ -34,16 +34,6 @@ class CloudApiTest extends ApiScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/wiki/api/v2/spaces?limit=2&cursor=c" + page;
   }

@@ -63,16 +63,6 @@ class CloudBackendTest extends BackendScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/wiki/api/v2/spaces?limit=2&description-format=plain&cursor=c" + page;
   }

@@ -51,11 +51,6 @@ class CloudPublishTest extends PublishScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
   protected void stubTitles(String title, String id) {
     if (title == null) {
       wm.stubFor(

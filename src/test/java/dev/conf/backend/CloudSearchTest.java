@@ -19,16 +19,6 @@ class CloudSearchTest extends SearchScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/rest/api/search?cql=text+~+%22kubernetes%22&limit=2&cursor=c" + page;
   }

@@ -23,16 +23,6 @@ class DataCenterApiTest extends ApiScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/rest/api/space?limit=2&start=" + (page - 1) * 2;
   }

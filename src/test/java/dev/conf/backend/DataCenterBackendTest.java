@@ -69,16 +69,6 @@ class DataCenterBackendTest extends BackendScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/rest/api/space?expand=description.plain,homepage&limit=2&start=" + (page - 1) * 2;
   }

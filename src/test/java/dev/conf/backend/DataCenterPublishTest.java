@@ -53,11 +53,6 @@ class DataCenterPublishTest extends PublishScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
   protected void stubTitles(String title, String id) {
     if (title == null) {
       wm.stubFor(

@@ -17,16 +17,6 @@ class DataCenterSearchTest extends SearchScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/rest/api/search?cql=text+~+%22kubernetes%22&limit=2&start=" + (page - 1) * 2;
   }

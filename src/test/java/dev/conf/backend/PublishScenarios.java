@@ -173,7 +173,7 @@ public abstract class PublishScenarios extends WireMockSuite {
       wm.stubFor(
           get(urlPathEqualTo(searchPath()))
               .withQueryParam(
-                  pageParam(),
+                  site().pageParam(),
                   c == 0
                       ? com.github.tomakehurst.wiremock.client.WireMock.absent()
                       : com.github.tomakehurst.wiremock.client.WireMock.equalTo(
@@ -202,11 +202,13 @@ public abstract class PublishScenarios extends WireMockSuite {
 
   /** The next link of the content search, relative to the API base. */
   protected String nextLink(int chunk, int per) {
-    return "/rest/api/content/search?cql=x&limit=" + per + "&" + pageParam() + "=" + chunk * per;
+    return "/rest/api/content/search?cql=x&limit="
+        + per
+        + "&"
+        + site().pageParam()
+        + "="
+        + chunk * per;
   }
-
-  /** The query parameter of the search's next link: start (Data Center) or cursor (Cloud). */
-  protected abstract String pageParam();
 
   static String contentJson(Remote r) {
     StringBuilder labels = new StringBuilder();

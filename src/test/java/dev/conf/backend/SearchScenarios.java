@@ -26,11 +26,6 @@ public abstract class SearchScenarios extends WireMockSuite {
   /** The search endpoint's path on the wire. */
   protected abstract String searchPath();
 
-  /** The query parameter that tells result pages apart, and its value for page n (2, 3). */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
-
   /** The next link as the server writes it, for page n. */
   protected abstract String nextLink(int page);
 
@@ -104,8 +99,7 @@ public abstract class SearchScenarios extends WireMockSuite {
     ThreePages.stub(
         wm,
         searchPath(),
-        pageParam(),
-        this::pageToken,
+        site(),
         n -> page(2 * n - 1, 2, totalSize, n < 3 || lastHasNext ? nextLink(n + 1) : null));
   }
 

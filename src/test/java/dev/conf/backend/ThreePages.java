@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -19,15 +20,12 @@ final class ThreePages {
   private ThreePages() {}
 
   /**
-   * Answers GET {@code path}: page 1 where {@code param} is absent, page n (2, 3) where it equals
-   * {@code token.apply(n)}; {@code body.apply(n)} is page n's JSON.
+   * Answers GET {@code path}: page 1 where the site's paging parameter is absent, page n (2, 3)
+   * where it carries the site's token for page n of pages of two; {@code body.apply(n)} is page n's
+   * JSON.
    */
-  static void stub(
-      WireMockExtension wm,
-      String path,
-      String param,
-      IntFunction<String> token,
-      IntFunction<String> body) {
+  static void stub(WireMockExtension wm, String path, TestSite site, IntFunction<String> body) {
+    String param = site.pageParam();
     wm.stubFor(
         get(urlPathEqualTo(path))
             .withQueryParam(param, absent())
@@ -35,7 +33,7 @@ final class ThreePages {
     for (int n = 2; n <= 3; n++) {
       wm.stubFor(
           get(urlPathEqualTo(path))
-              .withQueryParam(param, equalTo(token.apply(n)))
+              .withQueryParam(param, equalTo(site.pageToken(n, 2)))
               .willReturn(okJson(body.apply(n))));
     }
   }

@@ -9,6 +9,7 @@ import java.util.Map;
  * environment, the header they turn into on the wire and the OpenAPI contract the deployment's
  * requests must follow.
  *
+ * @param deployment Cloud or Data Center
  * @param url the site URL a user would give conf
  * @param env the environment variables that select the site and carry its credentials
  * @param secret the secret in those credentials, which must never be printed
@@ -16,11 +17,18 @@ import java.util.Map;
  * @param contract the official document(s) every request to the site is checked against
  */
 public record TestSite(
+    TestSite.Deployment deployment,
     String url,
     Map<String, String> env,
     String secret,
     String authorization,
     SpecContract contract) {
+
+  /** The two kinds of Confluence conf talks to. */
+  public enum Deployment {
+    CLOUD,
+    DATA_CENTER
+  }
 
   public static final String CLOUD_EMAIL = "jane@acme.com";
   public static final String CLOUD_TOKEN = "ATATT-cloud-token";
@@ -36,6 +44,7 @@ public record TestSite(
     String basic =
         Base64.getEncoder().encodeToString((email + ":" + token).getBytes(StandardCharsets.UTF_8));
     return new TestSite(
+        Deployment.CLOUD,
         url,
         Map.of(
             "CONFLUENCE_URL", url,
@@ -59,6 +68,7 @@ public record TestSite(
   public static TestSite dataCenter(String serverUrl, String contextPath, String pat) {
     String url = serverUrl + contextPath;
     return new TestSite(
+        Deployment.DATA_CENTER,
         url,
         Map.of("CONFLUENCE_URL", url, "CONFLUENCE_PAT", pat),
         pat,
@@ -70,5 +80,19 @@ public record TestSite(
   public ConfRunner credentialsInEnv(ConfRunner conf) {
     env.forEach(conf::env);
     return conf;
+  }
+
+  /** The query parameter that tells result pages apart: Cloud's cursor, Data Center's start. */
+  public String pageParam() {
+    return deployment == Deployment.CLOUD ? "cursor" : "start";
+  }
+
+  /**
+   * That parameter's value for page {@code page} (1, 2, ...) of pages of {@code size}: on Cloud an
+   * opaque cursor, which the tests write "c" + page; on Data Center the offset of the page's first
+   * item.
+   */
+  public String pageToken(int page, int size) {
+    return deployment == Deployment.CLOUD ? "c" + page : String.valueOf((page - 1) * size);
   }
 }
