@@ -124,20 +124,7 @@ class CloudBackendTest extends BackendScenarios {
             .willReturn(okJson("{\"results\":[" + spaceJson(2) + "],\"_links\":{}}")));
 
     ConfRunner fresh = new ConfRunner(configDir).env("CONF_ATLASSIAN_API_URL", url());
-    Result login =
-        fresh
-            .stdin(TOKEN)
-            .run(
-                "auth",
-                "login",
-                "--url",
-                url(),
-                "--deployment",
-                "cloud",
-                "--email",
-                EMAIL,
-                "--scoped",
-                "--with-token");
+    Result login = scopedLogin(fresh);
     assertThat(login.exitCode()).as(login.toString()).isZero();
     assertThat(login.err()).contains("scoped token");
     assertThat(configDir.resolve("config.json"))
@@ -183,22 +170,7 @@ class CloudBackendTest extends BackendScenarios {
         get(urlPathEqualTo(prefix + currentUserPath())).willReturn(okJson(currentUserBody())));
     wm.stubFor(get(urlPathEqualTo(prefix + spacesPath())).willReturn(aResponse().withStatus(403)));
     ConfRunner fresh = new ConfRunner(configDir).env("CONF_ATLASSIAN_API_URL", url());
-    assertThat(
-            fresh
-                .stdin(TOKEN)
-                .run(
-                    "auth",
-                    "login",
-                    "--url",
-                    url(),
-                    "--deployment",
-                    "cloud",
-                    "--email",
-                    EMAIL,
-                    "--scoped",
-                    "--with-token")
-                .exitCode())
-        .isZero();
+    assertThat(scopedLogin(fresh).exitCode()).isZero();
     Result r = fresh.run("space", "list");
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.err())
@@ -232,5 +204,22 @@ class CloudBackendTest extends BackendScenarios {
             "conf: authentication failed for "
                 + url()
                 + ": the secret in CONFLUENCE_API_TOKEN is wrong or has expired; set a valid one\n");
+  }
+
+  /** {@code auth login} of this site with a scoped token (read from stdin), through the gateway. */
+  private Result scopedLogin(ConfRunner fresh) {
+    return fresh
+        .stdin(TOKEN)
+        .run(
+            "auth",
+            "login",
+            "--url",
+            url(),
+            "--deployment",
+            "cloud",
+            "--email",
+            EMAIL,
+            "--scoped",
+            "--with-token");
   }
 }
