@@ -1,7 +1,6 @@
 package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -17,18 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
+import dev.conf.testing.WireMockSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code conf api} on both deployments against WireMock: where paths hang from, fields, bodies,
@@ -36,33 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
  * the deployment's own style, and credentials that never leave the site. Every request to the site
  * is checked against the deployment's OpenAPI document.
  */
-public abstract class ApiScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
+public abstract class ApiScenarios extends WireMockSuite {
   /** Another host, for redirects away from the site. */
   @RegisterExtension
   static WireMockExtension elsewhere =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path configDir;
-  protected ConfRunner conf;
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  protected abstract String expectedAuthorization();
+  protected String expectedAuthorization() {
+    return site().authorization();
+  }
 
   /** The path a user types to list spaces, and where it lands on the wire. */
   protected abstract String spacesPathTyped();
 
   protected abstract String spacesPathOnWire();
 
-  /** Paging of the spaces listing: the parameter, its value for page n, the next link. */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
-
+  /** The next link of the spaces listing as the server writes it, for page n. */
   protected abstract String nextLink(int page);
 
   /** A path that exists in the document, for a page (content) by id, typed and on the wire. */
@@ -77,25 +60,9 @@ public abstract class ApiScenarios {
 
   protected abstract String expectedCreateBody();
 
-  protected abstract SpecContract contract();
-
-  @BeforeEach
-  void setUp() {
-    conf = new ConfRunner(configDir);
-    credentialsInEnv(conf);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/_edge/tenant_info")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/_edge/tenant_info");
   }
 
   protected String space(int n) {
@@ -103,30 +70,16 @@ public abstract class ApiScenarios {
   }
 
   protected String spacesPage(int first, int count, String next) {
-    List<String> items = new ArrayList<>();
-    for (int i = first; i < first + count; i++) {
-      items.add(space(i));
-    }
-    return "{\"results\":["
-        + String.join(",", items)
-        + "],\"_links\":{"
-        + (next == null ? "" : "\"next\":\"" + next + "\"")
-        + "}}";
+    return ThreePages.resultsPage(this::space, first, count, next);
   }
 
+  /** Six spaces over three pages of two, each page linking to the next. */
   protected void stubThreePagesOfSpaces() {
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(spacesPage(1, 2, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(spacesPage(3, 2, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPathOnWire()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(spacesPage(5, 2, null))));
+    ThreePages.stub(
+        wm,
+        spacesPathOnWire(),
+        site(),
+        n -> spacesPage(2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 
   // ---- requests
@@ -180,7 +133,7 @@ public abstract class ApiScenarios {
 
   @Test
   void inputSendsAFileAsTheBodyWithTheGivenMethodAndHeaders() throws Exception {
-    Path file = configDir.resolve("body.json");
+    Path file = tmp.resolve("body.json");
     Files.writeString(file, expectedCreateBody());
     wm.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(createPathOnWire()))

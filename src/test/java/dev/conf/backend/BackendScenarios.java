@@ -1,31 +1,22 @@
 package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
-import java.nio.file.Path;
+import dev.conf.testing.WireMockSuite;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scenarios both deployments must pass, run through the real command line, HTTP client and
@@ -33,24 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * deployment spells things on the wire. After each test every request sent is checked against the
  * deployment's official OpenAPI document.
  */
-public abstract class BackendScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+public abstract class BackendScenarios extends WireMockSuite {
+  /** The secret the site's credentials carry, which must never be printed. */
+  protected String secret() {
+    return site().secret();
+  }
 
-  @TempDir Path configDir;
-  protected ConfRunner conf;
-
-  /** The site URL a user would give conf for this server. */
-  protected abstract String siteUrl();
-
-  /** Puts this deployment's credentials into the runner's environment. */
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  /** The secret those credentials carry, which must never be printed. */
-  protected abstract String secret();
-
-  protected abstract String expectedAuthorization();
+  protected String expectedAuthorization() {
+    return site().authorization();
+  }
 
   protected abstract String spacesPath();
 
@@ -64,11 +46,6 @@ public abstract class BackendScenarios {
 
   protected abstract String currentUserBody();
 
-  /** The query parameter that tells result pages apart, and its value for page n (2, 3, ...). */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
-
   /** The next link as the server writes it, for page n. */
   protected abstract String nextLink(int page);
 
@@ -77,59 +54,20 @@ public abstract class BackendScenarios {
   /** The web URL conf should print for space n. */
   protected abstract String spaceUrl(int n);
 
-  protected abstract SpecContract contract();
-
-  @BeforeEach
-  void setUp() {
-    conf = new ConfRunner(configDir);
-    credentialsInEnv(conf);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/_edge/tenant_info")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/_edge/tenant_info");
   }
 
   // ---- helpers
 
-  protected String url() {
-    return wm.baseUrl();
-  }
-
-  private String resultsPage(int first, int count, String next) {
-    List<String> items = new ArrayList<>();
-    for (int i = first; i < first + count; i++) {
-      items.add(spaceJson(i));
-    }
-    return "{\"results\":["
-        + String.join(",", items)
-        + "],\"_links\":{"
-        + (next == null ? "" : "\"next\":\"" + next + "\"")
-        + "}}";
-  }
-
   /** Six spaces over three pages of two, each page linking to the next. */
   protected void stubThreePagesOfSpaces() {
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(resultsPage(1, 2, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(resultsPage(3, 2, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(spacesPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(resultsPage(5, 2, null))));
+    ThreePages.stub(
+        wm,
+        spacesPath(),
+        site(),
+        n -> ThreePages.resultsPage(this::spaceJson, 2 * n - 1, 2, n < 3 ? nextLink(n + 1) : null));
   }
 
   protected int requestsTo(String path) {

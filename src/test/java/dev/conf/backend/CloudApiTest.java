@@ -10,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.conf.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /** Cloud: paths from the site root; v2 cursor links from the root, v1 links from /wiki. */
@@ -21,18 +19,8 @@ class CloudApiTest extends ApiScenarios {
   static final String TOKEN = "ATATT-api-token";
 
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", wm.baseUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", EMAIL)
-        .env("CONFLUENCE_API_TOKEN", TOKEN);
-  }
-
-  @Override
-  protected String expectedAuthorization() {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+  protected TestSite site() {
+    return TestSite.cloud(url(), EMAIL, TOKEN);
   }
 
   @Override
@@ -43,16 +31,6 @@ class CloudApiTest extends ApiScenarios {
   @Override
   protected String spacesPathOnWire() {
     return "/wiki/api/v2/spaces";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
   }
 
   @Override
@@ -97,11 +75,6 @@ class CloudApiTest extends ApiScenarios {
   protected String expectedCreateBody() {
     return "{\"spaceId\":\"98305\",\"status\":\"current\",\"title\":\"Hello \\\"world\\\"\","
         + "\"body\":{\"representation\":\"storage\",\"value\":\"<p>Hi</p>\"}}";
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
   }
 
   // ---- Cloud only

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /** Cloud: v2 spaces with cursor links from the site root, v1 for the current user. */
@@ -19,29 +19,8 @@ class CloudBackendTest extends BackendScenarios {
   static final String TOKEN = "ATATT3xFfGF0-cloud-token";
 
   @Override
-  protected String siteUrl() {
-    return url();
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", EMAIL)
-        .env("CONFLUENCE_API_TOKEN", TOKEN);
-  }
-
-  @Override
-  protected String secret() {
-    return TOKEN;
-  }
-
-  @Override
-  protected String expectedAuthorization() {
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString(
-                (EMAIL + ":" + TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  protected TestSite site() {
+    return TestSite.cloud(url(), EMAIL, TOKEN);
   }
 
   @Override
@@ -84,16 +63,6 @@ class CloudBackendTest extends BackendScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/wiki/api/v2/spaces?limit=2&description-format=plain&cursor=c" + page;
   }
@@ -122,11 +91,6 @@ class CloudBackendTest extends BackendScenarios {
   @Override
   protected String spaceUrl(int n) {
     return url() + "/wiki/spaces/K" + n;
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
   }
 
   @Override
@@ -160,20 +124,7 @@ class CloudBackendTest extends BackendScenarios {
             .willReturn(okJson("{\"results\":[" + spaceJson(2) + "],\"_links\":{}}")));
 
     ConfRunner fresh = new ConfRunner(configDir).env("CONF_ATLASSIAN_API_URL", url());
-    Result login =
-        fresh
-            .stdin(TOKEN)
-            .run(
-                "auth",
-                "login",
-                "--url",
-                url(),
-                "--deployment",
-                "cloud",
-                "--email",
-                EMAIL,
-                "--scoped",
-                "--with-token");
+    Result login = scopedLogin(fresh);
     assertThat(login.exitCode()).as(login.toString()).isZero();
     assertThat(login.err()).contains("scoped token");
     assertThat(configDir.resolve("config.json"))
@@ -219,22 +170,7 @@ class CloudBackendTest extends BackendScenarios {
         get(urlPathEqualTo(prefix + currentUserPath())).willReturn(okJson(currentUserBody())));
     wm.stubFor(get(urlPathEqualTo(prefix + spacesPath())).willReturn(aResponse().withStatus(403)));
     ConfRunner fresh = new ConfRunner(configDir).env("CONF_ATLASSIAN_API_URL", url());
-    assertThat(
-            fresh
-                .stdin(TOKEN)
-                .run(
-                    "auth",
-                    "login",
-                    "--url",
-                    url(),
-                    "--deployment",
-                    "cloud",
-                    "--email",
-                    EMAIL,
-                    "--scoped",
-                    "--with-token")
-                .exitCode())
-        .isZero();
+    assertThat(scopedLogin(fresh).exitCode()).isZero();
     Result r = fresh.run("space", "list");
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.err())
@@ -268,5 +204,22 @@ class CloudBackendTest extends BackendScenarios {
             "conf: authentication failed for "
                 + url()
                 + ": the secret in CONFLUENCE_API_TOKEN is wrong or has expired; set a valid one\n");
+  }
+
+  /** {@code auth login} of this site with a scoped token (read from stdin), through the gateway. */
+  private Result scopedLogin(ConfRunner fresh) {
+    return fresh
+        .stdin(TOKEN)
+        .run(
+            "auth",
+            "login",
+            "--url",
+            url(),
+            "--deployment",
+            "cloud",
+            "--email",
+            EMAIL,
+            "--scoped",
+            "--with-token");
   }
 }

@@ -8,8 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,34 +19,13 @@ class CloudExportTest extends ExportScenarios {
   static final String V2 = "/wiki/api/v2";
 
   @Override
-  protected String siteUrl() {
-    return url();
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", "jane@acme.com")
-        .env("CONFLUENCE_API_TOKEN", "ATATT-cloud-token");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
+  protected TestSite site() {
+    return TestSite.cloud(url());
   }
 
   @Override
   protected String pagePath(String id) {
     return V2 + "/pages/" + id;
-  }
-
-  static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Map<String, Object> page(P p, boolean body) {

@@ -10,8 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +20,8 @@ class CloudPageItemsTest extends PageItemScenarios {
   static final String V1 = "/wiki/rest/api";
 
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", url())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", "jane@acme.com")
-        .env("CONFLUENCE_API_TOKEN", "ATATT-cloud-token");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
+  protected TestSite site() {
+    return TestSite.cloud(url());
   }
 
   @Override

@@ -12,9 +12,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,21 +23,8 @@ class CloudPageTest extends PageScenarios {
   static final String V2 = "/wiki/api/v2";
 
   @Override
-  protected String siteUrl() {
-    return url();
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", "jane@acme.com")
-        .env("CONFLUENCE_API_TOKEN", "ATATT-cloud-token");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
+  protected TestSite site() {
+    return TestSite.cloud(url());
   }
 
   @Override

@@ -9,8 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,21 +22,8 @@ class CloudPublishTest extends PublishScenarios {
   static final String V1 = "/wiki/rest/api";
 
   @Override
-  protected String siteUrl() {
-    return url();
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", "jane@acme.com")
-        .env("CONFLUENCE_API_TOKEN", "ATATT-cloud-token");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
+  protected TestSite site() {
+    return TestSite.cloud(url());
   }
 
   @Override
@@ -62,11 +48,6 @@ class CloudPublishTest extends PublishScenarios {
   @Override
   protected String searchPath() {
     return V1 + "/content/search";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "cursor";
   }
 
   @Override

@@ -2,34 +2,20 @@ package dev.conf.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /** Cloud: v1 {@code /wiki/rest/api/search}, cursor links relative to {@code /wiki}. */
 class CloudSearchTest extends SearchScenarios {
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", wm.baseUrl())
-        .env("CONFLUENCE_DEPLOYMENT", "cloud")
-        .env("CONFLUENCE_EMAIL", "jane@acme.com")
-        .env("CONFLUENCE_API_TOKEN", "ATATT-token");
+  protected TestSite site() {
+    return TestSite.cloud(url());
   }
 
   @Override
   protected String searchPath() {
     return "/wiki/rest/api/search";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "cursor";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return "c" + page;
   }
 
   @Override
@@ -50,11 +36,6 @@ class CloudSearchTest extends SearchScenarios {
   @Override
   protected String webUrl(int n) {
     return wm.baseUrl() + "/wiki" + hitUrl(n);
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.cloud();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.conf.backend;
 
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 
 /** Data Center under /confluence: paths and start/limit next links hang from the context path. */
 class DataCenterApiTest extends ApiScenarios {
@@ -9,13 +8,8 @@ class DataCenterApiTest extends ApiScenarios {
   static final String PAT = "dc-api-pat";
 
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", wm.baseUrl() + CONTEXT).env("CONFLUENCE_PAT", PAT);
-  }
-
-  @Override
-  protected String expectedAuthorization() {
-    return "Bearer " + PAT;
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT, PAT);
   }
 
   @Override
@@ -26,16 +20,6 @@ class DataCenterApiTest extends ApiScenarios {
   @Override
   protected String spacesPathOnWire() {
     return CONTEXT + "/rest/api/space";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
   }
 
   @Override
@@ -80,10 +64,5 @@ class DataCenterApiTest extends ApiScenarios {
   protected String expectedCreateBody() {
     return "{\"type\":\"page\",\"title\":\"Hello \\\"world\\\"\",\"space\":{\"key\":\"DOCS\"},"
         + "\"body\":{\"storage\":{\"value\":\"<p>Hi</p>\",\"representation\":\"storage\"}}}";
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
   }
 }

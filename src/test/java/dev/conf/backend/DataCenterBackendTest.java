@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
@@ -20,23 +20,8 @@ class DataCenterBackendTest extends BackendScenarios {
   static final String PAT = "NjQ0MzE5ODk1NTI4OqTlPAT";
 
   @Override
-  protected String siteUrl() {
-    return url() + CONTEXT;
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl()).env("CONFLUENCE_PAT", PAT);
-  }
-
-  @Override
-  protected String secret() {
-    return PAT;
-  }
-
-  @Override
-  protected String expectedAuthorization() {
-    return "Bearer " + PAT;
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT, PAT);
   }
 
   @Override
@@ -84,16 +69,6 @@ class DataCenterBackendTest extends BackendScenarios {
   }
 
   @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
-  }
-
-  @Override
   protected String nextLink(int page) {
     return "/rest/api/space?expand=description.plain,homepage&limit=2&start=" + (page - 1) * 2;
   }
@@ -124,11 +99,6 @@ class DataCenterBackendTest extends BackendScenarios {
   @Override
   protected String spaceUrl(int n) {
     return siteUrl() + "/display/K" + n;
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
   }
 
   @Override

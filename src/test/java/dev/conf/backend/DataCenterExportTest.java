@@ -6,8 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,18 +19,8 @@ class DataCenterExportTest extends ExportScenarios {
   static final String API = CONTEXT + "/rest/api";
 
   @Override
-  protected String siteUrl() {
-    return url() + CONTEXT;
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl()).env("CONFLUENCE_PAT", "dc-pat-secret");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT);
   }
 
   @Override
@@ -64,28 +53,29 @@ class DataCenterExportTest extends ExportScenarios {
 
   @Override
   protected String pageJson(P p) {
-    return CloudExportTest.json(content(p, true));
+    return json(content(p, true));
+  }
+
+  /** A v1 result page holding all of {@code results}. */
+  private static String resultsPage(List<Object> results) {
+    return json(
+        Map.of(
+            "results",
+            results,
+            "start",
+            0,
+            "limit",
+            200,
+            "size",
+            results.size(),
+            "_links",
+            Map.of()));
   }
 
   private void list(String path, List<P> pages) {
     List<Object> results = new ArrayList<>();
     pages.forEach(p -> results.add(content(p, false)));
-    wm.stubFor(
-        get(urlPathEqualTo(path))
-            .willReturn(
-                okJson(
-                    CloudExportTest.json(
-                        Map.of(
-                            "results",
-                            results,
-                            "start",
-                            0,
-                            "limit",
-                            200,
-                            "size",
-                            results.size(),
-                            "_links",
-                            Map.of())))));
+    wm.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(resultsPage(results))));
   }
 
   @Override
@@ -131,19 +121,6 @@ class DataCenterExportTest extends ExportScenarios {
     wm.stubFor(
         get(urlPathEqualTo(attachmentSearchPath()))
             .withQueryParam("cql", equalTo("type = attachment AND space = \"DOCS\""))
-            .willReturn(
-                okJson(
-                    CloudExportTest.json(
-                        Map.of(
-                            "results",
-                            results,
-                            "start",
-                            0,
-                            "limit",
-                            200,
-                            "size",
-                            results.size(),
-                            "_links",
-                            Map.of())))));
+            .willReturn(okJson(resultsPage(results))));
   }
 }

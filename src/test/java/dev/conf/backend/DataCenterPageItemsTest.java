@@ -11,8 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +21,8 @@ class DataCenterPageItemsTest extends PageItemScenarios {
   static final String API = CONTEXT + "/rest/api";
 
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", url() + CONTEXT).env("CONFLUENCE_PAT", "dc-pat-secret");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT);
   }
 
   @Override

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,19 +26,14 @@ class DataCenterPageTest extends PageScenarios {
   static final String API = CONTEXT + "/rest/api";
 
   @Override
-  protected String siteUrl() {
-    return url() + CONTEXT;
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl()).env("CONFLUENCE_PAT", "dc-pat-secret");
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT);
   }
 
   @Override
   protected SpecContract contract() {
     // Attachment downloads are served outside the REST API, by the download servlet.
-    return SpecContract.dataCenter(CONTEXT).exempt("^" + CONTEXT + "/download/attachments/");
+    return super.contract().exempt("^" + CONTEXT + "/download/attachments/");
   }
 
   @Override

@@ -8,8 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 
 /** Data Center under a context path: v1 content, the record in a v1 content property. */
 class DataCenterPublishTest extends PublishScenarios {
@@ -17,18 +16,8 @@ class DataCenterPublishTest extends PublishScenarios {
   static final String API = CONTEXT + "/rest/api";
 
   @Override
-  protected String siteUrl() {
-    return url() + CONTEXT;
-  }
-
-  @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", siteUrl()).env("CONFLUENCE_PAT", "dc-pat-secret");
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT);
   }
 
   @Override
@@ -61,11 +50,6 @@ class DataCenterPublishTest extends PublishScenarios {
   @Override
   protected String searchPath() {
     return API + "/content/search";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "start";
   }
 
   @Override

@@ -1,30 +1,19 @@
 package dev.conf.backend;
 
-import dev.conf.testing.ConfRunner;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.TestSite;
 
 /** Data Center under /confluence: {@code /rest/api/search}, start/limit links. */
 class DataCenterSearchTest extends SearchScenarios {
   static final String CONTEXT = "/confluence";
 
   @Override
-  protected void credentialsInEnv(ConfRunner conf) {
-    conf.env("CONFLUENCE_URL", wm.baseUrl() + CONTEXT).env("CONFLUENCE_PAT", "dc-pat");
+  protected TestSite site() {
+    return TestSite.dataCenter(url(), CONTEXT);
   }
 
   @Override
   protected String searchPath() {
     return CONTEXT + "/rest/api/search";
-  }
-
-  @Override
-  protected String pageParam() {
-    return "start";
-  }
-
-  @Override
-  protected String pageToken(int page) {
-    return String.valueOf((page - 1) * 2);
   }
 
   @Override
@@ -45,11 +34,6 @@ class DataCenterSearchTest extends SearchScenarios {
 
   @Override
   protected String webUrl(int n) {
-    return wm.baseUrl() + CONTEXT + hitUrl(n);
-  }
-
-  @Override
-  protected SpecContract contract() {
-    return SpecContract.dataCenter(CONTEXT);
+    return siteUrl() + hitUrl(n);
   }
 }

@@ -7,17 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
+import dev.conf.testing.WireMockSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code conf export} scenarios both deployments pass, through the real command line, HTTP stack
@@ -38,12 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * after each test every request is checked against the deployment's OpenAPI document (attachment
  * downloads go to the download servlet, which no document describes, and are exempt).
  */
-public abstract class ExportScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
+public abstract class ExportScenarios extends WireMockSuite {
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** {@code o} (maps, lists, strings, numbers) as wire JSON. */
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A page as the server holds it. */
   protected record P(String id, String title, String parentId, int version, String body) {
@@ -59,15 +58,7 @@ public abstract class ExportScenarios {
   /** An attachment as the server holds it. */
   protected record A(String id, String name, String pageId, int version, String content) {}
 
-  @TempDir Path tmp;
-  protected ConfRunner conf;
   protected Path out;
-
-  protected abstract String siteUrl();
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  protected abstract SpecContract contract();
 
   /** Where one page is read. */
   protected abstract String pagePath(String id);
@@ -91,28 +82,13 @@ public abstract class ExportScenarios {
   protected abstract String attachmentSearchPath();
 
   @BeforeEach
-  void setUp() {
-    wm.resetAll();
-    conf = new ConfRunner(tmp.resolve("config"));
-    credentialsInEnv(conf);
+  void outputFolder() {
     out = tmp.resolve("out");
   }
 
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/download/attachments/")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
-  }
-
-  protected String url() {
-    return wm.baseUrl();
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/download/attachments/");
   }
 
   // ---- the space used by most scenarios

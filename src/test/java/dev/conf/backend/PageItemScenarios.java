@@ -13,28 +13,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
+import dev.conf.testing.WireMockSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Labels, attachments and comments: the scenarios both deployments pass through the real command
@@ -48,20 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (a body without the required {@code file} and {@code minorEdit} parts passes; tried with 2.44.9).
  * Nothing is exempted for it; the upload tests assert the parts themselves.
  */
-public abstract class PageItemScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
+public abstract class PageItemScenarios extends WireMockSuite {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PAGE = "42";
-
-  @TempDir Path tmp;
-  protected ConfRunner conf;
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  protected abstract SpecContract contract();
 
   // ---- labels on the wire
 
@@ -142,31 +126,16 @@ public abstract class PageItemScenarios {
   }
 
   @BeforeEach
-  void setUp() {
-    wm.resetAll();
-    conf = new ConfRunner(tmp.resolve("config"));
-    credentialsInEnv(conf);
+  void commonAnswers() {
     stubCommon();
   }
 
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
 
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .exempt("/download/attachments/")
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
-  }
-
-  protected String url() {
-    return wm.baseUrl();
+  @Override
+  protected SpecContract contract() {
+    return super.contract().exempt("/download/attachments/");
   }
 
   // ================================================================ labels

@@ -15,45 +15,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
+import dev.conf.testing.WireMockSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page and blog post scenarios both deployments pass, through the real command line, HTTP stack
  * and backend against WireMock. Subclasses say how their deployment spells pages on the wire; after
  * each test every request is checked against the deployment's OpenAPI document.
  */
-public abstract class PageScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
+public abstract class PageScenarios extends WireMockSuite {
   static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path tmp;
-  protected ConfRunner conf;
-
-  protected abstract String siteUrl();
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
-
-  protected abstract SpecContract contract();
 
   /** Where one page is read, updated and deleted. */
   protected abstract String pagePath(String id);
@@ -119,10 +100,7 @@ public abstract class PageScenarios {
   protected void stubCommon() {}
 
   @BeforeEach
-  void setUp() {
-    wm.resetAll();
-    conf = new ConfRunner(tmp.resolve("config"));
-    credentialsInEnv(conf);
+  void commonAnswers() {
     stubCommon();
   }
 
@@ -137,22 +115,6 @@ public abstract class PageScenarios {
       return null;
     }
     return k <= 1020 ? "1001" : String.valueOf(1002 + (k - 1021) % 19);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
-  }
-
-  protected String url() {
-    return wm.baseUrl();
   }
 
   /** Page {@code id} at {@code version}, readable as the current one and as that version. */

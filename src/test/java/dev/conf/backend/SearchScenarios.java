@@ -1,29 +1,19 @@
 package dev.conf.backend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
-import dev.conf.testing.SpecContract;
-import java.nio.file.Path;
+import dev.conf.testing.WireMockSuite;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code conf search} on both deployments, through the real command line and HTTP stack against
@@ -31,23 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * deployment's own style, the cap warning, CQL quoting. Every request is checked against the
  * deployment's OpenAPI document after each test.
  */
-public abstract class SearchScenarios {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @TempDir Path configDir;
-  protected ConfRunner conf;
-
-  protected abstract void credentialsInEnv(ConfRunner conf);
+public abstract class SearchScenarios extends WireMockSuite {
 
   /** The search endpoint's path on the wire. */
   protected abstract String searchPath();
-
-  /** The query parameter that tells result pages apart, and its value for page n (2, 3). */
-  protected abstract String pageParam();
-
-  protected abstract String pageToken(int page);
 
   /** The next link as the server writes it, for page n. */
   protected abstract String nextLink(int page);
@@ -60,26 +37,6 @@ public abstract class SearchScenarios {
 
   /** The web URL conf prints for content n. */
   protected abstract String webUrl(int n);
-
-  protected abstract SpecContract contract();
-
-  @BeforeEach
-  void setUp() {
-    conf = new ConfRunner(configDir);
-    credentialsInEnv(conf);
-  }
-
-  @AfterEach
-  void requestsFollowTheOfficialDocument() {
-    if (SpecContract.available()) {
-      contract()
-          .assertValid(
-              wm.getAllServeEvents().stream()
-                  .map(e -> e.getRequest())
-                  .map(LoggedRequest.class::cast)
-                  .toList());
-    }
-  }
 
   // ---- wire fixtures
 
@@ -139,18 +96,11 @@ public abstract class SearchScenarios {
 
   /** Six hits over three pages of two; the server reports {@code totalSize}. */
   protected void stubThreePages(long totalSize, boolean lastHasNext) {
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), absent())
-            .willReturn(okJson(page(1, 2, totalSize, nextLink(2)))));
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(2)))
-            .willReturn(okJson(page(3, 2, totalSize, nextLink(3)))));
-    wm.stubFor(
-        get(urlPathEqualTo(searchPath()))
-            .withQueryParam(pageParam(), equalTo(pageToken(3)))
-            .willReturn(okJson(page(5, 2, totalSize, lastHasNext ? nextLink(4) : null))));
+    ThreePages.stub(
+        wm,
+        searchPath(),
+        site(),
+        n -> page(2 * n - 1, 2, totalSize, n < 3 || lastHasNext ? nextLink(n + 1) : null));
   }
 
   protected List<LoggedRequest> searches() {
