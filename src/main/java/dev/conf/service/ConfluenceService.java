@@ -149,16 +149,8 @@ public interface ConfluenceService {
   /** Removes one label; exit 3 when the page does not have it. */
   void removeLabel(String pageId, String name);
 
-  /** The page's attachments (current versions), in the server's order. */
-  List<Attachment> attachments(String pageId, long limit);
-
-  /**
-   * The attachments of a page or blog post: {@link #attachments(String, long)} where the API does
-   * not tell them apart (Data Center); Cloud's v2 lists a blog post's under another path.
-   */
-  default List<Attachment> attachments(ContentType type, String id, long limit) {
-    return attachments(id, limit);
-  }
+  /** The attachments (current versions) of a page or blog post, in the server's order. */
+  List<Attachment> attachments(ContentType type, String id, long limit);
 
   /** One attachment by id; exit 3 when there is none. */
   Attachment attachment(String id);
@@ -172,22 +164,13 @@ public interface ConfluenceService {
    * @param minor no notifications
    */
   Attachment uploadAttachment(
-      String pageId, Path file, String name, String comment, boolean minor, Transfer progress);
-
-  /**
-   * {@link #uploadAttachment(String, Path, String, String, boolean, Transfer)} to a page or blog
-   * post.
-   */
-  default Attachment uploadAttachment(
       ContentType type,
       String id,
       Path file,
       String name,
       String comment,
       boolean minor,
-      Transfer progress) {
-    return uploadAttachment(id, file, name, comment, minor, progress);
-  }
+      Transfer progress);
 
   /**
    * Streams an attachment's content into {@code out}, following the server's redirects.

@@ -375,11 +375,6 @@ public final class CloudBackend implements ConfluenceService {
   }
 
   @Override
-  public List<Attachment> attachments(String pageId, long limit) {
-    return items().attachments(pageId, limit);
-  }
-
-  @Override
   public List<Attachment> attachments(ContentType type, String id, long limit) {
     return items().attachments(type, id, limit);
   }
@@ -387,12 +382,6 @@ public final class CloudBackend implements ConfluenceService {
   @Override
   public Attachment attachment(String id) {
     return items().attachment(id);
-  }
-
-  @Override
-  public Attachment uploadAttachment(
-      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
-    return items().upload(pageId, file, name, comment, minor, progress);
   }
 
   @Override

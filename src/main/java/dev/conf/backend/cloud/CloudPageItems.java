@@ -83,10 +83,6 @@ final class CloudPageItems {
   // ---- attachments
 
   /** v2 {@code GET /pages/{id}/attachments}, cursor-paged. */
-  List<Attachment> attachments(String pageId, long limit) {
-    return attachments(ContentType.PAGE, pageId, limit);
-  }
-
   /** v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}. */
   List<Attachment> attachments(ContentType type, String pageId, long limit) {
     HttpUrl url =
@@ -119,11 +115,6 @@ final class CloudPageItems {
    * v1 {@code POST /wiki/rest/api/content/{id}/child/attachment} for a new one or {@code POST
    * .../child/attachment/{attachmentId}/data} for a new version of that one.
    */
-  Attachment upload(
-      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
-    return upload(ContentType.PAGE, pageId, file, name, comment, minor, progress);
-  }
-
   /** {@link #upload}, the lookup under {@code /blogposts/{id}} for a blog post. */
   Attachment upload(
       ContentType type,

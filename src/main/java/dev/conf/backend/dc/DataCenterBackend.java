@@ -308,8 +308,8 @@ public final class DataCenterBackend implements ConfluenceService {
   }
 
   @Override
-  public List<Attachment> attachments(String pageId, long limit) {
-    return items().attachments(pageId, limit);
+  public List<Attachment> attachments(ContentType type, String id, long limit) {
+    return items().attachments(id, limit);
   }
 
   @Override
@@ -319,8 +319,14 @@ public final class DataCenterBackend implements ConfluenceService {
 
   @Override
   public Attachment uploadAttachment(
-      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
-    return items().upload(pageId, file, name, comment, minor, progress);
+      ContentType type,
+      String id,
+      Path file,
+      String name,
+      String comment,
+      boolean minor,
+      Transfer progress) {
+    return items().upload(id, file, name, comment, minor, progress);
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
           "refusing to delete without --yes: stdin is not a terminal to ask on");
     }
     String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Attachment> all = ctx.service().attachments(pageId, Long.MAX_VALUE);
+    List<Attachment> all = ctx.service().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE);
     // A name wins over an id: names are what users see, and ids are never valid file names anyway.
     Attachment a =
         all.stream()

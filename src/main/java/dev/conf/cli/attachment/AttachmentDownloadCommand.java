@@ -171,7 +171,7 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
     String pageId = new PageResolver(ctx).id(ContentType.PAGE, target);
     Glob glob = Glob.of(pattern);
     List<Attachment> wanted =
-        ctx.service().attachments(pageId, Long.MAX_VALUE).stream()
+        ctx.service().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE).stream()
             .filter(a -> glob.matches(a.name()))
             .toList();
     if (wanted.isEmpty()) {

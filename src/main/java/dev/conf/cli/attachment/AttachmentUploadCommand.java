@@ -92,7 +92,10 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
       Progress progress = Progress.of(ctx.io(), ctx.clock(), names.get(i), size(f));
       Attachment a;
       try {
-        a = ctx.service().uploadAttachment(id, f, names.get(i), comment, minor, progress::update);
+        a =
+            ctx.service()
+                .uploadAttachment(
+                    ContentType.PAGE, id, f, names.get(i), comment, minor, progress::update);
       } catch (RuntimeException e) {
         progress.abandon();
         throw e;

@@ -306,7 +306,8 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       if (Objects.equals(before.get(name), page.imageHashes().get(name))) {
         continue;
       }
-      service.uploadAttachment(pageId, image.getValue(), name, null, true, Transfer.NONE);
+      service.uploadAttachment(
+          ContentType.PAGE, pageId, image.getValue(), name, null, true, Transfer.NONE);
     }
   }
 
