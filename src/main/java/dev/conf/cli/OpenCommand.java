@@ -44,11 +44,16 @@ public final class OpenCommand implements Callable<Integer> {
     PageRef ref = resolver.parse(target);
     if (ref.byTitle()) {
       return Web.open(
-          ctx, ctx.service().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title()).url());
+          ctx,
+          ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title()).url());
     }
     try {
       return Web.open(
-          ctx, ctx.service().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null).url());
+          ctx,
+          ctx.service()
+              .pages()
+              .getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null)
+              .url());
     } catch (ConfException e) {
       if (e.exitCode() != ExitCode.NOT_FOUND) {
         throw e;
@@ -56,7 +61,10 @@ public final class OpenCommand implements Callable<Integer> {
       // An id may be a blog post's: Cloud keeps them apart.
       return Web.open(
           ctx,
-          ctx.service().getPage(ContentType.BLOGPOST, ref.id(), BodyFormat.STORAGE, null).url());
+          ctx.service()
+              .pages()
+              .getPage(ContentType.BLOGPOST, ref.id(), BodyFormat.STORAGE, null)
+              .url());
     }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The service interface commands use and its neutral model records. Imports no backend, no HTTP and
- * no wire-format types.
+ * The service interfaces commands use ({@link dev.conf.service.ConfluenceService} and the {@link
+ * dev.conf.service.Pages} and {@link dev.conf.service.PageItems} it hands out) and their neutral
+ * model records. Imports no backend, no HTTP and no wire-format types.
  */
 package dev.conf.service;

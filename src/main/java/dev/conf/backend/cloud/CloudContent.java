@@ -17,6 +17,7 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.Pages;
 import dev.conf.service.TaskStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import okhttp3.HttpUrl;
  * /pages/{id}/descendants}, {@code /spaces/{id}/pages}, versions, folders); v1 only for what v2 has
  * no operation for (move, copy, user names). Each method names the operation it calls.
  */
-final class CloudContent {
+public final class CloudContent implements Pages {
   /** v2 descendants answer at most this many levels per request. */
   static final int V2_MAX_DEPTH = 10;
 
@@ -62,7 +63,8 @@ final class CloudContent {
   }
 
   /** v2 {@code GET /pages/{id}} or {@code GET /blogposts/{id}}, with labels and the body. */
-  Page get(ContentType type, String id, BodyFormat format, Integer version) {
+  @Override
+  public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
     HttpUrl.Builder url =
         v2(collection(type))
             .addPathSegment(id)
@@ -79,7 +81,8 @@ final class CloudContent {
   }
 
   /** v2 {@code GET /pages?space-id=&title=} (or {@code /blogposts}): an exact title. */
-  Page findByTitle(ContentType type, String spaceKey, String title) {
+  @Override
+  public Page findByTitle(ContentType type, String spaceKey, String title) {
     HttpUrl url =
         v2(collection(type))
             .addQueryParameter("space-id", spaceIdOfKey.apply(spaceKey))
@@ -95,7 +98,8 @@ final class CloudContent {
   }
 
   /** v2 {@code GET /pages?space-id=} (or {@code /blogposts}), cursor-paged. */
-  List<Page> list(ContentType type, PageQuery query, long limit) {
+  @Override
+  public List<Page> listPages(ContentType type, PageQuery query, long limit) {
     if ("draft".equals(query.status())) {
       throw ConfException.usage(
           "Confluence Cloud cannot list drafts (its API lists current, archived and trashed"
@@ -118,7 +122,8 @@ final class CloudContent {
   }
 
   /** v2 {@code POST /pages} or {@code POST /blogposts}. */
-  Page create(ContentType type, NewPage draft) {
+  @Override
+  public Page createPage(ContentType type, NewPage draft) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("spaceId", spaceIdOfKey.apply(draft.spaceKey()));
     body.put("status", "current");
@@ -135,7 +140,8 @@ final class CloudContent {
    * server answers 409 when someone saved in between. v2 has no minor-edit flag. A new {@code
    * parentId} moves the page in the same save.
    */
-  Page update(ContentType type, PageUpdate update) {
+  @Override
+  public Page updatePage(ContentType type, PageUpdate update) {
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("number", update.nextVersion());
     if (update.message() != null) {
@@ -158,7 +164,8 @@ final class CloudContent {
    * v2 {@code DELETE /pages/{id}} (to the trash); with purge a second {@code DELETE
    * ...?purge=true}, which Cloud only accepts for trashed content.
    */
-  void delete(ContentType type, String id, boolean purge) {
+  @Override
+  public void deletePage(ContentType type, String id, boolean purge) {
     HttpUrl url = v2(collection(type)).addPathSegment(id).build();
     try {
       api.send("DELETE", url, null);
@@ -171,7 +178,8 @@ final class CloudContent {
   }
 
   /** v2 {@code GET /pages/{id}/direct-children}: pages, folders and other content, in order. */
-  List<PageNode> children(String id, long limit) {
+  @Override
+  public List<PageNode> childPages(String id, long limit) {
     HttpUrl url =
         v2("pages")
             .addPathSegment(id)
@@ -187,7 +195,8 @@ final class CloudContent {
    * level answered is asked again for its own descendants, so a tree deeper than 10 levels costs
    * one more request per node at each tenth level; any other tree costs ceil(N / 250) requests.
    */
-  List<PageNode> descendants(String id, int maxDepth) {
+  @Override
+  public List<PageNode> descendants(String id, int maxDepth) {
     List<PageNode> out = new ArrayList<>();
     record Todo(String id, String type, int depth) {}
     Deque<Todo> todo = new ArrayDeque<>();
@@ -221,12 +230,14 @@ final class CloudContent {
    * request), then v2 {@code GET /folders/{id}} once for each folder pages sit in, since folders
    * are not pages and that listing leaves them out.
    */
-  List<PageNode> spaceTree(String spaceKey) {
-    return spaceTree(spaceKey, n -> {});
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey) {
+    return spacePageTree(spaceKey, n -> {});
   }
 
-  /** {@link #spaceTree(String)}, telling {@code listed} about each node as it arrives. */
-  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
+  /** {@link #spacePageTree(String)}, telling {@code listed} about each node as it arrives. */
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         v2("spaces")
             .addPathSegment(spaceIdOfKey.apply(spaceKey))
@@ -282,7 +293,8 @@ final class CloudContent {
    * parameters, the document's (default, exploded) form for an array; its prose also allows a
    * comma-separated list.
    */
-  Map<String, Integer> versionsById(Collection<String> ids) {
+  @Override
+  public Map<String, Integer> pageVersionsById(Collection<String> ids) {
     List<String> all = ids.stream().distinct().toList();
     Map<String, Integer> out = new HashMap<>();
     for (int from = 0; from < all.size(); from += CloudBackend.V2_MAX_LIMIT) {
@@ -302,7 +314,8 @@ final class CloudContent {
   }
 
   /** v2 {@code GET /pages/{id}/versions} (or {@code /blogposts/{id}/versions}), newest first. */
-  List<PageVersion> versions(ContentType type, String id, long limit) {
+  @Override
+  public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     HttpUrl url =
         v2(collection(type))
             .addPathSegment(id)
@@ -330,7 +343,8 @@ final class CloudContent {
   }
 
   /** v1 {@code PUT /wiki/rest/api/content/{pageId}/move/{position}/{targetId}}: v2 cannot move. */
-  void move(String id, MovePosition position, String targetId) {
+  @Override
+  public String movePage(String id, MovePosition position, String targetId) {
     HttpUrl url =
         v1("content")
             .addPathSegment(id)
@@ -339,6 +353,7 @@ final class CloudContent {
             .addPathSegment(targetId)
             .build();
     api.send("PUT", url, null);
+    return null;
   }
 
   /**
@@ -347,7 +362,8 @@ final class CloudContent {
    * /wiki/rest/api/content/{id}/pagehierarchy/copy} for a hierarchy, which the server does as a
    * long-running task. v2 has no copy operation.
    */
-  CopyResult copy(CopyRequest request) {
+  @Override
+  public CopyResult copyPage(CopyRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("copyAttachments", request.withAttachments());
     body.put("copyPermissions", false);
@@ -372,7 +388,8 @@ final class CloudContent {
     String title = request.title();
     if (title == null) {
       title =
-          "Copy of " + get(ContentType.PAGE, request.sourceId(), BodyFormat.STORAGE, null).title();
+          "Copy of "
+              + getPage(ContentType.PAGE, request.sourceId(), BodyFormat.STORAGE, null).title();
     }
     body.put("destination", Map.of("type", "parent_page", "value", request.parentId()));
     body.put("pageTitle", title);
@@ -390,7 +407,8 @@ final class CloudContent {
   }
 
   /** v1 {@code GET /wiki/rest/api/longtask/{id}}: how a hierarchy copy is getting on. */
-  TaskStatus task(String taskId) {
+  @Override
+  public TaskStatus copyTask(String taskId) {
     JsonNode t = api.get(v1("longtask").addPathSegment(taskId).build());
     String message = null;
     for (String field : List.of("messages", "errors")) {

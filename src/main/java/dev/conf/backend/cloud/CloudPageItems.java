@@ -2,6 +2,7 @@ package dev.conf.backend.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.backend.V1Attachments;
 import dev.conf.error.ConfException;
@@ -12,6 +13,7 @@ import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
+import dev.conf.service.PageItems;
 import dev.conf.service.Transfer;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ import okhttp3.HttpUrl;
  * through v1 where v2 has no operation (attachment upload, label add and remove). Each method names
  * the operation it calls.
  */
-final class CloudPageItems {
+public final class CloudPageItems implements PageItems {
   private final Site site;
   private final ApiClient api;
   private final HttpUrl root;
@@ -42,7 +44,8 @@ final class CloudPageItems {
   // ---- labels
 
   /** v2 {@code GET /pages/{id}/labels}, cursor-paged. */
-  List<Label> labels(String pageId) {
+  @Override
+  public List<Label> labels(String pageId) {
     HttpUrl url =
         v2("pages")
             .addPathSegment(pageId)
@@ -57,7 +60,8 @@ final class CloudPageItems {
   }
 
   /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */
-  void addLabels(String pageId, List<String> names) {
+  @Override
+  public void addLabels(String pageId, List<String> names) {
     List<Map<String, String>> body = new ArrayList<>();
     for (String name : names) {
       body.add(Map.of("prefix", "global", "name", name));
@@ -73,7 +77,8 @@ final class CloudPageItems {
    * v1 {@code DELETE /wiki/rest/api/content/{id}/label?name=}: the query form, which also takes
    * names the path form cannot carry.
    */
-  void removeLabel(String pageId, String name) {
+  @Override
+  public void removeLabel(String pageId, String name) {
     api.send(
         "DELETE",
         v1Content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
@@ -84,7 +89,8 @@ final class CloudPageItems {
 
   /** v2 {@code GET /pages/{id}/attachments}, cursor-paged. */
   /** v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}. */
-  List<Attachment> attachments(ContentType type, String pageId, long limit) {
+  @Override
+  public List<Attachment> attachments(ContentType type, String pageId, long limit) {
     HttpUrl url =
         v2(collection(type))
             .addPathSegment(pageId)
@@ -98,8 +104,18 @@ final class CloudPageItems {
     }
   }
 
+  /**
+   * v1 {@code GET /wiki/rest/api/content/search} with CQL: v2 has no space-wide attachment listing.
+   */
+  @Override
+  public List<Attachment> attachmentsInSpace(String spaceKey) {
+    return ContentSearch.attachmentsInSpace(
+        api, wiki.newBuilder().addPathSegments("rest/api/content/search").build(), wiki, spaceKey);
+  }
+
   /** v2 {@code GET /attachments/{id}}. */
-  Attachment attachment(String id) {
+  @Override
+  public Attachment attachment(String id) {
     try {
       return attachment(api.get(v2("attachments").addPathSegment(id).build()));
     } catch (ConfException e) {
@@ -115,8 +131,9 @@ final class CloudPageItems {
    * v1 {@code POST /wiki/rest/api/content/{id}/child/attachment} for a new one or {@code POST
    * .../child/attachment/{attachmentId}/data} for a new version of that one.
    */
-  /** {@link #upload}, the lookup under {@code /blogposts/{id}} for a blog post. */
-  Attachment upload(
+  /** {@link #uploadAttachment}, the lookup under {@code /blogposts/{id}} for a blog post. */
+  @Override
+  public Attachment uploadAttachment(
       ContentType type,
       String pageId,
       Path file,
@@ -155,7 +172,8 @@ final class CloudPageItems {
   }
 
   /** The attachment's {@code downloadLink} (under {@code /wiki}), which redirects to media. */
-  long download(Attachment a, OutputStream out, Transfer progress) {
+  @Override
+  public long downloadAttachment(Attachment a, OutputStream out, Transfer progress) {
     if (a.downloadUrl() == null) {
       throw new ConfException(
           ExitCode.ERROR, "the server gave no download link for attachment " + a.id());
@@ -167,7 +185,8 @@ final class CloudPageItems {
    * v2 {@code DELETE /attachments/{id}} (to the trash). The document types this id as an integer,
    * where reads answer {@code att123}: the numeric part is sent.
    */
-  void deleteAttachment(Attachment a) {
+  @Override
+  public void deleteAttachment(Attachment a) {
     String id = a.id().startsWith("att") ? a.id().substring(3) : a.id();
     api.send("DELETE", v2("attachments").addPathSegment(id).build(), null);
   }
@@ -196,7 +215,8 @@ final class CloudPageItems {
    * /footer-comments/{id}/children} (or {@code /inline-comments/{id}/children}) for each one's
    * replies: v2 lists only top-level comments on a page.
    */
-  List<Comment> comments(String pageId, boolean inline, long limit) {
+  @Override
+  public List<Comment> comments(String pageId, boolean inline, long limit) {
     String kind = inline ? "inline-comments" : "footer-comments";
     HttpUrl url =
         v2("pages")
@@ -236,11 +256,12 @@ final class CloudPageItems {
    * v2 {@code POST /footer-comments} with {@code pageId}, or with {@code parentCommentId} for a
    * reply ({@code POST /inline-comments} when the comment replied to is inline).
    */
-  Comment add(String pageId, String storageBody, String replyTo) {
+  @Override
+  public Comment addComment(String pageId, String storageBody, String replyTo) {
     Map<String, Object> body = new LinkedHashMap<>();
     boolean inline = false;
     if (replyTo != null) {
-      inline = "inline".equals(get(replyTo).location());
+      inline = "inline".equals(comment(replyTo).location());
       body.put("parentCommentId", replyTo);
     } else {
       body.put("pageId", pageId);
@@ -251,7 +272,8 @@ final class CloudPageItems {
   }
 
   /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
-  Comment get(String id) {
+  @Override
+  public Comment comment(String id) {
     for (String kind : List.of("footer-comments", "inline-comments")) {
       try {
         JsonNode c =
@@ -268,7 +290,8 @@ final class CloudPageItems {
   }
 
   /** v2 {@code DELETE /footer-comments/{id}}, else {@code DELETE /inline-comments/{id}}. */
-  void delete(String id) {
+  @Override
+  public void deleteComment(String id) {
     for (String kind : List.of("footer-comments", "inline-comments")) {
       try {
         api.send("DELETE", v2(kind).addPathSegment(id).build(), null);

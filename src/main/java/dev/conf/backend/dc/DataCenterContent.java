@@ -18,6 +18,8 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.Pages;
+import dev.conf.service.TaskStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,7 +36,7 @@ import okhttp3.HttpUrl;
  * The 10.0.3 document has no operation to list versions, move or copy a page: those are done
  * client-side from the operations it has, as each method says.
  */
-final class DataCenterContent {
+public final class DataCenterContent implements Pages {
   /** Lean listings (no bodies) ask for this many a request; the server may cap it lower. */
   static final int TREE_LIMIT = 200;
 
@@ -60,7 +62,8 @@ final class DataCenterContent {
    * {@code GET /rest/api/content/{id}?expand=body.storage,version,space,history,ancestors,
    * metadata.labels}; an older version with {@code version=N&status=historical}.
    */
-  Page get(ContentType type, String id, BodyFormat format, Integer version) {
+  @Override
+  public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
     HttpUrl.Builder url =
         content(id)
             .addQueryParameter(
@@ -87,7 +90,8 @@ final class DataCenterContent {
   }
 
   /** {@code GET /rest/api/content?type=page&spaceKey=&title=}. */
-  Page findByTitle(ContentType type, String spaceKey, String title) {
+  @Override
+  public Page findByTitle(ContentType type, String spaceKey, String title) {
     HttpUrl url =
         api("content")
             .addQueryParameter("type", wireType(type))
@@ -105,7 +109,8 @@ final class DataCenterContent {
   }
 
   /** {@code GET /rest/api/content?type=&spaceKey=}, start/limit-paged. */
-  List<Page> list(ContentType type, PageQuery query, long limit) {
+  @Override
+  public List<Page> listPages(ContentType type, PageQuery query, long limit) {
     HttpUrl.Builder url =
         api("content")
             .addQueryParameter("type", wireType(type))
@@ -123,7 +128,8 @@ final class DataCenterContent {
   }
 
   /** {@code POST /rest/api/content}. */
-  Page create(ContentType type, NewPage draft) {
+  @Override
+  public Page createPage(ContentType type, NewPage draft) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", wireType(type));
     body.put("title", draft.title());
@@ -140,7 +146,8 @@ final class DataCenterContent {
    * that number is not the next one. A new parent goes in {@code ancestors}: the page moves in the
    * same save.
    */
-  Page update(ContentType type, PageUpdate update) {
+  @Override
+  public Page updatePage(ContentType type, PageUpdate update) {
     Map<String, Object> body = updateBody(type, update.current(), update.title());
     if (type == ContentType.PAGE && update.moves()) {
       body.put("ancestors", List.of(Map.of("id", update.parentId())));
@@ -160,7 +167,8 @@ final class DataCenterContent {
    * {@code DELETE /rest/api/content/{id}} (to the trash); with purge a second {@code DELETE
    * ...?status=trashed}, which removes trashed content for good.
    */
-  void delete(ContentType type, String id, boolean purge) {
+  @Override
+  public void deletePage(ContentType type, String id, boolean purge) {
     try {
       api.send("DELETE", content(id).build(), null);
     } catch (ConfException e) {
@@ -172,7 +180,8 @@ final class DataCenterContent {
   }
 
   /** {@code GET /rest/api/content/{id}/child/page}. */
-  List<PageNode> children(String id, long limit) {
+  @Override
+  public List<PageNode> childPages(String id, long limit) {
     HttpUrl url =
         content(id)
             .addPathSegments("child/page")
@@ -189,10 +198,11 @@ final class DataCenterContent {
 
   /**
    * {@code GET /rest/api/content/{id}/descendant/page?expand=ancestors,version}: every level in one
-   * paged listing, each page with its ancestors (the last is its parent) and version number. The
-   * depth is cut client-side.
+   * paged listing, each page with its ancestors (the last is its parent) and version number. Data
+   * Center answers every level at once; deeper levels than {@code maxDepth} are cut by the caller.
    */
-  List<PageNode> descendants(String id) {
+  @Override
+  public List<PageNode> descendants(String id, int maxDepth) {
     HttpUrl url =
         content(id)
             .addPathSegments("descendant/page")
@@ -203,12 +213,14 @@ final class DataCenterContent {
   }
 
   /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors,version}. */
-  List<PageNode> spaceTree(String spaceKey) {
-    return spaceTree(spaceKey, n -> {});
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey) {
+    return spacePageTree(spaceKey, n -> {});
   }
 
-  /** {@link #spaceTree(String)}, telling {@code listed} about each page as it arrives. */
-  List<PageNode> spaceTree(String spaceKey, Consumer<PageNode> listed) {
+  /** {@link #spacePageTree(String)}, telling {@code listed} about each page as it arrives. */
+  @Override
+  public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
         api("space")
             .addPathSegment(spaceKey)
@@ -241,7 +253,8 @@ final class DataCenterContent {
    * {@code GET /rest/api/content/search?cql=id in (...)&expand=version}, 100 ids a request: the
    * tree listings already carry versions, so this is only for pages they did not.
    */
-  Map<String, Integer> versionsById(Collection<String> ids) {
+  @Override
+  public Map<String, Integer> pageVersionsById(Collection<String> ids) {
     List<String> all = ids.stream().distinct().toList();
     Map<String, Integer> out = new HashMap<>();
     for (int from = 0; from < all.size(); from += 100) {
@@ -267,7 +280,8 @@ final class DataCenterContent {
    * for the current one, then {@code GET /rest/api/content/{id}?status=historical&version=N} for
    * each older one, newest first: one request per version shown.
    */
-  List<PageVersion> versions(ContentType type, String id, long limit) {
+  @Override
+  public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     JsonNode current;
     try {
       current = api.get(content(id).addQueryParameter("expand", "version").build());
@@ -297,7 +311,8 @@ final class DataCenterContent {
    * parent as its ancestor and the target's space. Siblings cannot be ordered this way: before and
    * after put the page under the target's parent, and the note says so.
    */
-  String move(String id, MovePosition position, String targetId) {
+  @Override
+  public String movePage(String id, MovePosition position, String targetId) {
     JsonNode page =
         api.get(content(id).addQueryParameter("expand", "body.storage,version,space").build());
     JsonNode target =
@@ -347,7 +362,8 @@ final class DataCenterContent {
    * /rest/api/content/{id}/child/attachment}); with recursive, each descendant the same way,
    * parents first.
    */
-  CopyResult copy(CopyRequest request) {
+  @Override
+  public CopyResult copyPage(CopyRequest request) {
     JsonNode parent =
         api.get(content(request.parentId()).addQueryParameter("expand", "space").build());
     String spaceKey = Links.text(parent.path("space"), "key");
@@ -399,6 +415,12 @@ final class DataCenterContent {
         Links.webUrl(site.webBase(), top),
         pages,
         null);
+  }
+
+  /** Data Center copies client-side, so there are no copy tasks to ask about. */
+  @Override
+  public TaskStatus copyTask(String taskId) {
+    throw ConfException.notFound("no copy task " + taskId + ": Data Center copies without tasks");
   }
 
   private void copyAttachments(String fromId, String toId) {

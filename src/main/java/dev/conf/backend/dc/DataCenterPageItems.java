@@ -2,6 +2,7 @@ package dev.conf.backend.dc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.backend.V1Attachments;
 import dev.conf.error.ConfException;
@@ -10,7 +11,9 @@ import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentType;
 import dev.conf.service.Label;
+import dev.conf.service.PageItems;
 import dev.conf.service.Transfer;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -24,7 +27,7 @@ import okhttp3.HttpUrl;
  * What hangs off a page on Data Center: labels, attachments and comments, all through REST v1
  * {@code /rest/api/content/{id}/...}. Each method names the operation it calls.
  */
-final class DataCenterPageItems {
+public final class DataCenterPageItems implements PageItems {
   private static final String ATTACHMENT_EXPAND = "version,container";
   private static final String COMMENT_EXPAND =
       "body.storage,version,history,ancestors,container,extensions.inlineProperties,"
@@ -43,7 +46,8 @@ final class DataCenterPageItems {
   // ---- labels
 
   /** {@code GET /rest/api/content/{id}/label}, start/limit-paged. */
-  List<Label> labels(String pageId) {
+  @Override
+  public List<Label> labels(String pageId) {
     HttpUrl url =
         content(pageId)
             .addPathSegment("label")
@@ -66,7 +70,8 @@ final class DataCenterPageItems {
    * {@code POST /rest/api/content/{id}/label}, one request a label: the 10.0.3 document declares
    * the body as a single label.
    */
-  void addLabels(String pageId, List<String> names) {
+  @Override
+  public void addLabels(String pageId, List<String> names) {
     for (String name : names) {
       Map<String, Object> label = new LinkedHashMap<>();
       label.put("prefix", "global");
@@ -80,7 +85,8 @@ final class DataCenterPageItems {
   }
 
   /** {@code DELETE /rest/api/content/{id}/label?name=}. */
-  void removeLabel(String pageId, String name) {
+  @Override
+  public void removeLabel(String pageId, String name) {
     api.send(
         "DELETE",
         content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
@@ -90,8 +96,16 @@ final class DataCenterPageItems {
   // ---- attachments
 
   /** {@code GET /rest/api/content/{id}/child/attachment?expand=version,container}. */
-  List<Attachment> attachments(String pageId, long limit) {
+  @Override
+  public List<Attachment> attachments(ContentType type, String pageId, long limit) {
     return listAttachments(pageId, null, limit);
+  }
+
+  /** {@code GET /rest/api/content/search} with CQL: v2 has no space-wide attachment listing. */
+  @Override
+  public List<Attachment> attachmentsInSpace(String spaceKey) {
+    return ContentSearch.attachmentsInSpace(
+        api, base.newBuilder().addPathSegments("rest/api/content/search").build(), base, spaceKey);
   }
 
   private List<Attachment> listAttachments(String pageId, String filename, long limit) {
@@ -113,7 +127,8 @@ final class DataCenterPageItems {
   }
 
   /** {@code GET /rest/api/content/{id}?expand=version,container}: attachments are content. */
-  Attachment attachment(String id) {
+  @Override
+  public Attachment attachment(String id) {
     JsonNode a;
     try {
       a = api.get(content(id).addQueryParameter("expand", ATTACHMENT_EXPAND).build());
@@ -135,8 +150,15 @@ final class DataCenterPageItems {
    * then {@code POST /rest/api/content/{id}/child/attachment} for a new attachment or {@code POST
    * /rest/api/content/{id}/child/attachment/{attachmentId}/data} for a new version of that one.
    */
-  Attachment upload(
-      String pageId, Path file, String name, String comment, boolean minor, Transfer progress) {
+  @Override
+  public Attachment uploadAttachment(
+      ContentType type,
+      String pageId,
+      Path file,
+      String name,
+      String comment,
+      boolean minor,
+      Transfer progress) {
     String existing = null;
     for (Attachment a : listAttachments(pageId, name, Long.MAX_VALUE)) {
       if (name.equals(a.name())) {
@@ -149,7 +171,8 @@ final class DataCenterPageItems {
   }
 
   /** The attachment's {@code _links.download} (under the context path). */
-  long download(Attachment a, OutputStream out, Transfer progress) {
+  @Override
+  public long downloadAttachment(Attachment a, OutputStream out, Transfer progress) {
     if (a.downloadUrl() == null) {
       throw new ConfException(
           ExitCode.ERROR, "the server gave no download link for attachment " + a.id());
@@ -161,7 +184,8 @@ final class DataCenterPageItems {
    * {@code DELETE /rest/api/content/{id}/child/attachment/{attachmentId}}; {@code DELETE
    * /rest/api/content/{attachmentId}} when the page is not known.
    */
-  void deleteAttachment(Attachment a) {
+  @Override
+  public void deleteAttachment(Attachment a) {
     HttpUrl url =
         a.pageId() != null
             ? content(a.pageId()).addPathSegments("child/attachment").addPathSegment(a.id()).build()
@@ -175,7 +199,8 @@ final class DataCenterPageItems {
    * {@code GET /rest/api/content/{id}/child/comment?depth=all&location=footer|inline}: replies come
    * in the same listing (each with its ancestors), so the top-level limit is applied here.
    */
-  List<Comment> comments(String pageId, boolean inline, long limit) {
+  @Override
+  public List<Comment> comments(String pageId, boolean inline, long limit) {
     HttpUrl url =
         content(pageId)
             .addPathSegments("child/comment")
@@ -226,7 +251,8 @@ final class DataCenterPageItems {
    * {@code POST /rest/api/content} with {@code type: comment}, the page as its container, and for a
    * reply the comment replied to as its ancestor.
    */
-  Comment add(String pageId, String storageBody, String replyTo) {
+  @Override
+  public Comment addComment(String pageId, String storageBody, String replyTo) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "comment");
     body.put("container", Map.of("id", pageId, "type", "page"));
@@ -245,7 +271,8 @@ final class DataCenterPageItems {
   }
 
   /** {@code GET /rest/api/content/{id}?expand=body.storage,...}. */
-  Comment get(String id) {
+  @Override
+  public Comment comment(String id) {
     JsonNode c;
     try {
       c = api.get(content(id).addQueryParameter("expand", COMMENT_EXPAND).build());
@@ -263,7 +290,8 @@ final class DataCenterPageItems {
   }
 
   /** {@code DELETE /rest/api/content/{id}}: comments are content. */
-  void delete(String id) {
+  @Override
+  public void deleteComment(String id) {
     try {
       api.send("DELETE", content(id).build(), null);
     } catch (ConfException e) {

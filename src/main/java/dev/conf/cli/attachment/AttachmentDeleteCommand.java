@@ -51,7 +51,8 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
           "refusing to delete without --yes: stdin is not a terminal to ask on");
     }
     String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Attachment> all = ctx.service().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE);
+    List<Attachment> all =
+        ctx.service().items().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE);
     // A name wins over an id: names are what users see, and ids are never valid file names anyway.
     Attachment a =
         all.stream()
@@ -70,7 +71,7 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
         throw new ConfException(ExitCode.ERROR, "cancelled: nothing was deleted");
       }
     }
-    ctx.service().deleteAttachment(a);
+    ctx.service().items().deleteAttachment(a);
     ctx.io().err().println("Moved to the trash: attachment " + what + ".");
     return 0;
   }

@@ -103,7 +103,7 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
       return null;
     }
     if (ATTACHMENT_ID.matcher(target).matches()) {
-      return ctx.service().attachment(target);
+      return ctx.service().items().attachment(target);
     }
     if (!NUMBER.matcher(target).matches()) {
       if (output != null) {
@@ -112,10 +112,10 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
       return null;
     }
     if (output != null) {
-      return ctx.service().attachment(target);
+      return ctx.service().items().attachment(target);
     }
     try {
-      return ctx.service().attachment(target);
+      return ctx.service().items().attachment(target);
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         return null;
@@ -143,7 +143,7 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
     OutputStream out = ctx.io().stdoutBytes();
     long received;
     try {
-      received = ctx.service().downloadAttachment(a, out, progress::update);
+      received = ctx.service().items().downloadAttachment(a, out, progress::update);
       out.flush();
     } catch (IOException e) {
       progress.abandon();
@@ -171,7 +171,7 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
     String pageId = new PageResolver(ctx).id(ContentType.PAGE, target);
     Glob glob = Glob.of(pattern);
     List<Attachment> wanted =
-        ctx.service().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE).stream()
+        ctx.service().items().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE).stream()
             .filter(a -> glob.matches(a.name()))
             .toList();
     if (wanted.isEmpty()) {

@@ -73,7 +73,7 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
     // The pattern is applied here, so the limit counts matches only when there is no pattern.
     long fetch = pattern != null ? Long.MAX_VALUE : maxItems;
     List<Attachment> found =
-        ctx.service().attachments(ContentType.PAGE, id, fetch).stream()
+        ctx.service().items().attachments(ContentType.PAGE, id, fetch).stream()
             .filter(a -> glob.matches(a.name()))
             .limit(maxItems)
             .toList();

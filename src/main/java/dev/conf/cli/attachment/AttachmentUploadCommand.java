@@ -94,6 +94,7 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
       try {
         a =
             ctx.service()
+                .items()
                 .uploadAttachment(
                     ContentType.PAGE, id, f, names.get(i), comment, minor, progress::update);
       } catch (RuntimeException e) {

@@ -107,7 +107,7 @@ final class SafeDownload {
     try {
       long received;
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        received = ctx.service().downloadAttachment(a, out, progress::update);
+        received = ctx.service().items().downloadAttachment(a, out, progress::update);
       } catch (IOException e) {
         throw new ConfException(ExitCode.ERROR, "cannot write " + temp + ": " + e.getMessage(), e);
       } catch (ConfException e) {

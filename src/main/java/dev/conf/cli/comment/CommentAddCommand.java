@@ -89,7 +89,7 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
     }
     String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
     String storage = Markdown.toStorage(markdown, ctx.service().deployment());
-    Comment c = ctx.service().addComment(pageId, storage, replyTo);
+    Comment c = ctx.service().items().addComment(pageId, storage, replyTo);
     if (json.enabled()) {
       json.print(ctx.io(), c);
       return 0;

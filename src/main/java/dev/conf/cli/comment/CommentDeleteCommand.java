@@ -43,7 +43,7 @@ public final class CommentDeleteCommand implements Callable<Integer> {
           "refusing to delete without --yes: stdin is not a terminal to ask on");
     }
     if (!yes) {
-      Comment c = ctx.service().comment(id);
+      Comment c = ctx.service().items().comment(id);
       String text =
           StorageText.toText(c.body() == null ? "" : c.body()).replaceAll("\\s+", " ").trim();
       if (text.length() > 60) {
@@ -55,7 +55,7 @@ public final class CommentDeleteCommand implements Callable<Integer> {
         throw new ConfException(ExitCode.ERROR, "cancelled: nothing was deleted");
       }
     }
-    ctx.service().deleteComment(id);
+    ctx.service().items().deleteComment(id);
     ctx.io().err().println("Deleted comment " + id + ".");
     return 0;
   }

@@ -73,7 +73,7 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
   public Integer call() {
     long maxItems = Limits.max(limit, all);
     String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Comment> comments = withNames(ctx.service().comments(id, inline, maxItems));
+    List<Comment> comments = withNames(ctx.service().items().comments(id, inline, maxItems));
     if (json.enabled()) {
       json.print(ctx.io(), comments);
       return 0;

@@ -135,32 +135,34 @@ final class Exporter {
       // A page whose listed version differs from the manifest's (or that is new) needs its body
       // whatever the rest of the tree looks like: ask for it now, while the listing goes on.
       nodes.addAll(
-          service.spacePageTree(
-              spaceKey,
-              n -> {
-                PageEntry m = oldById.get(n.id());
-                boolean stale =
-                    !sameShape
-                        || m == null
-                        || m.version() == null
-                        || !m.version().equals(n.version())
-                        || !Files.isRegularFile(o.dir().resolve(m.path()));
-                if ("page".equals(n.type()) && n.version() != null && stale) {
-                  prefetched.put(
-                      n.id(), CompletableFuture.supplyAsync(() -> fetchById(n.id()), io));
-                }
-              }));
+          service
+              .pages()
+              .spacePageTree(
+                  spaceKey,
+                  n -> {
+                    PageEntry m = oldById.get(n.id());
+                    boolean stale =
+                        !sameShape
+                            || m == null
+                            || m.version() == null
+                            || !m.version().equals(n.version())
+                            || !Files.isRegularFile(o.dir().resolve(m.path()));
+                    if ("page".equals(n.type()) && n.version() != null && stale) {
+                      prefetched.put(
+                          n.id(), CompletableFuture.supplyAsync(() -> fetchById(n.id()), io));
+                    }
+                  }));
     } else {
       PageRef ref = new PageResolver(ctx).parse(o.page());
       top =
           ref.byTitle()
-              ? service.findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
-              : service.getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
+              ? service.pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+              : service.pages().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
       root = top.id();
       spaceKey = top.spaceKey() != null ? top.spaceKey() : ref.spaceKey();
       checkSameExport(old, root, site);
       nodes.add(new PageNode(top.id(), top.title(), "page", null, null, top.version()));
-      nodes.addAll(service.descendants(top.id(), Integer.MAX_VALUE));
+      nodes.addAll(service.pages().descendants(top.id(), Integer.MAX_VALUE));
     }
     Map<String, Place> places = ExportLayout.plan(nodes, o.ext());
 
@@ -178,7 +180,7 @@ final class Exporter {
       }
     }
     if (!unknown.isEmpty()) {
-      versions.putAll(service.pageVersionsById(unknown));
+      versions.putAll(service.pages().pageVersionsById(unknown));
     }
 
     // ---- attachments of the exported pages: one search for the space
@@ -188,7 +190,7 @@ final class Exporter {
         throw new ConfException(
             ExitCode.ERROR, "the server did not say which space page " + root + " is in");
       }
-      for (Attachment a : service.attachmentsInSpace(spaceKey)) {
+      for (Attachment a : service.items().attachmentsInSpace(spaceKey)) {
         Place p = places.get(a.pageId());
         if (p != null && !p.folder()) {
           attachmentsOf.computeIfAbsent(a.pageId(), k -> new ArrayList<>()).add(a);
@@ -480,7 +482,7 @@ final class Exporter {
 
   private Page fetchById(String id) {
     try {
-      return service.getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
+      return service.pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         ctx.io().err().println("conf: page " + id + " was deleted during the export; skipped");
@@ -540,7 +542,7 @@ final class Exporter {
     files.write(
         target,
         out -> {
-          long n = service.downloadAttachment(a, out, Transfer.NONE);
+          long n = service.items().downloadAttachment(a, out, Transfer.NONE);
           if (a.size() >= 0 && n != a.size()) {
             throw new IOException(
                 "download of " + a.name() + " is incomplete: received " + n + " of " + a.size());

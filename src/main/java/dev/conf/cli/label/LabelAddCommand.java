@@ -39,7 +39,7 @@ public final class LabelAddCommand implements Callable<Integer> {
   public Integer call() {
     List<String> names = LabelNames.of(labels);
     String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    ctx.service().addLabels(id, names);
+    ctx.service().items().addLabels(id, names);
     ctx.io().err().println("Added " + String.join(", ", names) + " to page " + id + ".");
     return 0;
   }

@@ -44,7 +44,7 @@ public final class LabelListCommand implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Label> labels = ctx.service().labels(id);
+    List<Label> labels = ctx.service().items().labels(id);
     if (json.enabled()) {
       json.print(ctx.io(), labels);
       return 0;

@@ -52,7 +52,7 @@ public final class LabelRemoveCommand implements Callable<Integer> {
     // Read first: a label the page lacks is most likely a typo, worth naming rather than letting
     // the server's answer to it (which differs between versions) decide.
     Set<String> present =
-        ctx.service().labels(id).stream().map(Label::name).collect(Collectors.toSet());
+        ctx.service().items().labels(id).stream().map(Label::name).collect(Collectors.toSet());
     List<String> missing = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     for (String name : names) {
@@ -60,7 +60,7 @@ public final class LabelRemoveCommand implements Callable<Integer> {
         missing.add(name);
         continue;
       }
-      ctx.service().removeLabel(id, name);
+      ctx.service().items().removeLabel(id, name);
       removed.add(name);
     }
     if (!removed.isEmpty()) {

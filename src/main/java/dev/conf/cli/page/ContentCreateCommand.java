@@ -82,12 +82,13 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
     Page created =
         ctx.service()
+            .pages()
             .createPage(
                 type(),
                 new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
     if (!labels.isEmpty()) {
       // Front matter labels: added once the page exists (Confluence has no create-with-labels).
-      ctx.service().addLabels(created.id(), labels);
+      ctx.service().items().addLabels(created.id(), labels);
     }
     List<LocalImages.Image> images = body == null ? List.of() : body.images();
     PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);

@@ -45,7 +45,7 @@ public abstract class ContentDeleteCommand implements Callable<Integer> {
     String id = resolver.id(type(), resolver.parse(target));
     String name = id;
     if (!yes) {
-      Page page = ctx.service().getPage(type(), id, BodyFormat.STORAGE, null);
+      Page page = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
       name = "'" + page.title() + "' (" + id + ")";
       String answer =
           ctx.io()
@@ -61,7 +61,7 @@ public abstract class ContentDeleteCommand implements Callable<Integer> {
         throw new ConfException(ExitCode.ERROR, "cancelled: nothing was deleted");
       }
     }
-    ctx.service().deletePage(type(), id, purge);
+    ctx.service().pages().deletePage(type(), id, purge);
     ctx.io()
         .err()
         .println(

@@ -67,7 +67,7 @@ public abstract class ContentListCommand implements Callable<Integer>, JsonOptio
       throw ConfException.usage("--status must be current, draft, archived or trashed");
     }
     List<Page> pages =
-        ctx.service().listPages(type(), new PageQuery(space, title, status), maxItems);
+        ctx.service().pages().listPages(type(), new PageQuery(space, title, status), maxItems);
     if (json.enabled()) {
       // Names, not account ids, as view shows them: one lookup for the whole list, and none
       // when neither name is printed.

@@ -112,7 +112,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
     String id = resolver.id(type(), ref);
     String noun = type().noun();
 
-    Page current = ctx.service().getPage(type(), id, BodyFormat.STORAGE, null);
+    Page current = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
     if (ifVersion != null && current.version() != ifVersion) {
       throw new ConfException(
           ExitCode.CONFLICT,
@@ -132,7 +132,8 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
     List<LocalImages.Image> upload =
         images.isEmpty()
             ? List.of()
-            : PageImages.changed(images, ctx.service().attachments(type(), id, Long.MAX_VALUE));
+            : PageImages.changed(
+                images, ctx.service().items().attachments(type(), id, Long.MAX_VALUE));
     PageImages.Failure failed = PageImages.upload(ctx, type(), id, upload);
     if (failed != null) {
       throw new ConfException(
@@ -178,6 +179,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
     try {
       updated =
           ctx.service()
+              .pages()
               .updatePage(type(), new PageUpdate(current, newTitle, newBody, message, minor));
     } catch (ConfException e) {
       if (e.exitCode() != ExitCode.CONFLICT) {
@@ -226,7 +228,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   /** The version the server holds now, to name it in the conflict message. */
   private String latestVersion(String id, int read) {
     try {
-      int now = ctx.service().getPage(type(), id, BodyFormat.STORAGE, null).version();
+      int now = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null).version();
       return String.valueOf(now);
     } catch (ConfException e) {
       return "a newer one than " + read;

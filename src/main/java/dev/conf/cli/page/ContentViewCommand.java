@@ -85,6 +85,7 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
     String id = resolver.id(type(), target);
     Page page =
         ctx.service()
+            .pages()
             .getPage(
                 type(), id, fmt.equals("view") ? BodyFormat.VIEW : BodyFormat.STORAGE, version);
     if (web) {

@@ -64,12 +64,14 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
     // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
     Page top =
         ref.byTitle()
-            ? ctx.service().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+            ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
             : tty
-                ? ctx.service().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null)
+                ? ctx.service()
+                    .pages()
+                    .getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null)
                 : null;
     String id = top != null ? top.id() : ref.id();
-    List<PageNode> children = ctx.service().childPages(id, maxItems);
+    List<PageNode> children = ctx.service().pages().childPages(id, maxItems);
     if (json.enabled()) {
       json.print(ctx.io(), children);
       return 0;

@@ -100,6 +100,7 @@ public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fie
     String parentId = resolver.id(ContentType.PAGE, parentRef);
     CopyResult result =
         ctx.service()
+            .pages()
             .copyPage(
                 new CopyRequest(sourceId, parentId, title, recursive, withAttachments, withLabels));
     if (result.taskId() != null && !noWait) {
@@ -144,7 +145,7 @@ public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fie
   private CopyResult await(String taskId, String sourceId) {
     boolean tty = ctx.io().isStdoutTty() || ctx.io().isStdinTty();
     for (int waited = 0; ; waited++) {
-      TaskStatus status = ctx.service().copyTask(taskId);
+      TaskStatus status = ctx.service().pages().copyTask(taskId);
       if (status.finished()) {
         if (!status.successful()) {
           throw new ConfException(
@@ -160,7 +161,7 @@ public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fie
         Page copy =
             id == null
                 ? null
-                : ctx.service().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
+                : ctx.service().pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
         return new CopyResult(
             id, copy == null ? null : copy.title(), copy == null ? null : copy.url(), 0, taskId);
       }

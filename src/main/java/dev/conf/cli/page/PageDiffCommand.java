@@ -58,7 +58,7 @@ public final class PageDiffCommand implements Callable<Integer> {
       throw ConfException.usage("versions start at 1");
     }
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
-    Page newer = ctx.service().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, to);
+    Page newer = ctx.service().pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, to);
     int toVersion = newer.version();
     int fromVersion = from != null ? from : toVersion - 1;
     if (fromVersion < 1) {
@@ -67,7 +67,8 @@ public final class PageDiffCommand implements Callable<Integer> {
           .println("Page " + id + " has only version " + toVersion + ": nothing to compare.");
       return 0;
     }
-    Page older = ctx.service().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, fromVersion);
+    Page older =
+        ctx.service().pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, fromVersion);
     String diff =
         UnifiedDiff.diff(
             "page " + id + " version " + fromVersion,

@@ -62,7 +62,7 @@ public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.
   public Integer call() {
     long maxItems = Limits.max(limit, all);
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
-    List<PageVersion> versions = ctx.service().pageVersions(ContentType.PAGE, id, maxItems);
+    List<PageVersion> versions = ctx.service().pages().pageVersions(ContentType.PAGE, id, maxItems);
     // No name lookup for JSON that does not print the author.
     Map<String, String> names =
         json.enabled() && !json.wants("author")

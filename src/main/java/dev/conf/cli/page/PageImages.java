@@ -70,6 +70,7 @@ final class PageImages {
       try {
         a =
             ctx.service()
+                .items()
                 .uploadAttachment(
                     type,
                     pageId,

@@ -88,7 +88,7 @@ public final class PageMoveCommand implements Callable<Integer> {
     if (id.equals(targetId)) {
       throw ConfException.usage("cannot move a page relative to itself");
     }
-    String note = ctx.service().movePage(id, position, targetId);
+    String note = ctx.service().pages().movePage(id, position, targetId);
     if (note != null) {
       ctx.io().err().println("note: " + note);
     }

@@ -25,6 +25,6 @@ public final class PageResolver {
     if (!ref.byTitle()) {
       return ref.id();
     }
-    return ctx.service().findByTitle(type, ref.spaceKey(), ref.title()).id();
+    return ctx.service().pages().findByTitle(type, ref.spaceKey(), ref.title()).id();
   }
 }

@@ -61,15 +61,15 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
     List<PageTree.Node> roots;
     if (root.space() != null) {
       // The space's top-level pages are the roots; --depth counts levels below them.
-      roots = PageTree.forest(ctx.service().spacePageTree(root.space()), max);
+      roots = PageTree.forest(ctx.service().pages().spacePageTree(root.space()), max);
     } else {
       PageResolver resolver = new PageResolver(ctx);
       PageRef ref = resolver.parse(root.page());
       Page top =
           ref.byTitle()
-              ? ctx.service().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
-              : ctx.service().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
-      List<PageNode> below = ctx.service().descendants(top.id(), max);
+              ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+              : ctx.service().pages().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
+      List<PageNode> below = ctx.service().pages().descendants(top.id(), max);
       roots =
           List.of(
               PageTree.under(

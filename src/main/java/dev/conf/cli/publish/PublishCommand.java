@@ -156,7 +156,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
   /** The page with this title elsewhere in the space, or null. */
   private static PublishedPage findElsewhere(ConfluenceService service, String key, String title) {
     try {
-      Page p = service.findByTitle(ContentType.PAGE, key, title);
+      Page p = service.pages().findByTitle(ContentType.PAGE, key, title);
       return new PublishedPage(
           p.id(), p.title(), key, p.version(), p.parentId(), p.labels(), null, null, 0);
     } catch (ConfException e) {
@@ -218,11 +218,13 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       }
       if (s.action() == Planner.Action.CREATE) {
         Page created =
-            service.createPage(
-                ContentType.PAGE, new NewPage(key, page.title(), parentId, page.storage()));
+            service
+                .pages()
+                .createPage(
+                    ContentType.PAGE, new NewPage(key, page.title(), parentId, page.storage()));
         upload(service, created.id(), page, Map.of());
         if (!page.labels().isEmpty()) {
-          service.addLabels(created.id(), page.labels());
+          service.items().addLabels(created.id(), page.labels());
         }
         int version = created.version() > 0 ? created.version() : 1;
         service.recordPublish(created.id(), record(page, version), null);
@@ -254,15 +256,17 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       Page updated;
       try {
         updated =
-            service.updatePage(
-                ContentType.PAGE,
-                new PageUpdate(
-                    current,
-                    page.title(),
-                    page.storage(),
-                    "conf publish " + page.path(),
-                    false,
-                    parentId));
+            service
+                .pages()
+                .updatePage(
+                    ContentType.PAGE,
+                    new PageUpdate(
+                        current,
+                        page.title(),
+                        page.storage(),
+                        "conf publish " + page.path(),
+                        false,
+                        parentId));
       } catch (ConfException e) {
         if (e.exitCode() != ExitCode.CONFLICT) {
           throw e;
@@ -285,7 +289,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       List<String> missing =
           page.labels().stream().filter(l -> !remote.labels().contains(l)).toList();
       if (!missing.isEmpty()) {
-        service.addLabels(remote.id(), missing);
+        service.items().addLabels(remote.id(), missing);
       }
       int version = updated.version() > 0 ? updated.version() : remote.version() + 1;
       service.recordPublish(remote.id(), record(page, version), remote);
@@ -306,8 +310,10 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       if (Objects.equals(before.get(name), page.imageHashes().get(name))) {
         continue;
       }
-      service.uploadAttachment(
-          ContentType.PAGE, pageId, image.getValue(), name, null, true, Transfer.NONE);
+      service
+          .items()
+          .uploadAttachment(
+              ContentType.PAGE, pageId, image.getValue(), name, null, true, Transfer.NONE);
     }
   }
 
