@@ -48,12 +48,16 @@ public final class CloudBackend implements ConfluenceService {
   private final ApiClient api;
   private final HttpUrl root;
   private final HttpUrl wiki;
+  private final CloudContent pages;
+  private final CloudPageItems items;
 
   public CloudBackend(Site site, ApiClient api) {
     this.site = site;
     this.api = api;
     this.root = HttpUrl.get(site.root().toString());
     this.wiki = HttpUrl.get(site.apiBase().toString());
+    this.pages = new CloudContent(site, api, key -> getSpace(key).id());
+    this.items = new CloudPageItems(site, api);
   }
 
   @Override
@@ -222,23 +226,13 @@ public final class CloudBackend implements ConfluenceService {
   // ---- pages, blog posts and what hangs off them: the operations live in CloudContent and
   // CloudPageItems, built on first use
 
-  private CloudContent pages;
-
   @Override
-  public synchronized CloudContent pages() {
-    if (pages == null) {
-      pages = new CloudContent(site, api, key -> getSpace(key).id());
-    }
+  public CloudContent pages() {
     return pages;
   }
 
-  private CloudPageItems items;
-
   @Override
-  public synchronized CloudPageItems items() {
-    if (items == null) {
-      items = new CloudPageItems(site, api);
-    }
+  public CloudPageItems items() {
     return items;
   }
 

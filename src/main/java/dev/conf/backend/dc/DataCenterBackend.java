@@ -39,11 +39,15 @@ public final class DataCenterBackend implements ConfluenceService {
   private final Site site;
   private final ApiClient api;
   private final HttpUrl base;
+  private final DataCenterContent pages;
+  private final DataCenterPageItems items;
 
   public DataCenterBackend(Site site, ApiClient api) {
     this.site = site;
     this.api = api;
     this.base = HttpUrl.get(site.apiBase().toString());
+    this.pages = new DataCenterContent(site, api);
+    this.items = new DataCenterPageItems(site, api);
   }
 
   @Override
@@ -156,23 +160,13 @@ public final class DataCenterBackend implements ConfluenceService {
   // ---- pages, blog posts and what hangs off them: the operations live in DataCenterContent and
   // DataCenterPageItems, built on first use
 
-  private DataCenterContent pages;
-
   @Override
-  public synchronized DataCenterContent pages() {
-    if (pages == null) {
-      pages = new DataCenterContent(site, api);
-    }
+  public DataCenterContent pages() {
     return pages;
   }
 
-  private DataCenterPageItems items;
-
   @Override
-  public synchronized DataCenterPageItems items() {
-    if (items == null) {
-      items = new DataCenterPageItems(site, api);
-    }
+  public DataCenterPageItems items() {
     return items;
   }
 
