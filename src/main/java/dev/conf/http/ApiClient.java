@@ -149,12 +149,12 @@ public final class ApiClient {
   }
 
   /**
-   * The exit code for an HTTP status that is not success: 401/403 → 4, 404 → 3, 409 → 5, 429/503
-   * (after every retry) → 6, anything else → 1.
+   * The exit code for an HTTP status that is not success: 401/403/407 → 4, 404 → 3, 409 → 5,
+   * 429/503 (after every retry) → 6, anything else → 1.
    */
   public static ExitCode exitCodeFor(int status) {
     return switch (status) {
-      case 401, 403 -> ExitCode.AUTH;
+      case 401, 403, 407 -> ExitCode.AUTH;
       case 404 -> ExitCode.NOT_FOUND;
       case 409 -> ExitCode.CONFLICT;
       case 429, 503 -> ExitCode.RATE_LIMITED;
@@ -201,6 +201,8 @@ public final class ApiClient {
                     ? " (a scoped token needs the scopes this call uses, e.g. read:space:confluence;"
                         + " check the token's scopes)"
                     : ""));
+      case 407:
+        return new ConfException(ExitCode.AUTH, PROXY_HINT);
       case 404:
         return new ConfException(
             ExitCode.NOT_FOUND,
@@ -285,8 +287,16 @@ public final class ApiClient {
 
   private static String describe(IOException e) {
     String m = e.getMessage();
+    if (m != null && m.contains("authenticate with proxy")) {
+      // OkHttp's words when the proxy refuses the HTTPS tunnel (CONNECT answered 407).
+      return PROXY_HINT;
+    }
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
+
+  static final String PROXY_HINT =
+      "the proxy wants credentials (407): give them in HTTPS_PROXY/HTTP_PROXY as"
+          + " http://USER:PASSWORD@HOST:PORT (percent-encode @ : and / in them)";
 
   /**
    * GETs a binary resource, such as an attachment's download link, whole: attachments are copied

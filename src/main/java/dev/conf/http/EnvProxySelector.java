@@ -6,14 +6,21 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.Authenticator;
+import okhttp3.Credentials;
+import okhttp3.Request;
 
 /**
  * Honours {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (either case), as curl and
- * most CLIs do; the JVM itself reads only system properties.
+ * most CLIs do; the JVM itself reads only system properties. A proxy URL with {@code
+ * user:password@} (percent-encoded, as curl takes it) also gives the credentials {@link
+ * #authenticator()} answers the proxy's 407 with.
  */
 public final class EnvProxySelector extends ProxySelector {
   private final URI httpsProxy;
@@ -55,10 +62,9 @@ public final class EnvProxySelector extends ProxySelector {
     if (proxy == null || bypass(uri.getHost())) {
       return List.of(Proxy.NO_PROXY);
     }
-    int port =
-        proxy.getPort() != -1 ? proxy.getPort() : "https".equals(proxy.getScheme()) ? 443 : 80;
     return List.of(
-        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), port)));
+        new Proxy(
+            Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), portOf(proxy))));
   }
 
   boolean bypass(String host) {
@@ -73,6 +79,55 @@ public final class EnvProxySelector extends ProxySelector {
       }
     }
     return false;
+  }
+
+  /**
+   * Basic credentials for a proxy that asks for them (407), when its URL carried {@code
+   * user:password@}; OkHttp also calls this before opening an HTTPS tunnel, so the CONNECT carries
+   * them from the start. Gives up (null) when the proxy refused the credentials already sent.
+   */
+  public Authenticator authenticator() {
+    return (route, response) -> {
+      Request request = response.request();
+      if (route == null || request.header("Proxy-Authorization") != null) {
+        return null;
+      }
+      String userInfo = userInfoFor(route.proxy());
+      if (userInfo == null) {
+        return null;
+      }
+      int colon = userInfo.indexOf(':');
+      String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+      return request
+          .newBuilder()
+          .header("Proxy-Authorization", Credentials.basic(user, password, StandardCharsets.UTF_8))
+          .build();
+    };
+  }
+
+  /** The raw {@code user:password} of the configured proxy at this address, or null. */
+  private String userInfoFor(Proxy proxy) {
+    if (!(proxy.address() instanceof InetSocketAddress address)) {
+      return null;
+    }
+    for (URI candidate : new URI[] {httpsProxy, httpProxy}) {
+      if (candidate != null
+          && candidate.getRawUserInfo() != null
+          && candidate.getHost().equalsIgnoreCase(address.getHostString())
+          && portOf(candidate) == address.getPort()) {
+        return candidate.getRawUserInfo();
+      }
+    }
+    return null;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static int portOf(URI proxy) {
+    return proxy.getPort() != -1 ? proxy.getPort() : "https".equals(proxy.getScheme()) ? 443 : 80;
   }
 
   @Override

@@ -84,7 +84,7 @@ public final class HttpClientFactory {
     }
     EnvProxySelector proxies = EnvProxySelector.fromEnv(s.env());
     if (proxies != null) {
-      b.proxySelector(proxies);
+      b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
     }
     if (tls && s.caCert() != null) {
       X509TrustManager tm = trustManagerWith(s.caCert());
