@@ -82,6 +82,7 @@ public final class PublishState {
         Links.text(c, "title"),
         spaceKey,
         c.path("version").path("number").asInt(0),
+        Links.text(c.path("version"), "message"),
         parent,
         labels,
         record,
@@ -100,6 +101,16 @@ public final class PublishState {
     }
     return new PublishRecord(
         v.path("hash").asText(), v.path("version").asInt(), Links.text(v, "path"), attachments);
+  }
+
+  /**
+   * The page after a property write, from the server's answer (the property with its id and
+   * version); where the answer lacks them, what the write must have made.
+   */
+  public static PublishedPage written(PublishedPage before, PublishRecord record, JsonNode answer) {
+    String id = Links.text(answer, "id");
+    int version = answer.path("version").path("number").asInt(before.recordVersion() + 1);
+    return before.withRecord(record, id != null ? id : before.recordId(), version);
   }
 
   /**

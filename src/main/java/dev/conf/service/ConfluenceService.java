@@ -48,10 +48,12 @@ public interface ConfluenceService {
    * Writes {@code conf publish}'s record onto a page (a content property, which does not make a new
    * page version).
    *
-   * @param existing the page as {@link #publishedPages} read it, whose record is replaced; null, or
-   *     one without a record, to create the property
+   * @param existing the page as {@link #publishedPages} read it (or as it was just created): its
+   *     record is replaced, or the property created when it has none
+   * @return {@code existing} with the new record and the property's id and version, so that the
+   *     same run can replace it again
    */
-  void recordPublish(String pageId, PublishRecord record, PublishedPage existing);
+  PublishedPage recordPublish(String pageId, PublishRecord record, PublishedPage existing);
 
   /** Pages and blog posts. */
   Pages pages();

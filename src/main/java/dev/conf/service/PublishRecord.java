@@ -24,6 +24,12 @@ public record PublishRecord(
    */
   public static final String KEY = "conf-publish";
 
+  /**
+   * The hash of a record written right after a create, before the page's images and labels: no file
+   * hashes to it, so the next run updates the page and finishes what was interrupted.
+   */
+  public static final String PENDING = "pending";
+
   public PublishRecord {
     attachments = attachments == null ? Map.of() : new TreeMap<>(attachments);
   }

@@ -122,7 +122,20 @@ public abstract class PublishScenarios extends WireMockSuite {
       List<String> labels,
       String hash,
       Integer recordedVersion,
-      Map<String, String> attachments) {}
+      Map<String, String> attachments,
+      String versionMessage) {
+    protected Remote(
+        String id,
+        String title,
+        int version,
+        String parentId,
+        List<String> labels,
+        String hash,
+        Integer recordedVersion,
+        Map<String, String> attachments) {
+      this(id, title, version, parentId, labels, hash, recordedVersion, attachments, null);
+    }
+  }
 
   /** The local pages as the command computes them (titles, hashes). */
   protected Map<String, LocalPage> local() {
@@ -240,6 +253,7 @@ public abstract class PublishScenarios extends WireMockSuite {
         + CloudPageTest.q(r.title())
         + ",\"version\":{\"number\":"
         + r.version()
+        + (r.versionMessage() == null ? "" : ",\"message\":" + CloudPageTest.q(r.versionMessage()))
         + "},\"ancestors\":[{\"id\":\"1\",\"type\":\"page\"},{\"id\":\""
         + r.parentId()
         + "\",\"type\":\"page\"}],\"metadata\":{\"labels\":{\"results\":["
@@ -336,7 +350,15 @@ public abstract class PublishScenarios extends WireMockSuite {
     List<LoggedRequest> records =
         wm.findAll(postRequestedFor(urlPathMatching(propertyCreatePath("[0-9]+"))));
     assertThat(records).hasSize(3);
-    JsonNode record = json(records.get(2));
+    // A page with images or labels is claimed first (a pending record), so that a run dying
+    // before its uploads leaves a page the next run finishes; the last write is the real record.
+    JsonNode claim = json(records.get(2));
+    assertThat(claim.path("value").path("hash").asText()).isEqualTo("pending");
+    assertThat(claim.path("value").path("path").asText()).isEqualTo("guide/setup.md");
+    List<LoggedRequest> finals =
+        wm.findAll(putRequestedFor(urlPathMatching(propertyUpdatePath("[0-9]+", "9001"))));
+    JsonNode record = json(finals.get(finals.size() - 1));
+    assertThat(record.path("version").path("number").asInt()).isGreaterThan(1);
     assertThat(record.path("key").asText()).isEqualTo("conf-publish");
     assertThat(record.path("value").path("hash").asText()).startsWith("sha256:");
     assertThat(record.path("value").path("version").asInt()).isEqualTo(1);
@@ -461,6 +483,11 @@ public abstract class PublishScenarios extends WireMockSuite {
    * hash, is now at v5 on the server; writes to 603 are answered.
    */
   private void setupEditedInConfluence() throws Exception {
+    setupVersionAfterTheRecord(null);
+  }
+
+  /** Setup's page is at v5, its record says v3; v5's message is {@code message}. */
+  private void setupVersionAfterTheRecord(String message) throws Exception {
     sampleTree();
     List<Remote> state = new ArrayList<>(published());
     Remote setup = state.get(2);
@@ -474,9 +501,23 @@ public abstract class PublishScenarios extends WireMockSuite {
             setup.labels(),
             "sha256:old",
             3,
-            setup.attachments()));
+            setup.attachments(),
+            message));
     stubState(state);
     stubWrites("603");
+  }
+
+  @Test
+  void aVersionConfSavedBeforeItsRecordWasLostIsFinishedNotSkipped() throws Exception {
+    // The run that saved v5 died before writing the record (still v3): v5's message is conf's.
+    setupVersionAfterTheRecord("conf publish guide/setup.md");
+    stubUpdate("603", "Setup", 6);
+    Result r = publish();
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    LoggedRequest update = wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("603")))).get(0);
+    assertThat(json(update).path("version").path("number").asInt()).isEqualTo(6);
+    assertThat(r.out())
+        .contains("update\tguide/setup.md\tSetup\t603\tv5 by conf, its record was not written");
   }
 
   @Test

@@ -159,16 +159,16 @@ public final class CloudBackend implements ConfluenceService {
    * /pages/{page-id}/properties/{property-id}} with the property's version plus one.
    */
   @Override
-  public void recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
+  public PublishedPage recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
     HttpUrl.Builder url = v2("pages").addPathSegment(pageId).addPathSegment("properties");
-    if (existing == null || existing.recordId() == null) {
-      api.send("POST", url.build(), PublishState.propertyBody(record, null));
-    } else {
-      api.send(
-          "PUT",
-          url.addPathSegment(existing.recordId()).build(),
-          PublishState.propertyBody(record, existing.recordVersion() + 1));
-    }
+    JsonNode written =
+        existing.recordId() == null
+            ? api.send("POST", url.build(), PublishState.propertyBody(record, null))
+            : api.send(
+                "PUT",
+                url.addPathSegment(existing.recordId()).build(),
+                PublishState.propertyBody(record, existing.recordVersion() + 1));
+    return PublishState.written(existing, record, written);
   }
 
   /**

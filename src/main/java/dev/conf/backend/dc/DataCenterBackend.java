@@ -128,16 +128,16 @@ public final class DataCenterBackend implements ConfluenceService {
    * /rest/api/content/{id}/property/{key}} with the property's version plus one.
    */
   @Override
-  public void recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
+  public PublishedPage recordPublish(String pageId, PublishRecord record, PublishedPage existing) {
     HttpUrl.Builder url = api("content").addPathSegment(pageId).addPathSegment("property");
-    if (existing == null || existing.recordId() == null) {
-      api.send("POST", url.build(), PublishState.propertyBody(record, null));
-    } else {
-      api.send(
-          "PUT",
-          url.addPathSegment(PublishRecord.KEY).build(),
-          PublishState.propertyBody(record, existing.recordVersion() + 1));
-    }
+    JsonNode written =
+        existing.recordId() == null
+            ? api.send("POST", url.build(), PublishState.propertyBody(record, null))
+            : api.send(
+                "PUT",
+                url.addPathSegment(PublishRecord.KEY).build(),
+                PublishState.propertyBody(record, existing.recordVersion() + 1));
+    return PublishState.written(existing, record, written);
   }
 
   private Space space(JsonNode s) {

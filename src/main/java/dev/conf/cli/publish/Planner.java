@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>no page with the title under the root → create; one elsewhere in the space → skipped
  *   <li>a page conf did not publish → skipped, unless forced
  *   <li>a page whose version is not the one conf wrote (edited in Confluence) → skipped, unless
- *       forced
+ *       forced; but when the current version's message is conf's own (the run that wrote it died
+ *       before its record), → update
  *   <li>the record's hash equals the file's → unchanged (nothing is sent)
  *   <li>otherwise → update
  * </ul>
@@ -77,6 +78,14 @@ public final class Planner {
             true);
       }
       return new Step(page, Action.CREATE, null, null);
+    }
+    if (remote.currentVersionByConf()
+        && (remote.record() == null || remote.record().version() != remote.version())) {
+      return new Step(
+          page,
+          Action.UPDATE,
+          remote,
+          "v" + remote.version() + " by conf, its record was not written");
     }
     if (remote.record() == null) {
       return force

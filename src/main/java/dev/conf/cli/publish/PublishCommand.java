@@ -158,7 +158,16 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
     try {
       Page p = service.pages().findByTitle(ContentType.PAGE, key, title);
       return new PublishedPage(
-          p.id(), p.title(), key, p.version(), p.parentId(), p.labels(), null, null, 0);
+          p.id(),
+          p.title(),
+          key,
+          p.version(),
+          p.versionMessage(),
+          p.parentId(),
+          p.labels(),
+          null,
+          null,
+          0);
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         return null;
@@ -222,12 +231,21 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
                 .pages()
                 .createPage(
                     ContentType.PAGE, new NewPage(key, page.title(), parentId, page.storage()));
+        int version = created.version() > 0 ? created.version() : 1;
+        PublishedPage mine =
+            new PublishedPage(
+                created.id(), page.title(), key, version, null, parentId, List.of(), null, null, 0);
+        boolean more = !page.images().isEmpty() || !page.labels().isEmpty();
+        if (more) {
+          // Claim the page at once: should the uploads or labels below fail, the next run finds
+          // conf's (unfinished) record and completes the page instead of skipping it as foreign.
+          mine = service.recordPublish(created.id(), pending(page, version), mine);
+        }
         upload(service, created.id(), page, Map.of());
         if (!page.labels().isEmpty()) {
           service.items().addLabels(created.id(), page.labels());
         }
-        int version = created.version() > 0 ? created.version() : 1;
-        service.recordPublish(created.id(), record(page, version), null);
+        service.recordPublish(created.id(), record(page, version), mine);
         ids.put(page.path(), created.id());
         ctx.io().err().println("Created '" + page.title() + "' (" + created.id() + ").");
         out.add(new Outcome(page.path(), page.title(), "create", created.id(), version, null));
@@ -264,7 +282,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
                         current,
                         page.title(),
                         page.storage(),
-                        "conf publish " + page.path(),
+                        PublishedPage.CONF_MESSAGE + page.path(),
                         false,
                         parentId));
       } catch (ConfException e) {
@@ -319,6 +337,11 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
 
   private static PublishRecord record(LocalPage page, int version) {
     return new PublishRecord(page.hash(), version, page.path(), page.imageHashes());
+  }
+
+  /** A record that matches no file: the page is conf's, its images and labels not yet all there. */
+  private static PublishRecord pending(LocalPage page, int version) {
+    return new PublishRecord(PublishRecord.PENDING, version, page.path(), Map.of());
   }
 
   private int report(List<Outcome> outcomes) {

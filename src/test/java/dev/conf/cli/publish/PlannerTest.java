@@ -17,8 +17,21 @@ class PlannerTest {
   }
 
   static PublishedPage remote(String title, int version, PublishRecord record) {
+    return remote(title, version, null, record);
+  }
+
+  static PublishedPage remote(String title, int version, String message, PublishRecord record) {
     return new PublishedPage(
-        "9", title, "DOCS", version, "100", List.of(), record, record == null ? null : "70", 1);
+        "9",
+        title,
+        "DOCS",
+        version,
+        message,
+        "100",
+        List.of(),
+        record,
+        record == null ? null : "70",
+        1);
   }
 
   static PublishRecord record(String hash, int version) {
@@ -89,5 +102,30 @@ class PlannerTest {
             false);
     assertThat(plan).extracting(s -> s.page().title()).containsExactly("B", "A");
     assertThat(plan).extracting(Step::action).containsExactly(Action.CREATE, Action.UNCHANGED);
+  }
+
+  @Test
+  void aVersionConfWroteWithoutItsRecordIsFinishedNotSkipped() {
+    // The run that saved v4 died before writing its record (still at v3).
+    Step s =
+        only(local("A", "h2"), remote("A", 4, "conf publish A.md", record("h1", 3)), null, false);
+    assertThat(s.action()).isEqualTo(Action.UPDATE);
+    assertThat(s.reason()).isEqualTo("v4 by conf, its record was not written");
+    // ... or before the page had any record at all.
+    assertThat(
+            only(local("A", "h2"), remote("A", 2, "conf publish A.md", null), null, false).action())
+        .isEqualTo(Action.UPDATE);
+    // A human's version after conf's is still an edit in Confluence.
+    assertThat(
+            only(local("A", "h2"), remote("A", 4, "Fixed a typo", record("h1", 3)), null, false)
+                .action())
+        .isEqualTo(Action.SKIPPED);
+  }
+
+  @Test
+  void aPendingRecordFromAnInterruptedCreateIsAnUpdate() {
+    Step s =
+        only(local("A", "h1"), remote("A", 1, null, record(PublishRecord.PENDING, 1)), null, false);
+    assertThat(s.action()).isEqualTo(Action.UPDATE);
   }
 }
