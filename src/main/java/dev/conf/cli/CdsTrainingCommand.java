@@ -74,11 +74,26 @@ public final class CdsTrainingCommand implements Callable<Integer> {
       run(dc, false, "space", "list", "--json", "key,name");
       run(dc, false, "space", "list", "--help");
       run(dc, false, "space", "list", "--no-such-option");
+      // export and Markdown: the worker pools, atomic writes and both converters.
+      run(dc, false, "export", "--space", "K", "--to", config.resolve("dc").toString());
+      run(cloud, false, "export", "--space", "K", "--to", config.resolve("cloud").toString());
+      Path md = config.resolve("t.md");
+      Files.writeString(
+          md,
+          "---\ntitle: T\n---\n# T\n\n*a* [b](b.md) ![c](c.png)\n\n- [ ] d\n\n```java\ne\n```\n");
+      run(dc, false, "convert", md.toString());
     } finally {
-      Files.deleteIfExists(config.resolve("config.json"));
-      Files.deleteIfExists(config);
+      deleteTree(config);
     }
     return 0;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void run(Map<String, String> env, boolean tty, String... args) {
