@@ -754,4 +754,55 @@ public abstract class PublishScenarios extends WireMockSuite {
         .contains("skipped\tx.md\tOld\t650\thas children conf does not remove")
         .doesNotContain("651");
   }
+
+  /**
+   * The sample tree as published, except that guide/setup.md's page (603, an older hash) is under
+   * page 650, which conf published from a folder since renamed: the update moves it away.
+   */
+  private void setupUnderAGoneFolder() throws Exception {
+    List<Remote> state = withOrphan(3);
+    Remote setup = state.get(2);
+    state.set(
+        2,
+        new Remote(
+            setup.id(),
+            setup.title(),
+            3,
+            "650",
+            setup.labels(),
+            "sha256:old",
+            3,
+            setup.attachments()));
+    stubState(state);
+    stubWrites("603");
+  }
+
+  @Test
+  void aChildMovedToItsNewFolderLeavesItsOldParentWhichIsThenTrashed() throws Exception {
+    setupUnderAGoneFolder();
+    stubUpdate("603", "Setup", 4);
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<LoggedRequest> writes = writes();
+    int moved = writes.indexOf(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("603")))).get(0));
+    assertThat(parentOfUpdate(json(writes.get(moved)))).isEqualTo("602");
+    assertThat(deletes()).hasSize(1);
+    assertThat(writes.indexOf(deletes().get(0))).isGreaterThan(moved);
+  }
+
+  @Test
+  void aChildWhoseMoveIsRefusedKeepsItsOldParent() throws Exception {
+    setupUnderAGoneFolder();
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("603")))
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":409,\"message\":\"Version must be incremented\"}")));
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(deletes()).isEmpty();
+    assertThat(r.out()).contains("skipped\tx.md\tOld\t650\thas children conf does not remove");
+  }
 }

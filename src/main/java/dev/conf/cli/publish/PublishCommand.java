@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
  * {@code conf publish DIR --space KEY}: a folder of Markdown files to a page tree, idempotently.
  * The files are read and converted first ({@link SourceTree}); then one paged search reads every
  * page under the root with conf's record ({@link ConfluenceService#publishedPages}); {@link
- * Planner} decides; this class writes, parents first.
+ * Planner} decides; this class writes, parents first, then (with --prune) trashes the pages whose
+ * file is gone, children first.
  */
 @Command(
     name = "publish",
@@ -111,7 +112,8 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       names = "--force",
       description =
           "Overwrite pages edited in Confluence since conf published them, and same-titled pages"
-              + " under the root that conf did not publish.")
+              + " under the root that conf did not publish; with --prune, trash such edited pages"
+              + " whose file is gone.")
   boolean force;
 
   @Option(
