@@ -3,6 +3,8 @@ package dev.conf.backend;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -661,5 +663,146 @@ public abstract class PublishScenarios extends WireMockSuite {
     assertThat(r.err().lines()).hasSize(1);
     assertThat(r.err()).contains("DOCS");
     assertThat(writes()).isEmpty();
+  }
+
+  // ---- pages whose file is gone (--prune)
+
+  /**
+   * The sample tree as published, plus page 650 "Old" under the homepage, which conf published from
+   * a file that is gone (its record's path is {@code x.md}, as {@link #contentJson} writes it), at
+   * {@code version} with v3 recorded; and {@code more} pages. Trashing 650 is answered.
+   */
+  private List<Remote> withOrphan(int version, Remote... more) throws Exception {
+    sampleTree();
+    List<Remote> state = new ArrayList<>(published());
+    state.add(new Remote("650", "Old", version, "100", List.of(), "sha256:old", 3, Map.of()));
+    state.addAll(List.of(more));
+    wm.stubFor(delete(urlPathEqualTo(pagePath("650"))).willReturn(aResponse().withStatus(204)));
+    return state;
+  }
+
+  private List<LoggedRequest> deletes() {
+    return wm.findAll(deleteRequestedFor(urlPathMatching(".*")));
+  }
+
+  @Test
+  void aPageWhoseFileIsGoneIsListedAsOrphanedWithoutPrune() throws Exception {
+    stubState(withOrphan(3));
+    Result r = publish();
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(writes()).isEmpty();
+    assertThat(r.out())
+        .endsWith("orphaned\tx.md\tOld\t650\tits file is gone; --prune moves it to the trash\n");
+    assertThat(r.err()).contains("1 orphaned");
+  }
+
+  @Test
+  void pruneTrashesAPageWhoseFileIsGoneAfterTheCreatesAndUpdates() throws Exception {
+    List<Remote> state = withOrphan(3);
+    state.remove(2); // guide/setup.md is new
+    stubState(state);
+    write("README.md", "# Welcome\n\nchanged\n");
+    stubWrites("601");
+    stubUpdate("601", "Welcome", 4);
+    Result r = publish("--prune", "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(deletes()).hasSize(1);
+    LoggedRequest trash = deletes().get(0);
+    assertThat(trash.getUrl()).startsWith(pagePath("650"));
+    assertThat(trash.queryParameter("purge").isPresent()).isFalse();
+    assertThat(trash.queryParameter("status").isPresent()).isFalse();
+    // Last: after the create (and its uploads, labels and record) and the update.
+    List<LoggedRequest> writes = writes();
+    assertThat(creates()).hasSize(1);
+    assertThat(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("601"))))).hasSize(1);
+    assertThat(writes.get(writes.size() - 1).getUrl()).isEqualTo(trash.getUrl());
+    JsonNode out = JSON.readTree(r.out());
+    assertThat(out.get(out.size() - 1).toString())
+        .isEqualTo(
+            "{\"path\":\"x.md\",\"title\":\"Old\",\"action\":\"delete\","
+                + "\"id\":\"650\",\"version\":3,\"reason\":null}");
+    assertThat(r.err()).contains("1 moved to the trash");
+  }
+
+  @Test
+  void anOrphanEditedInConfluenceIsSkippedWithExit5AndNotTrashed() throws Exception {
+    stubState(withOrphan(5));
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(writes()).isEmpty();
+    assertThat(r.out()).contains("skipped\tx.md\tOld\t650\tedited in Confluence since v3 (now v5)");
+  }
+
+  @Test
+  void aDryRunWithPruneShowsTheDeletionAndSendsNothing() throws Exception {
+    stubState(withOrphan(3));
+    Result r = publish("--dry-run", "--prune");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(writes()).isEmpty();
+    assertThat(r.out()).endsWith("delete\tx.md\tOld\t650\t\n");
+    assertThat(r.err()).contains("1 to delete; nothing was written");
+  }
+
+  @Test
+  void anOrphanWithAChildConfDidNotPublishIsKept() throws Exception {
+    stubState(
+        withOrphan(3, new Remote("651", "Ann's notes", 2, "650", List.of(), null, null, Map.of())));
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(writes()).isEmpty();
+    assertThat(r.out())
+        .contains("skipped\tx.md\tOld\t650\thas children conf does not remove")
+        .doesNotContain("651");
+  }
+
+  /**
+   * The sample tree as published, except that guide/setup.md's page (603, an older hash) is under
+   * page 650, which conf published from a folder since renamed: the update moves it away.
+   */
+  private void setupUnderAGoneFolder() throws Exception {
+    List<Remote> state = withOrphan(3);
+    Remote setup = state.get(2);
+    state.set(
+        2,
+        new Remote(
+            setup.id(),
+            setup.title(),
+            3,
+            "650",
+            setup.labels(),
+            "sha256:old",
+            3,
+            setup.attachments()));
+    stubState(state);
+    stubWrites("603");
+  }
+
+  @Test
+  void aChildMovedToItsNewFolderLeavesItsOldParentWhichIsThenTrashed() throws Exception {
+    setupUnderAGoneFolder();
+    stubUpdate("603", "Setup", 4);
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<LoggedRequest> writes = writes();
+    int moved = writes.indexOf(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("603")))).get(0));
+    assertThat(parentOfUpdate(json(writes.get(moved)))).isEqualTo("602");
+    assertThat(deletes()).hasSize(1);
+    assertThat(writes.indexOf(deletes().get(0))).isGreaterThan(moved);
+  }
+
+  @Test
+  void aChildWhoseMoveIsRefusedKeepsItsOldParent() throws Exception {
+    setupUnderAGoneFolder();
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("603")))
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":409,\"message\":\"Version must be incremented\"}")));
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(deletes()).isEmpty();
+    assertThat(r.out()).contains("skipped\tx.md\tOld\t650\thas children conf does not remove");
   }
 }

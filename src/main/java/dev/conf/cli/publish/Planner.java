@@ -2,9 +2,13 @@ package dev.conf.cli.publish;
 
 import dev.conf.service.PublishedPage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides what a publish does with each page, from the local pages and what the server holds. Pure:
@@ -19,6 +23,10 @@ import java.util.Map;
  *   <li>the record's hash equals the file's → unchanged (nothing is sent)
  *   <li>otherwise → update
  * </ul>
+ *
+ * <p>Pages under the root that carry conf's record but whose file is gone are {@link #orphans}:
+ * with prune → delete (to the trash), unless edited in Confluence since (skipped, unless forced) or
+ * they keep children conf does not remove (skipped); without prune → orphaned, a notice only.
  */
 public final class Planner {
   private Planner() {}
@@ -28,7 +36,11 @@ public final class Planner {
     CREATE,
     UPDATE,
     UNCHANGED,
-    SKIPPED;
+    SKIPPED,
+    /** A page whose file is gone, moved to the trash (with prune). */
+    DELETE,
+    /** A page whose file is gone, kept (without prune). */
+    ORPHANED;
 
     public String word() {
       return name().toLowerCase(Locale.ROOT);
@@ -47,6 +59,125 @@ public final class Planner {
     Step(LocalPage page, Action action, PublishedPage remote, String reason) {
       this(page, action, remote, reason, false);
     }
+  }
+
+  /**
+   * A page conf published whose file is gone, and what becomes of it: {@link Action#DELETE}, {@link
+   * Action#ORPHANED} or {@link Action#SKIPPED}.
+   *
+   * @param remote the page; its record's path is the file that is gone
+   * @param reason why it is kept (or deleted with --force, or only listed), or null
+   */
+  public record Orphan(PublishedPage remote, Action action, String reason) {
+    public String path() {
+      return remote.record().path();
+    }
+  }
+
+  static final String GONE = "its file is gone; --prune moves it to the trash";
+  static final String HAS_CHILDREN = "has children conf does not remove";
+
+  /**
+   * The pages under the root whose file is gone: those with conf's record whose record path is no
+   * local page's and whose title no local page claims (such a page is the plan's to update). The
+   * root is never one. In deletion order: children before their parents.
+   *
+   * @param underRoot every page the content search found under the root
+   * @param plan the plan of the local pages ({@link #plan}): a page it updates is moved out from
+   *     under its old parent, so it does not keep that parent
+   * @param prune delete them; otherwise they are only listed as orphaned
+   * @param force delete those edited in Confluence since conf's record too
+   */
+  public static List<Orphan> orphans(
+      List<LocalPage> pages,
+      List<PublishedPage> underRoot,
+      List<Step> plan,
+      String rootId,
+      boolean prune,
+      boolean force) {
+    Set<String> paths = new HashSet<>();
+    Set<String> titles = new HashSet<>();
+    for (LocalPage page : pages) {
+      paths.add(page.path());
+      titles.add(page.title());
+    }
+    Set<String> movedAway = new HashSet<>();
+    for (Step s : plan) {
+      if (s.action() == Action.UPDATE && s.remote() != null && !s.elsewhere()) {
+        movedAway.add(s.remote().id());
+      }
+    }
+    Map<String, PublishedPage> byId = new HashMap<>();
+    Map<String, List<PublishedPage>> children = new HashMap<>();
+    for (PublishedPage p : underRoot) {
+      byId.put(p.id(), p);
+      if (p.parentId() != null) {
+        children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    List<PublishedPage> gone = new ArrayList<>();
+    for (PublishedPage p : underRoot) {
+      if (p.record() != null
+          && !p.id().equals(rootId)
+          && !paths.contains(p.record().path())
+          && !titles.contains(p.title())) {
+        gone.add(p);
+      }
+    }
+    gone.sort(
+        Comparator.comparingInt((PublishedPage p) -> -depth(p, byId, rootId))
+            .thenComparing(p -> p.record().path()));
+    Map<String, Orphan> out = new HashMap<>();
+    for (PublishedPage p : gone) {
+      out.put(p.id(), decide(p, prune, force));
+    }
+    // A page kept keeps its parent: repeat until no deletion has a child that stays.
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (PublishedPage p : gone) {
+        Orphan o = out.get(p.id());
+        if (o.action() != Action.DELETE) {
+          continue;
+        }
+        for (PublishedPage child : children.getOrDefault(p.id(), List.of())) {
+          Orphan c = out.get(child.id());
+          boolean leaves =
+              (c != null && c.action() == Action.DELETE) || movedAway.contains(child.id());
+          if (!leaves) {
+            out.put(p.id(), new Orphan(p, Action.SKIPPED, HAS_CHILDREN));
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    return gone.stream().map(p -> out.get(p.id())).toList();
+  }
+
+  private static Orphan decide(PublishedPage p, boolean prune, boolean force) {
+    if (!prune) {
+      return new Orphan(p, Action.ORPHANED, GONE);
+    }
+    if (p.record().version() != p.version() && !p.currentVersionByConf()) {
+      String edited =
+          "edited in Confluence since v" + p.record().version() + " (now v" + p.version() + ")";
+      return force
+          ? new Orphan(p, Action.DELETE, edited + " (--force)")
+          : new Orphan(p, Action.SKIPPED, edited);
+    }
+    return new Orphan(p, Action.DELETE, null);
+  }
+
+  /** How many parents a page has below the root, as far as the search shows them. */
+  private static int depth(PublishedPage p, Map<String, PublishedPage> byId, String rootId) {
+    int depth = 0;
+    PublishedPage at = p;
+    while (at != null && at.parentId() != null && !at.parentId().equals(rootId) && depth < 1000) {
+      at = byId.get(at.parentId());
+      depth++;
+    }
+    return depth;
   }
 
   /**

@@ -21,9 +21,11 @@ import dev.conf.service.Transfer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Parameters;
  * {@code conf publish DIR --space KEY}: a folder of Markdown files to a page tree, idempotently.
  * The files are read and converted first ({@link SourceTree}); then one paged search reads every
  * page under the root with conf's record ({@link ConfluenceService#publishedPages}); {@link
- * Planner} decides; this class writes, parents first.
+ * Planner} decides; this class writes, parents first, then (with --prune) trashes the pages whose
+ * file is gone, children first.
  */
 @Command(
     name = "publish",
@@ -55,24 +58,33 @@ import picocli.CommandLine.Parameters;
       "A page edited in Confluence since, or one conf did not publish, is skipped",
       "unless --force.",
       "",
-      "Output: ACTION (create, update, unchanged, skipped), PATH, TITLE, ID and",
-      "REASON; a table on a terminal, tab-separated in a pipe. With --json: an array",
-      "of {path, title, action, id, version, reason}."
+      "A page conf published whose file is gone (deleted or renamed) is listed as",
+      "orphaned; with --prune it is moved to the trash after the other pages are",
+      "written, unless edited in Confluence since (skipped, unless --force) or it",
+      "still has children conf does not remove (skipped).",
+      "",
+      "Output: ACTION (create, update, unchanged, skipped, delete, orphaned), PATH,",
+      "TITLE, ID and REASON (a gone file's PATH is the one conf recorded); a table",
+      "on a terminal, tab-separated in a pipe. With --json: an array of {path,",
+      "title, action, id, version, reason}."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  every page is created, updated or unchanged (or would be, with --dry-run)",
+      "  0  every page is created, updated, unchanged or trashed (or would be, with",
+      "     --dry-run); orphaned pages do not change it",
       "  2  bad input: DIR missing, no .md files, two pages with one title, a missing",
       "     image",
       "  3  the space or --parent page does not exist",
       "  4  not logged in, or no permission",
-      "  5  some pages were skipped (edited in Confluence, not published by conf, or a",
-      "     same-titled page elsewhere in the space); the others were published",
+      "  5  some pages were skipped (edited in Confluence, not published by conf, a",
+      "     same-titled page elsewhere in the space, or with --prune a page that keeps",
+      "     children conf does not remove); the others were published",
       "  1  anything else (network, server error)",
       "",
       "Examples:",
       "  conf publish docs --space ENG --dry-run",
-      "  conf publish docs --space ENG --parent 'ENG:Handbook' --json"
+      "  conf publish docs --space ENG --parent 'ENG:Handbook' --json",
+      "  conf publish docs --space ENG --prune --dry-run"
     })
 public final class PublishCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
@@ -100,8 +112,16 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       names = "--force",
       description =
           "Overwrite pages edited in Confluence since conf published them, and same-titled pages"
-              + " under the root that conf did not publish.")
+              + " under the root that conf did not publish; with --prune, trash such edited pages"
+              + " whose file is gone.")
   boolean force;
+
+  @Option(
+      names = "--prune",
+      description =
+          "Move to the trash the pages under the root that conf published from files that are"
+              + " gone.")
+  boolean prune;
 
   @Mixin JsonOptions json;
 
@@ -136,7 +156,8 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
     String rootId =
         parent != null ? new PageResolver(ctx).id(ContentType.PAGE, parent) : sp.homepageId();
     Map<String, PublishedPage> underRoot = new HashMap<>();
-    for (PublishedPage p : service.publishedPages(sp.key(), rootId)) {
+    List<PublishedPage> state = service.publishedPages(sp.key(), rootId);
+    for (PublishedPage p : state) {
       underRoot.putIfAbsent(p.title(), p);
     }
     Map<String, PublishedPage> elsewhere = new HashMap<>();
@@ -149,7 +170,16 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       }
     }
     List<Planner.Step> plan = Planner.plan(pages, underRoot, elsewhere, force);
-    List<Outcome> outcomes = dryRun ? describe(plan) : carryOut(service, sp.key(), rootId, plan);
+    List<Planner.Orphan> orphans = Planner.orphans(pages, state, plan, rootId, prune, force);
+    List<Outcome> outcomes;
+    if (dryRun) {
+      outcomes = describe(plan);
+      orphans.forEach(o -> outcomes.add(outcome(o, o.action(), o.reason())));
+    } else {
+      Set<String> moved = new HashSet<>();
+      outcomes = carryOut(service, sp.key(), rootId, plan, moved);
+      outcomes.addAll(prune(service, state, orphans, moved));
+    }
     return report(outcomes);
   }
 
@@ -192,8 +222,17 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
     return out;
   }
 
+  /**
+   * Carries out the plan.
+   *
+   * @param moved gets the ids of the pages updated: each is now under its file's parent
+   */
   private List<Outcome> carryOut(
-      ConfluenceService service, String key, String rootId, List<Planner.Step> plan) {
+      ConfluenceService service,
+      String key,
+      String rootId,
+      List<Planner.Step> plan,
+      Set<String> moved) {
     Map<String, String> ids = new HashMap<>();
     List<Outcome> out = new ArrayList<>();
     for (Planner.Step s : plan) {
@@ -301,6 +340,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
         continue;
       }
       ids.put(page.path(), remote.id());
+      moved.add(remote.id());
       Map<String, String> uploaded =
           remote.record() == null ? Map.of() : remote.record().attachments();
       upload(service, remote.id(), page, uploaded);
@@ -318,6 +358,49 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       out.add(new Outcome(page.path(), page.title(), "update", remote.id(), version, s.reason()));
     }
     return out;
+  }
+
+  /**
+   * Moves the orphans the planner deletes to the trash, children first, after every create and
+   * update. A child whose update was refused after all keeps its parent, which is then skipped.
+   */
+  private List<Outcome> prune(
+      ConfluenceService service,
+      List<PublishedPage> state,
+      List<Planner.Orphan> orphans,
+      Set<String> moved) {
+    Map<String, List<String>> children = new HashMap<>();
+    for (PublishedPage p : state) {
+      if (p.parentId() != null) {
+        children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p.id());
+      }
+    }
+    Set<String> trashed = new HashSet<>();
+    List<Outcome> out = new ArrayList<>();
+    for (Planner.Orphan o : orphans) {
+      if (o.action() != Planner.Action.DELETE) {
+        out.add(outcome(o, o.action(), o.reason()));
+        continue;
+      }
+      PublishedPage page = o.remote();
+      boolean kept =
+          children.getOrDefault(page.id(), List.of()).stream()
+              .anyMatch(c -> !trashed.contains(c) && !moved.contains(c));
+      if (kept) {
+        out.add(outcome(o, Planner.Action.SKIPPED, Planner.HAS_CHILDREN));
+        continue;
+      }
+      service.pages().deletePage(ContentType.PAGE, page.id(), false);
+      trashed.add(page.id());
+      ctx.io().err().println("Moved '" + page.title() + "' (" + page.id() + ") to the trash.");
+      out.add(outcome(o, Planner.Action.DELETE, o.reason()));
+    }
+    return out;
+  }
+
+  private static Outcome outcome(Planner.Orphan o, Planner.Action action, String reason) {
+    return new Outcome(
+        o.path(), o.remote().title(), action.word(), o.remote().id(), o.remote().version(), reason);
   }
 
   /** Uploads the page's images whose content differs from what was uploaded before. */
@@ -374,6 +457,13 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
             + " unchanged, "
             + skipped
             + " skipped";
+    if (prune) {
+      summary += ", " + counts.getOrDefault("delete", 0) + " to delete";
+    }
+    int orphaned = counts.getOrDefault("orphaned", 0);
+    if (orphaned > 0) {
+      summary += ", " + orphaned + " orphaned (their files are gone; see --prune)";
+    }
     if (dryRun) {
       ctx.io().err().println("Dry run: " + summary + "; nothing was written.");
     } else {
@@ -385,7 +475,10 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
                   + " to "
                   + space
                   + ": "
-                  + summary.replace("to create", "created").replace("to update", "updated")
+                  + summary
+                      .replace("to create", "created")
+                      .replace("to update", "updated")
+                      .replace("to delete", "moved to the trash")
                   + ".");
     }
     if (skipped > 0) {
@@ -395,8 +488,8 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
               "conf: "
                   + skipped
                   + (skipped == 1 ? " page was" : " pages were")
-                  + " skipped (edited in Confluence, not published by conf, or in the way);"
-                  + " see REASON, or use --force");
+                  + " skipped (edited in Confluence, not published by conf, in the way, or"
+                  + " keeping children); see REASON, or use --force");
       return ExitCode.CONFLICT.code();
     }
     return ExitCode.OK.code();

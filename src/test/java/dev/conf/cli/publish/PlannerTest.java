@@ -1,11 +1,13 @@
 package dev.conf.cli.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conf.cli.publish.Planner.Action;
 import dev.conf.cli.publish.Planner.Step;
 import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,5 +129,130 @@ class PlannerTest {
     Step s =
         only(local("A", "h1"), remote("A", 1, null, record(PublishRecord.PENDING, 1)), null, false);
     assertThat(s.action()).isEqualTo(Action.UPDATE);
+  }
+
+  // ---- pages whose file is gone
+
+  /**
+   * Page {@code id} under {@code parentId}, at {@code version}, with conf's record of {@code path}.
+   */
+  static PublishedPage mine(String id, String title, String parentId, String path, int version) {
+    return new PublishedPage(
+        id,
+        title,
+        "DOCS",
+        version,
+        null,
+        parentId,
+        List.of(),
+        path == null ? null : new PublishRecord("h", 3, path, Map.of()),
+        path == null ? null : "70" + id,
+        1);
+  }
+
+  static List<Planner.Orphan> orphans(
+      List<LocalPage> pages, List<PublishedPage> underRoot, boolean prune, boolean force) {
+    Map<String, PublishedPage> byTitle = new HashMap<>();
+    underRoot.forEach(p -> byTitle.put(p.title(), p));
+    List<Step> plan = Planner.plan(pages, byTitle, Map.of(), force);
+    return Planner.orphans(pages, underRoot, plan, "100", prune, force);
+  }
+
+  @Test
+  void aPageOfConfWhoseFileIsGoneIsOrphanedOrWithPruneDeleted() {
+    List<PublishedPage> server =
+        List.of(mine("1", "A", "100", "A.md", 3), mine("2", "Old", "100", "old.md", 3));
+    List<Planner.Orphan> listed = orphans(List.of(local("A", "h")), server, false, false);
+    assertThat(listed)
+        .extracting(o -> o.remote().id(), Planner.Orphan::action, Planner.Orphan::path)
+        .containsExactly(tuple("2", Action.ORPHANED, "old.md"));
+    assertThat(listed.get(0).reason()).isEqualTo("its file is gone; --prune moves it to the trash");
+    List<Planner.Orphan> pruned = orphans(List.of(local("A", "h")), server, true, false);
+    assertThat(pruned).extracting(Planner.Orphan::action).containsExactly(Action.DELETE);
+    assertThat(pruned.get(0).reason()).isNull();
+  }
+
+  @Test
+  void onlyPagesWithConfsRecordAndNeitherTheirPathNorTitleLocalAreOrphans() {
+    List<PublishedPage> server =
+        List.of(
+            mine("1", "Theirs", "100", null, 3), // not conf's
+            mine("2", "A", "100", "gone.md", 3), // its title is a local page's: the plan's
+            mine("3", "Renamed", "100", "A.md", 3), // its path is a local page's
+            mine("100", "Root", null, "root.md", 3)); // the root itself
+    assertThat(orphans(List.of(local("A", "h")), server, true, true)).isEmpty();
+  }
+
+  @Test
+  void anOrphanEditedInConfluenceIsSkippedUnlessForced() {
+    List<PublishedPage> server = List.of(mine("2", "Old", "100", "old.md", 5));
+    Planner.Orphan kept = orphans(List.of(local("A", "h")), server, true, false).get(0);
+    assertThat(kept.action()).isEqualTo(Action.SKIPPED);
+    assertThat(kept.reason()).isEqualTo("edited in Confluence since v3 (now v5)");
+    Planner.Orphan forced = orphans(List.of(local("A", "h")), server, true, true).get(0);
+    assertThat(forced.action()).isEqualTo(Action.DELETE);
+    assertThat(forced.reason()).endsWith("(--force)");
+    // A version conf saved before its record was lost is still conf's.
+    PublishedPage byConf =
+        new PublishedPage(
+            "2",
+            "Old",
+            "DOCS",
+            5,
+            "conf publish old.md",
+            "100",
+            List.of(),
+            new PublishRecord("h", 3, "old.md", Map.of()),
+            "702",
+            1);
+    assertThat(orphans(List.of(local("A", "h")), List.of(byConf), true, false))
+        .extracting(Planner.Orphan::action)
+        .containsExactly(Action.DELETE);
+  }
+
+  @Test
+  void anOrphanKeepingAChildConfDoesNotRemoveIsSkippedAndSoAreItsParents() {
+    List<PublishedPage> server =
+        List.of(
+            mine("2", "Old", "100", "old/index.md", 3),
+            mine("3", "Older", "2", "old/older/index.md", 3),
+            mine("4", "Theirs", "3", null, 1));
+    List<Planner.Orphan> out = orphans(List.of(local("A", "h")), server, true, false);
+    assertThat(out)
+        .extracting(o -> o.remote().id(), Planner.Orphan::action, Planner.Orphan::reason)
+        .containsExactly(
+            tuple("3", Action.SKIPPED, "has children conf does not remove"),
+            tuple("2", Action.SKIPPED, "has children conf does not remove"));
+  }
+
+  @Test
+  void childrenGoneOrMovedAwayDoNotKeepTheirParentAndAreDeletedFirst() {
+    LocalPage moved =
+        new LocalPage("new/b.md", "B", null, "<p/>", List.of(), Map.of(), Map.of(), "h2");
+    List<PublishedPage> server =
+        List.of(
+            mine("2", "Old", "100", "old/index.md", 3),
+            mine("5", "B", "2", "old/b.md", 3), // updated: moved under its new parent
+            mine("6", "C", "2", "old/c.md", 3)); // gone too
+    List<Planner.Orphan> out = orphans(List.of(moved), server, true, false);
+    assertThat(out)
+        .extracting(o -> o.remote().id(), Planner.Orphan::action)
+        .containsExactly(tuple("6", Action.DELETE), tuple("2", Action.DELETE));
+    // A child the plan skips stays where it is, and so does its parent.
+    PublishedPage edited =
+        new PublishedPage(
+            "5",
+            "B",
+            "DOCS",
+            7,
+            null,
+            "2",
+            List.of(),
+            new PublishRecord("h", 3, "old/b.md", Map.of()),
+            "705",
+            1);
+    assertThat(orphans(List.of(moved), List.of(server.get(0), edited, server.get(2)), true, false))
+        .extracting(o -> o.remote().id(), Planner.Orphan::action)
+        .containsExactly(tuple("6", Action.DELETE), tuple("2", Action.SKIPPED));
   }
 }
