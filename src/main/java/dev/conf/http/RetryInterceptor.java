@@ -20,8 +20,8 @@ import okhttp3.Response;
  * <ul>
  *   <li>429 and 503, for every method: the server says it did not do the work. {@code Retry-After}
  *       is honoured; without it, capped exponential backoff with full jitter.
- *   <li>Other 5xx and I/O failures only for idempotent methods: a POST is never replayed once the
- *       server may have acted on it. A connection that was never made is safe for any method.
+ *   <li>500, 502, 504 and I/O failures only for idempotent methods: a POST is never replayed once
+ *       the server may have acted on it. A connection that was never made is safe for any method.
  * </ul>
  *
  * Attempts and the total wait are bounded by the {@link RetryPolicy}; after the last attempt the
@@ -36,6 +36,12 @@ import okhttp3.Response;
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+  /**
+   * The 5xx answers that may pass: a server error, a gateway that could not reach or wait for the
+   * server. Not 501 (not implemented) or 505 (version not supported): asking again changes nothing.
+   */
+  private static final Set<Integer> TRANSIENT = Set.of(500, 502, 504);
 
   /** Told before each wait, so the CLI can say on stderr why it is pausing. */
   @FunctionalInterface
@@ -96,7 +102,7 @@ public final class RetryInterceptor implements Interceptor {
       }
       int code = response.code();
       boolean throttled = code == 429 || code == 503;
-      boolean retryable = throttled || (code >= 500 && idempotent);
+      boolean retryable = throttled || (TRANSIENT.contains(code) && idempotent);
       if (!retryable || attempt >= policy.maxAttempts()) {
         return response;
       }

@@ -119,6 +119,14 @@ class HttpStackTest {
   }
 
   @Test
+  void aPermanentServerErrorIsNotRetried() {
+    site.stubFor(get(urlPathEqualTo("/x")).willReturn(aResponse().withStatus(501)));
+    assertThatThrownBy(() -> client().get(url("/x"))).isInstanceOf(ConfException.class);
+    assertThat(site.findAll(anyRequestedFor(urlPathEqualTo("/x")))).hasSize(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void getIsRetriedOn502AndOnDroppedConnections() {
     site.stubFor(
         get(urlPathEqualTo("/x"))
