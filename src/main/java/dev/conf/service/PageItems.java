@@ -5,21 +5,39 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What hangs off a page, in neutral terms: labels, attachments and comments ({@link
+ * What hangs off a page or blog post, in neutral terms: labels, attachments and comments ({@link
  * ConfluenceService#items()}). One implementation per deployment, beside its backend; each method
  * there names the REST operation it calls.
+ *
+ * <p>Methods that take a {@link ContentType} take {@code null} for "not known": an id the user gave
+ * bare, which may name either. Data Center serves both types at one path and ignores it; Cloud's v2
+ * keeps them apart and tries the page path first, then (only when that answers 404) the blog-post
+ * path, so a page costs what it would if the type were known and a blog post one 404 more. Writes
+ * that go through v1 on Cloud (label add and remove, the upload itself) serve both types at one
+ * path and take no type.
  */
 public interface PageItems {
-  /** The page's labels, in the server's order. */
-  List<Label> labels(String pageId);
+  /**
+   * The labels of a page or blog post, in the server's order.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  List<Label> labels(ContentType type, String id);
 
-  /** Adds labels (already {@link Label#normalize normalized}); existing ones stay. */
-  void addLabels(String pageId, List<String> names);
+  /**
+   * Adds labels (already {@link Label#normalize normalized}) to a page or blog post; existing ones
+   * stay.
+   */
+  void addLabels(String id, List<String> names);
 
-  /** Removes one label; exit 3 when the page does not have it. */
-  void removeLabel(String pageId, String name);
+  /** Removes one label from a page or blog post; exit 3 when it does not have it. */
+  void removeLabel(String id, String name);
 
-  /** The attachments (current versions) of a page or blog post, in the server's order. */
+  /**
+   * The attachments (current versions) of a page or blog post, in the server's order.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
   List<Attachment> attachments(ContentType type, String id, long limit);
 
   /**
@@ -32,9 +50,10 @@ public interface PageItems {
   Attachment attachment(String id);
 
   /**
-   * Uploads a file, streamed from disk. When the page already has an attachment of that name the
-   * file becomes its next version, not a second attachment.
+   * Uploads a file to a page or blog post, streamed from disk. When it already has an attachment of
+   * that name the file becomes its next version, not a second attachment.
    *
+   * @param type PAGE, BLOGPOST, or null when not known
    * @param name the attachment's name on the page
    * @param comment the version comment, or null
    * @param minor no notifications
@@ -59,19 +78,23 @@ public interface PageItems {
   void deleteAttachment(Attachment attachment);
 
   /**
-   * The page's comments: top-level ones, each followed by its replies (oldest first).
+   * The comments of a page or blog post: top-level ones, each followed by its replies (oldest
+   * first).
    *
+   * @param type PAGE, BLOGPOST, or null when not known
    * @param inline inline comments (anchored to page text) instead of footer comments
    * @param limit at most this many top-level comments; {@link Long#MAX_VALUE} for all
    */
-  List<Comment> comments(String pageId, boolean inline, long limit);
+  List<Comment> comments(ContentType type, String id, boolean inline, long limit);
 
   /**
-   * Adds a footer comment, or a reply to comment {@code replyTo}.
+   * Adds a footer comment to a page or blog post, or a reply to comment {@code replyTo} (which
+   * needs neither the type nor the id).
    *
+   * @param type PAGE, BLOGPOST, or null when not known
    * @param storageBody the body as storage XHTML
    */
-  Comment addComment(String pageId, String storageBody, String replyTo);
+  Comment addComment(ContentType type, String id, String storageBody, String replyTo);
 
   /** One comment by id (footer or inline); exit 3 when there is none. */
   Comment comment(String id);

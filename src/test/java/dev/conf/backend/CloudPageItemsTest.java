@@ -2,7 +2,9 @@ package dev.conf.backend;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.conf.testing.TestSite;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,5 +248,105 @@ class CloudPageItemsTest extends PageItemScenarios {
         delete(urlPathEqualTo(V2 + "/footer-comments/" + id))
             .willReturn(aResponse().withStatus(204)));
     return V2 + "/footer-comments/" + id;
+  }
+
+  // ---- a blog post: v2 keeps it under /blogposts; /pages answers 404 for its id
+
+  @Override
+  protected String blogPostUrl() {
+    return siteUrl() + "/wiki/spaces/DOCS/blog/2026/11/01/" + BLOG + "/Launch";
+  }
+
+  @Override
+  protected void stubBlogPost() {
+    for (String child : List.of("labels", "attachments", "footer-comments")) {
+      wm.stubFor(get(urlPathEqualTo(V2 + "/pages/" + BLOG + "/" + child)).willReturn(notFound()));
+    }
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/blogposts/" + BLOG + "/labels"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"1\",\"name\":\"news\",\"prefix\":\"global\"}],"
+                        + "\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/blogposts/" + BLOG + "/attachments"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + v2Attachment(att(1, "launch.png", "png"))
+                        + "],\"_links\":{}}")));
+    String congrats =
+        comment("5", null, "2026-11-28T10:00:00.000Z", "Congrats")
+            .replace("\"pageId\":\"42\"", "\"blogPostId\":\"" + BLOG + "\"");
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/blogposts/" + BLOG + "/footer-comments"))
+            .willReturn(okJson("{\"results\":[" + congrats + "],\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/footer-comments/5/children"))
+            .willReturn(okJson("{\"results\":[],\"_links\":{}}")));
+    // The document answers 404 for a top-level comment on a page that is not there.
+    wm.stubFor(
+        post(urlPathEqualTo(V2 + "/footer-comments"))
+            .withRequestBody(matchingJsonPath("$.pageId"))
+            .willReturn(notFound()));
+    wm.stubFor(
+        post(urlPathEqualTo(V2 + "/footer-comments"))
+            .withRequestBody(matchingJsonPath("$.blogPostId", equalTo(BLOG)))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(congrats.replace("\"5\"", "\"9\""))));
+  }
+
+  private static ResponseDefinitionBuilder notFound() {
+    return aResponse()
+        .withStatus(404)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"errors\":[{\"status\":404,\"code\":\"NOT_FOUND\",\"title\":\"Not Found\"}]}");
+  }
+
+  @Override
+  protected List<String> blogPostRequests(OnBlogPost what, boolean byUrl) {
+    List<String> out = new ArrayList<>();
+    String child =
+        switch (what) {
+          case LABELS -> "labels";
+          case ATTACHMENTS -> "attachments";
+          case COMMENTS -> "footer-comments";
+          case COMMENT_ADD -> null;
+        };
+    if (child == null) {
+      // Not knowing the type: pageId first (404), then blogPostId.
+      out.add("POST " + V2 + "/footer-comments");
+      if (!byUrl) {
+        out.add("POST " + V2 + "/footer-comments");
+      }
+      return out;
+    }
+    if (!byUrl) {
+      out.add("GET " + V2 + "/pages/" + BLOG + "/" + child);
+    }
+    out.add("GET " + V2 + "/blogposts/" + BLOG + "/" + child);
+    if (what == OnBlogPost.COMMENTS) {
+      out.add("GET " + V2 + "/footer-comments/5/children");
+      out.add("GET " + V1 + "/user/bulk");
+    }
+    return out;
+  }
+
+  @Override
+  protected void assertBlogPostCommentCreated(List<JsonNode> requests, boolean byUrl) {
+    JsonNode last = requests.get(requests.size() - 1);
+    assertThat(last.path("blogPostId").asText()).isEqualTo(BLOG);
+    assertThat(last.has("pageId")).isFalse();
+    assertThat(last.path("body").path("representation").asText()).isEqualTo("storage");
+    if (byUrl) {
+      assertThat(requests).hasSize(1);
+    } else {
+      assertThat(requests).hasSize(2);
+      assertThat(requests.get(0).path("pageId").asText()).isEqualTo(BLOG);
+      assertThat(requests.get(0).has("blogPostId")).isFalse();
+    }
   }
 }

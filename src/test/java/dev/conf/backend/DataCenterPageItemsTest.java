@@ -240,4 +240,65 @@ class DataCenterPageItemsTest extends PageItemScenarios {
         delete(urlPathEqualTo(API + "/content/" + id)).willReturn(aResponse().withStatus(204)));
     return API + "/content/" + id;
   }
+
+  // ---- a blog post: the same /content/{id} paths as a page; its URL names it by date and title
+
+  @Override
+  protected String blogPostUrl() {
+    return siteUrl() + "/display/DOCS/2026/11/01/Launch+day";
+  }
+
+  @Override
+  protected void stubBlogPost() {
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/content"))
+            .withQueryParam("type", equalTo("blogpost"))
+            .withQueryParam("spaceKey", equalTo("DOCS"))
+            .withQueryParam("title", equalTo("Launch day"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\""
+                        + BLOG
+                        + "\",\"type\":\"blogpost\",\"status\":\"current\",\"title\":\"Launch day\","
+                        + "\"space\":{\"key\":\"DOCS\"},\"version\":{\"number\":1}}],"
+                        + "\"start\":0,\"limit\":1,\"size\":1,\"_links\":{}}")));
+    stubLabels(BLOG, "news");
+    stubAttachments(BLOG, att(1, "launch.png", "png"));
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/content/" + BLOG + "/child/comment"))
+            .withQueryParam("location", equalTo("footer"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + footer("5", null, "2026-11-28T10:00:00.000Z", "Congrats")
+                        + "],\"start\":0,\"limit\":100,\"size\":1,\"_links\":{}}")));
+    stubCommentCreate(BLOG);
+  }
+
+  @Override
+  protected List<String> blogPostRequests(OnBlogPost what, boolean byUrl) {
+    List<String> out = new ArrayList<>();
+    if (byUrl) {
+      out.add("GET " + API + "/content");
+    }
+    out.add(
+        switch (what) {
+          case LABELS -> "GET " + API + "/content/" + BLOG + "/label";
+          case ATTACHMENTS -> "GET " + API + "/content/" + BLOG + "/child/attachment";
+          case COMMENTS -> "GET " + API + "/content/" + BLOG + "/child/comment";
+          case COMMENT_ADD -> "POST " + API + "/content";
+        });
+    return out;
+  }
+
+  @Override
+  protected void assertBlogPostCommentCreated(List<JsonNode> requests, boolean byUrl) {
+    assertThat(requests).hasSize(1);
+    JsonNode c = requests.get(0);
+    assertThat(c.path("type").asText()).isEqualTo("comment");
+    assertThat(c.path("container").path("id").asText()).isEqualTo(BLOG);
+    // Known from the URL, the container is typed as what it is; a bare id is sent as before.
+    assertThat(c.path("container").path("type").asText()).isEqualTo(byUrl ? "blogpost" : "page");
+    assertThat(c.has("ancestors")).isFalse();
+  }
 }

@@ -23,13 +23,17 @@ import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
 import dev.conf.testing.WireMockSuite;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Labels, attachments and comments: the scenarios both deployments pass through the real command
@@ -163,7 +167,7 @@ public abstract class PageItemScenarios extends WireMockSuite {
     Result r = conf.pipe().run("label", "add", PAGE, "Release-2026", "howto");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(addedLabels()).containsExactly("release-2026", "howto");
-    assertThat(r.err()).contains("Added release-2026, howto to page 42.");
+    assertThat(r.err()).contains("Added release-2026, howto to page or blog post 42.");
   }
 
   @Test
@@ -232,7 +236,7 @@ public abstract class PageItemScenarios extends WireMockSuite {
         conf.pipe()
             .run("attachment", "upload", PAGE, file.toString(), "--comment", "Q3", "--minor");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("Uploaded report.txt to page 42 (" + a.id() + ")");
+    assertThat(r.err()).contains("Uploaded report.txt to page or blog post 42 (" + a.id() + ")");
     LoggedRequest req = wm.findAll(postRequestedFor(urlPathEqualTo(uploadPath(PAGE)))).get(0);
     assertThat(req.getHeader("X-Atlassian-Token")).isEqualTo("no-check");
     assertThat(req.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
@@ -259,7 +263,7 @@ public abstract class PageItemScenarios extends WireMockSuite {
             .willReturn(okJson(newVersionAnswer(updated))));
     Result r = conf.pipe().run("attachment", "upload", PAGE, file.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("Uploaded notes.txt to page 42 as version 2");
+    assertThat(r.err()).contains("Uploaded notes.txt to page or blog post 42 as version 2");
     LoggedRequest req =
         wm.findAll(postRequestedFor(urlPathEqualTo(newVersionPath(PAGE, existing.id())))).get(0);
     assertThat(req.getHeader("X-Atlassian-Token")).isEqualTo("no-check");
@@ -559,5 +563,102 @@ public abstract class PageItemScenarios extends WireMockSuite {
 
   static String mediaType(String name) {
     return name.endsWith(".png") ? "image/png" : name.endsWith(".csv") ? "text/csv" : "text/plain";
+  }
+
+  // ================================================================ a blog post
+
+  static final String BLOG = "77";
+
+  /** What the blog-post scenarios do to blog post {@link #BLOG}. */
+  protected enum OnBlogPost {
+    LABELS,
+    ATTACHMENTS,
+    COMMENTS,
+    COMMENT_ADD
+  }
+
+  /** Blog post {@link #BLOG}'s URL as the browser shows it. */
+  protected abstract String blogPostUrl();
+
+  /**
+   * Answers, where this deployment serves them for a blog post: {@link #BLOG}'s labels ("news"),
+   * attachments ("launch.png"), footer comments (5, "Congrats", no replies) and a new footer
+   * comment; and what reading its URL takes. Where pages are kept apart, the same reads of {@link
+   * #BLOG} as a page answer 404.
+   */
+  protected abstract void stubBlogPost();
+
+  /** Every request ("METHOD /path", in order) that doing {@code what} to the blog post takes. */
+  protected abstract List<String> blogPostRequests(OnBlogPost what, boolean byUrl);
+
+  /** Asserts the comment-create requests (in order) for a new comment on the blog post. */
+  protected abstract void assertBlogPostCommentCreated(List<JsonNode> requests, boolean byUrl);
+
+  @ParameterizedTest(name = "by URL: {0}")
+  @ValueSource(booleans = {true, false})
+  void labelsOfABlogPost(boolean byUrl) {
+    stubBlogPost();
+    Result r = conf.pipe().run("label", "list", blogPost(byUrl));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("news\n");
+    assertThat(requests()).containsExactlyElementsOf(blogPostRequests(OnBlogPost.LABELS, byUrl));
+  }
+
+  @ParameterizedTest(name = "by URL: {0}")
+  @ValueSource(booleans = {true, false})
+  void attachmentsOfABlogPost(boolean byUrl) {
+    stubBlogPost();
+    Result r = conf.pipe().run("attachment", "list", blogPost(byUrl));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("launch.png\t");
+    assertThat(requests())
+        .containsExactlyElementsOf(blogPostRequests(OnBlogPost.ATTACHMENTS, byUrl));
+  }
+
+  @ParameterizedTest(name = "by URL: {0}")
+  @ValueSource(booleans = {true, false})
+  void commentsOfABlogPost(boolean byUrl) {
+    stubBlogPost();
+    Result r = conf.pipe().run("comment", "list", blogPost(byUrl));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("5\t\tAnn Author\t").endsWith("\tCongrats\n");
+    assertThat(requests()).containsExactlyElementsOf(blogPostRequests(OnBlogPost.COMMENTS, byUrl));
+  }
+
+  @ParameterizedTest(name = "by URL: {0}")
+  @ValueSource(booleans = {true, false})
+  void commentOnABlogPost(boolean byUrl) throws IOException {
+    stubBlogPost();
+    Result r = conf.pipe().run("comment", "add", blogPost(byUrl), "--body", "Well done");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains(byUrl ? "on blog post 77." : "on page or blog post 77.");
+    assertThat(requests())
+        .containsExactlyElementsOf(blogPostRequests(OnBlogPost.COMMENT_ADD, byUrl));
+    List<JsonNode> bodies = new ArrayList<>();
+    for (LoggedRequest req : wm.findAll(postRequestedFor(anyUrl()))) {
+      bodies.add(JSON.readTree(req.getBodyAsString()));
+      assertThat(req.getBodyAsString()).contains("Well done");
+    }
+    assertBlogPostCommentCreated(bodies, byUrl);
+  }
+
+  @Test
+  void aBareIdThatIsNeitherIsNotFoundAsEither() {
+    Result r = conf.pipe().run("label", "list", "404404");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).contains("page or blog post 404404 not found");
+  }
+
+  private String blogPost(boolean byUrl) {
+    return byUrl ? blogPostUrl() : BLOG;
+  }
+
+  /** The requests served, oldest first, as "METHOD /path". */
+  private static List<String> requests() {
+    List<String> out = new ArrayList<>();
+    for (var e : wm.getAllServeEvents()) {
+      out.add(0, e.getRequest().getMethod() + " " + URI.create(e.getRequest().getUrl()).getPath());
+    }
+    return out;
   }
 }

@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * What hangs off a page on Cloud: labels, attachments and comments. Reads through REST v2; writes
- * through v1 where v2 has no operation (attachment upload, label add and remove). Each method names
- * the operation it calls.
+ * What hangs off a page or blog post on Cloud: labels, attachments and comments. Reads through REST
+ * v2, which keeps the two apart ({@code /pages/{id}/...}, {@code /blogposts/{id}/...}); writes
+ * through v1 where v2 has no operation (attachment upload, label add and remove), which serves both
+ * at {@code /wiki/rest/api/content/{id}/...}. Each method names the operation it calls; where the
+ * type is not known, see {@link #either}.
  */
 public final class CloudPageItems implements PageItems {
   private final Site site;
@@ -43,33 +46,34 @@ public final class CloudPageItems implements PageItems {
 
   // ---- labels
 
-  /** v2 {@code GET /pages/{id}/labels}, cursor-paged. */
+  /** v2 {@code GET /pages/{id}/labels} or {@code /blogposts/{id}/labels}, cursor-paged. */
   @Override
-  public List<Label> labels(String pageId) {
-    HttpUrl url =
-        v2("pages")
-            .addPathSegment(pageId)
-            .addPathSegment("labels")
-            .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
-            .build();
-    try {
-      return Pager.of(api, url, root, CloudPageItems::label, Long.MAX_VALUE).toList();
-    } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
-    }
+  public List<Label> labels(ContentType type, String id) {
+    return either(
+        type,
+        id,
+        t -> {
+          HttpUrl url =
+              v2(collection(t))
+                  .addPathSegment(id)
+                  .addPathSegment("labels")
+                  .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+                  .build();
+          return Pager.of(api, url, root, CloudPageItems::label, Long.MAX_VALUE).toList();
+        });
   }
 
   /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */
   @Override
-  public void addLabels(String pageId, List<String> names) {
+  public void addLabels(String id, List<String> names) {
     List<Map<String, String>> body = new ArrayList<>();
     for (String name : names) {
       body.add(Map.of("prefix", "global", "name", name));
     }
     try {
-      api.send("POST", v1Content(pageId).addPathSegment("label").build(), body);
+      api.send("POST", v1Content(id).addPathSegment("label").build(), body);
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, null, id);
     }
   }
 
@@ -78,30 +82,33 @@ public final class CloudPageItems implements PageItems {
    * names the path form cannot carry.
    */
   @Override
-  public void removeLabel(String pageId, String name) {
+  public void removeLabel(String id, String name) {
     api.send(
         "DELETE",
-        v1Content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
+        v1Content(id).addPathSegment("label").addQueryParameter("name", name).build(),
         null);
   }
 
   // ---- attachments
 
-  /** v2 {@code GET /pages/{id}/attachments}, cursor-paged. */
-  /** v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}. */
+  /**
+   * v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}, cursor-paged.
+   */
   @Override
-  public List<Attachment> attachments(ContentType type, String pageId, long limit) {
-    HttpUrl url =
-        v2(collection(type))
-            .addPathSegment(pageId)
-            .addPathSegment("attachments")
-            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
-            .build();
-    try {
-      return Pager.of(api, url, root, this::attachment, limit).toList();
-    } catch (ConfException e) {
-      throw notFound(e, type, pageId);
-    }
+  public List<Attachment> attachments(ContentType type, String id, long limit) {
+    return either(
+        type,
+        id,
+        t -> {
+          HttpUrl url =
+              v2(collection(t))
+                  .addPathSegment(id)
+                  .addPathSegment("attachments")
+                  .addQueryParameter(
+                      "limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+                  .build();
+          return Pager.of(api, url, root, this::attachment, limit).toList();
+        });
   }
 
   /**
@@ -127,11 +134,11 @@ public final class CloudPageItems implements PageItems {
   }
 
   /**
-   * v2 {@code GET /pages/{id}/attachments?filename=} to find an attachment of the same name, then
-   * v1 {@code POST /wiki/rest/api/content/{id}/child/attachment} for a new one or {@code POST
-   * .../child/attachment/{attachmentId}/data} for a new version of that one.
+   * v2 {@code GET /pages/{id}/attachments?filename=} (or {@code /blogposts/{id}/...}) to find an
+   * attachment of the same name, then v1 {@code POST /wiki/rest/api/content/{id}/child/attachment}
+   * for a new one or {@code POST .../child/attachment/{attachmentId}/data} for a new version of
+   * that one.
    */
-  /** {@link #uploadAttachment}, the lookup under {@code /blogposts/{id}} for a blog post. */
   @Override
   public Attachment uploadAttachment(
       ContentType type,
@@ -141,23 +148,24 @@ public final class CloudPageItems implements PageItems {
       String comment,
       boolean minor,
       Transfer progress) {
-    HttpUrl find =
-        v2(collection(type))
-            .addPathSegment(pageId)
-            .addPathSegment("attachments")
-            .addQueryParameter("filename", name)
-            .build();
-    String existing = null;
-    try {
-      for (Attachment a : Pager.of(api, find, root, this::attachment, Long.MAX_VALUE)) {
-        if (name.equals(a.name())) {
-          existing = a.id();
-          break;
-        }
-      }
-    } catch (ConfException e) {
-      throw notFound(e, type, pageId);
-    }
+    String existing =
+        either(
+            type,
+            pageId,
+            t -> {
+              HttpUrl find =
+                  v2(collection(t))
+                      .addPathSegment(pageId)
+                      .addPathSegment("attachments")
+                      .addQueryParameter("filename", name)
+                      .build();
+              for (Attachment a : Pager.of(api, find, root, this::attachment, Long.MAX_VALUE)) {
+                if (name.equals(a.name())) {
+                  return a.id();
+                }
+              }
+              return null;
+            });
     return V1Attachments.upload(
         api,
         v1Content(pageId).build(),
@@ -211,26 +219,29 @@ public final class CloudPageItems implements PageItems {
   // ---- comments
 
   /**
-   * v2 {@code GET /pages/{id}/footer-comments} (or {@code /inline-comments}), then {@code GET
-   * /footer-comments/{id}/children} (or {@code /inline-comments/{id}/children}) for each one's
-   * replies: v2 lists only top-level comments on a page.
+   * v2 {@code GET /pages/{id}/footer-comments} (or {@code /inline-comments}; {@code
+   * /blogposts/{id}} for a blog post), then {@code GET /footer-comments/{id}/children} (or {@code
+   * /inline-comments/{id}/children}) for each one's replies: v2 lists only top-level comments on a
+   * page or blog post.
    */
   @Override
-  public List<Comment> comments(String pageId, boolean inline, long limit) {
+  public List<Comment> comments(ContentType type, String id, boolean inline, long limit) {
     String kind = inline ? "inline-comments" : "footer-comments";
-    HttpUrl url =
-        v2("pages")
-            .addPathSegment(pageId)
-            .addPathSegment(kind)
-            .addQueryParameter("body-format", "storage")
-            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
-            .build();
-    List<Comment> top;
-    try {
-      top = Pager.of(api, url, root, c -> comment(c, inline), limit).toList();
-    } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
-    }
+    List<Comment> top =
+        either(
+            type,
+            id,
+            t -> {
+              HttpUrl url =
+                  v2(collection(t))
+                      .addPathSegment(id)
+                      .addPathSegment(kind)
+                      .addQueryParameter("body-format", "storage")
+                      .addQueryParameter(
+                          "limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+                      .build();
+              return Pager.of(api, url, root, c -> comment(c, inline), limit).toList();
+            });
     List<Comment> out = new ArrayList<>();
     for (Comment c : top) {
       out.add(c);
@@ -253,22 +264,31 @@ public final class CloudPageItems implements PageItems {
   }
 
   /**
-   * v2 {@code POST /footer-comments} with {@code pageId}, or with {@code parentCommentId} for a
-   * reply ({@code POST /inline-comments} when the comment replied to is inline).
+   * v2 {@code POST /footer-comments} with {@code pageId} (or {@code blogPostId}), or with {@code
+   * parentCommentId} for a reply ({@code POST /inline-comments} when the comment replied to is
+   * inline). Not knowing the type, it sends {@code pageId} and, only when that answers 404 (which
+   * the document gives for a page that is not there), {@code blogPostId}.
    */
   @Override
-  public Comment addComment(String pageId, String storageBody, String replyTo) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    boolean inline = false;
+  public Comment addComment(ContentType type, String id, String storageBody, String replyTo) {
+    Map<String, Object> content = Map.of("representation", "storage", "value", storageBody);
     if (replyTo != null) {
-      inline = "inline".equals(comment(replyTo).location());
+      boolean inline = "inline".equals(comment(replyTo).location());
+      Map<String, Object> body = new LinkedHashMap<>();
       body.put("parentCommentId", replyTo);
-    } else {
-      body.put("pageId", pageId);
+      body.put("body", content);
+      String kind = inline ? "inline-comments" : "footer-comments";
+      return comment(api.send("POST", v2(kind).build(), body), inline);
     }
-    body.put("body", Map.of("representation", "storage", "value", storageBody));
-    String kind = inline ? "inline-comments" : "footer-comments";
-    return comment(api.send("POST", v2(kind).build(), body), inline);
+    return either(
+        type,
+        id,
+        t -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put(t == ContentType.BLOGPOST ? "blogPostId" : "pageId", id);
+          body.put("body", content);
+          return comment(api.send("POST", v2("footer-comments").build(), body), false);
+        });
   }
 
   /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
@@ -336,22 +356,44 @@ public final class CloudPageItems implements PageItems {
     return new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id"));
   }
 
+  /**
+   * {@code call} with the type of content {@code id}: the one given, or, when that is null (not
+   * known), PAGE and then, only if that answered 404, BLOGPOST. A 404 from the last try becomes
+   * "page 42 not found" (or "blog post", or "page or blog post"); other errors pass unchanged.
+   * {@code call} must make all its requests itself (a fully read listing, not a lazy one), and only
+   * the ones whose 404 means "no such page": a 404 from a later request would be retried.
+   */
+  private static <T> T either(ContentType type, String id, Function<ContentType, T> call) {
+    if (type != null) {
+      try {
+        return call.apply(type);
+      } catch (ConfException e) {
+        throw notFound(e, type, id);
+      }
+    }
+    try {
+      return call.apply(ContentType.PAGE);
+    } catch (ConfException e) {
+      if (e.exitCode() != ExitCode.NOT_FOUND) {
+        throw e;
+      }
+    }
+    try {
+      return call.apply(ContentType.BLOGPOST);
+    } catch (ConfException e) {
+      throw notFound(e, null, id);
+    }
+  }
+
   private static ConfException notFound(ConfException e, ContentType type, String id) {
     if (e.exitCode() == ExitCode.NOT_FOUND) {
-      return ConfException.notFound(type.noun() + " " + id + " not found");
+      return ConfException.notFound(ContentType.describe(type, id) + " not found");
     }
     return e;
   }
 
   private static String collection(ContentType type) {
     return type == ContentType.BLOGPOST ? "blogposts" : "pages";
-  }
-
-  private static ConfException pageNotFound(ConfException e, String pageId) {
-    if (e.exitCode() == ExitCode.NOT_FOUND) {
-      return ConfException.notFound("page " + pageId + " not found");
-    }
-    return e;
   }
 
   private HttpUrl.Builder v2(String path) {

@@ -24,8 +24,10 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
- * What hangs off a page on Data Center: labels, attachments and comments, all through REST v1
- * {@code /rest/api/content/{id}/...}. Each method names the operation it calls.
+ * What hangs off a page or blog post on Data Center: labels, attachments and comments, all through
+ * REST v1 {@code /rest/api/content/{id}/...}, which serves both types alike: the {@link
+ * ContentType} arguments only name the content in messages (and a known blog post as a comment's
+ * container). Each method names the operation it calls.
  */
 public final class DataCenterPageItems implements PageItems {
   private static final String ATTACHMENT_EXPAND = "version,container";
@@ -47,9 +49,9 @@ public final class DataCenterPageItems implements PageItems {
 
   /** {@code GET /rest/api/content/{id}/label}, start/limit-paged. */
   @Override
-  public List<Label> labels(String pageId) {
+  public List<Label> labels(ContentType type, String id) {
     HttpUrl url =
-        content(pageId)
+        content(id)
             .addPathSegment("label")
             .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
             .build();
@@ -62,7 +64,7 @@ public final class DataCenterPageItems implements PageItems {
               Long.MAX_VALUE)
           .toList();
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, id);
     }
   }
 
@@ -71,25 +73,25 @@ public final class DataCenterPageItems implements PageItems {
    * the body as a single label.
    */
   @Override
-  public void addLabels(String pageId, List<String> names) {
+  public void addLabels(String id, List<String> names) {
     for (String name : names) {
       Map<String, Object> label = new LinkedHashMap<>();
       label.put("prefix", "global");
       label.put("name", name);
       try {
-        api.send("POST", content(pageId).addPathSegment("label").build(), label);
+        api.send("POST", content(id).addPathSegment("label").build(), label);
       } catch (ConfException e) {
-        throw pageNotFound(e, pageId);
+        throw notFound(e, null, id);
       }
     }
   }
 
   /** {@code DELETE /rest/api/content/{id}/label?name=}. */
   @Override
-  public void removeLabel(String pageId, String name) {
+  public void removeLabel(String id, String name) {
     api.send(
         "DELETE",
-        content(pageId).addPathSegment("label").addQueryParameter("name", name).build(),
+        content(id).addPathSegment("label").addQueryParameter("name", name).build(),
         null);
   }
 
@@ -97,8 +99,8 @@ public final class DataCenterPageItems implements PageItems {
 
   /** {@code GET /rest/api/content/{id}/child/attachment?expand=version,container}. */
   @Override
-  public List<Attachment> attachments(ContentType type, String pageId, long limit) {
-    return listAttachments(pageId, null, limit);
+  public List<Attachment> attachments(ContentType type, String id, long limit) {
+    return listAttachments(type, id, null, limit);
   }
 
   /** {@code GET /rest/api/content/search} with CQL: v2 has no space-wide attachment listing. */
@@ -108,7 +110,8 @@ public final class DataCenterPageItems implements PageItems {
         api, base.newBuilder().addPathSegments("rest/api/content/search").build(), base, spaceKey);
   }
 
-  private List<Attachment> listAttachments(String pageId, String filename, long limit) {
+  private List<Attachment> listAttachments(
+      ContentType type, String pageId, String filename, long limit) {
     HttpUrl.Builder url =
         content(pageId)
             .addPathSegments("child/attachment")
@@ -122,7 +125,7 @@ public final class DataCenterPageItems implements PageItems {
       return Pager.of(api, url.build(), base, a -> V1Attachments.attachment(a, base, pageId), limit)
           .toList();
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, pageId);
     }
   }
 
@@ -160,7 +163,7 @@ public final class DataCenterPageItems implements PageItems {
       boolean minor,
       Transfer progress) {
     String existing = null;
-    for (Attachment a : listAttachments(pageId, name, Long.MAX_VALUE)) {
+    for (Attachment a : listAttachments(type, pageId, name, Long.MAX_VALUE)) {
       if (name.equals(a.name())) {
         existing = a.id();
         break;
@@ -200,9 +203,9 @@ public final class DataCenterPageItems implements PageItems {
    * in the same listing (each with its ancestors), so the top-level limit is applied here.
    */
   @Override
-  public List<Comment> comments(String pageId, boolean inline, long limit) {
+  public List<Comment> comments(ContentType type, String id, boolean inline, long limit) {
     HttpUrl url =
-        content(pageId)
+        content(id)
             .addPathSegments("child/comment")
             .addQueryParameter("expand", COMMENT_EXPAND)
             .addQueryParameter("depth", "all")
@@ -213,7 +216,7 @@ public final class DataCenterPageItems implements PageItems {
     try {
       all = Pager.of(api, url, base, this::comment, Long.MAX_VALUE).toList();
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, id);
     }
     return threads(all, limit);
   }
@@ -248,14 +251,16 @@ public final class DataCenterPageItems implements PageItems {
   }
 
   /**
-   * {@code POST /rest/api/content} with {@code type: comment}, the page as its container, and for a
-   * reply the comment replied to as its ancestor.
+   * {@code POST /rest/api/content} with {@code type: comment}, the page or blog post as its
+   * container (typed {@code blogpost} when known to be one, else {@code page}), and for a reply the
+   * comment replied to as its ancestor.
    */
   @Override
-  public Comment addComment(String pageId, String storageBody, String replyTo) {
+  public Comment addComment(ContentType type, String id, String storageBody, String replyTo) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "comment");
-    body.put("container", Map.of("id", pageId, "type", "page"));
+    body.put(
+        "container", Map.of("id", id, "type", type == ContentType.BLOGPOST ? "blogpost" : "page"));
     if (replyTo != null) {
       body.put("ancestors", List.of(Map.of("id", replyTo)));
     }
@@ -266,7 +271,7 @@ public final class DataCenterPageItems implements PageItems {
     try {
       return comment(api.send("POST", api("content").build(), body));
     } catch (ConfException e) {
-      throw pageNotFound(e, pageId);
+      throw notFound(e, type, id);
     }
   }
 
@@ -332,9 +337,9 @@ public final class DataCenterPageItems implements PageItems {
     return r.isTextual() ? r.asText() : Links.text(r, "status");
   }
 
-  private static ConfException pageNotFound(ConfException e, String pageId) {
+  private static ConfException notFound(ConfException e, ContentType type, String id) {
     if (e.exitCode() == ExitCode.NOT_FOUND) {
-      return ConfException.notFound("page " + pageId + " not found");
+      return ConfException.notFound(ContentType.describe(type, id) + " not found");
     }
     return e;
   }

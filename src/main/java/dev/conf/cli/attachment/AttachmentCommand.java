@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
     aliases = "attachments",
     mixinStandardHelpOptions = true,
     description = {
-      "List, upload, download and delete files attached to a page.",
+      "List, upload, download and delete files attached to a page or blog post.",
       "",
-      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser."
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser;",
+      "a blog post: give its id or URL (SPACEKEY:Title names a page)."
     })
 public final class AttachmentCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -5,7 +5,6 @@ import dev.conf.cli.page.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.service.Attachment;
-import dev.conf.service.ContentType;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Parameters;
     aliases = "rm",
     mixinStandardHelpOptions = true,
     description = {
-      "Move an attachment of a page to the trash.",
+      "Move an attachment of a page or blog post to the trash.",
       "",
       "Asks first on a terminal; in a pipe it needs --yes."
     })
@@ -29,7 +28,8 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Parameters(index = "1", paramLabel = "NAME|ID", description = "The attachment's name or id.")
@@ -50,9 +50,9 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
       throw ConfException.usage(
           "refusing to delete without --yes: stdin is not a terminal to ask on");
     }
-    String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
     List<Attachment> all =
-        ctx.service().items().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE);
+        ctx.service().items().attachments(target.type(), target.id(), Long.MAX_VALUE);
     // A name wins over an id: names are what users see, and ids are never valid file names anyway.
     Attachment a =
         all.stream()
@@ -62,8 +62,8 @@ public final class AttachmentDeleteCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     ConfException.notFound(
-                        "page " + pageId + " has no attachment named or numbered " + attachment));
-    String what = "'" + a.name() + "' (" + a.id() + ") of page " + pageId;
+                        target.describe() + " has no attachment named or numbered " + attachment));
+    String what = "'" + a.name() + "' (" + a.id() + ") of " + target.describe();
     if (!yes) {
       String answer = ctx.io().prompt("Move attachment " + what + " to the trash? [y/N] ");
       String r = answer.toLowerCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Progress;
 import dev.conf.service.Attachment;
-import dev.conf.service.ContentType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Parameters;
     aliases = "get",
     mixinStandardHelpOptions = true,
     description = {
-      "Download a page's attachments, or one attachment by id.",
+      "Download the attachments of a page or blog post, or one attachment by id.",
       "",
       "  conf attachment download DOCS:Runbook --pattern '*.png' --dir images",
       "  conf attachment download att12345 -o diagram.png",
@@ -47,7 +46,8 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "PAGE|ATTACHMENT-ID",
       description =
-          "A page (id, SPACEKEY:Title or URL) for all its attachments, or an attachment id.")
+          "A page (id, SPACEKEY:Title or URL) or blog post (id or URL) for all its"
+              + " attachments, or an attachment id.")
   String target;
 
   @Option(
@@ -168,17 +168,17 @@ public final class AttachmentDownloadCommand implements Callable<Integer> {
   }
 
   private int downloadPage() {
-    String pageId = new PageResolver(ctx).id(ContentType.PAGE, target);
+    PageResolver.Target content = new PageResolver(ctx).target(target);
     Glob glob = Glob.of(pattern);
     List<Attachment> wanted =
-        ctx.service().items().attachments(ContentType.PAGE, pageId, Long.MAX_VALUE).stream()
+        ctx.service().items().attachments(content.type(), content.id(), Long.MAX_VALUE).stream()
             .filter(a -> glob.matches(a.name()))
             .toList();
     if (wanted.isEmpty()) {
       throw ConfException.notFound(
           pattern == null
-              ? "page " + pageId + " has no attachments"
-              : "no attachments of page " + pageId + " match " + pattern);
+              ? content.describe() + " has no attachments"
+              : "no attachments of " + content.describe() + " match " + pattern);
     }
     Path into = dir == null ? Path.of("") : dir;
     if (dir != null) {

@@ -9,7 +9,6 @@ import dev.conf.output.Progress;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
 import dev.conf.service.Attachment;
-import dev.conf.service.ContentType;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
     aliases = "ls",
     mixinStandardHelpOptions = true,
     description = {
-      "List a page's attachments.",
+      "List the attachments of a page or blog post.",
       "",
       "On a terminal: a table with sizes in KiB/MiB and relative times. In a pipe:",
       "tab-separated NAME, ID, SIZE (bytes), MEDIA TYPE, VERSION, UPDATED (ISO).",
@@ -35,7 +34,8 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
 
   @Parameters(
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Option(
@@ -68,12 +68,12 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
   @Override
   public Integer call() {
     long maxItems = Limits.max(limit, all);
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
     Glob glob = Glob.of(pattern);
     // The pattern is applied here, so the limit counts matches only when there is no pattern.
     long fetch = pattern != null ? Long.MAX_VALUE : maxItems;
     List<Attachment> found =
-        ctx.service().items().attachments(ContentType.PAGE, id, fetch).stream()
+        ctx.service().items().attachments(target.type(), target.id(), fetch).stream()
             .filter(a -> glob.matches(a.name()))
             .limit(maxItems)
             .toList();
@@ -88,8 +88,8 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
             .err()
             .println(
                 pattern == null
-                    ? "Page " + id + " has no attachments."
-                    : "No attachments of page " + id + " match " + pattern + ".");
+                    ? target.capitalized() + " has no attachments."
+                    : "No attachments of " + target.describe() + " match " + pattern + ".");
       }
       return 0;
     }

@@ -7,7 +7,6 @@ import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.Progress;
 import dev.conf.service.Attachment;
-import dev.conf.service.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Parameters;
     aliases = "put",
     mixinStandardHelpOptions = true,
     description = {
-      "Attach files to a page.",
+      "Attach files to a page or blog post.",
       "",
       "A file whose name the page already has becomes the next version of that",
       "attachment, not a second one. Files are streamed from disk, whatever their",
@@ -38,7 +37,8 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
   @Parameters(
       index = "0",
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to attach.")
@@ -85,7 +85,7 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
       }
       names.add(name);
     }
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
     List<Attachment> uploaded = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
@@ -96,7 +96,7 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
             ctx.service()
                 .items()
                 .uploadAttachment(
-                    ContentType.PAGE, id, f, names.get(i), comment, minor, progress::update);
+                    target.type(), target.id(), f, names.get(i), comment, minor, progress::update);
       } catch (RuntimeException e) {
         progress.abandon();
         throw e;
@@ -108,8 +108,8 @@ public final class AttachmentUploadCommand implements Callable<Integer>, JsonOpt
           .println(
               "Uploaded "
                   + a.name()
-                  + " to page "
-                  + id
+                  + " to "
+                  + target.describe()
                   + (a.version() > 1 ? " as version " + a.version() : "")
                   + " ("
                   + a.id()

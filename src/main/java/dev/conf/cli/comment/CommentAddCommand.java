@@ -7,7 +7,6 @@ import dev.conf.cli.page.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.Comment;
-import dev.conf.service.ContentType;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Parameters;
     aliases = "create",
     mixinStandardHelpOptions = true,
     description = {
-      "Comment on a page, or reply to a comment.",
+      "Comment on a page or blog post, or reply to a comment.",
       "",
       "The body is Markdown: --body TEXT, --file F, or - to read it from stdin.",
       "Prints the new comment's URL (or id) on stdout."
@@ -31,7 +30,8 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
   @Parameters(
       index = "0",
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Parameters(
@@ -87,9 +87,9 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
     if (markdown == null || markdown.isBlank()) {
       throw ConfException.usage("the comment is empty");
     }
-    String pageId = new PageResolver(ctx).id(ContentType.PAGE, page);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
     String storage = Markdown.toStorage(markdown, ctx.service().deployment());
-    Comment c = ctx.service().items().addComment(pageId, storage, replyTo);
+    Comment c = ctx.service().items().addComment(target.type(), target.id(), storage, replyTo);
     if (json.enabled()) {
       json.print(ctx.io(), c);
       return 0;
@@ -97,7 +97,10 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
     ctx.io()
         .err()
         .println(
-            (replyTo != null ? "Replied to " + replyTo : "Commented") + " on page " + pageId + ".");
+            (replyTo != null ? "Replied to " + replyTo : "Commented")
+                + " on "
+                + target.describe()
+                + ".");
     ctx.io().out().println(c.url() != null ? c.url() : c.id());
     return 0;
   }

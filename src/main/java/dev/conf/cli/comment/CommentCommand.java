@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
     aliases = "comments",
     mixinStandardHelpOptions = true,
     description = {
-      "List, add and delete comments on a page.",
+      "List, add and delete comments on a page or blog post.",
       "",
-      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser."
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser;",
+      "a blog post: give its id or URL (SPACEKEY:Title names a page)."
     })
 public final class CommentCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -9,7 +9,6 @@ import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
 import dev.conf.service.Comment;
-import dev.conf.service.ContentType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Parameters;
     aliases = "ls",
     mixinStandardHelpOptions = true,
     description = {
-      "List a page's comments, each thread in order: a comment, then its replies.",
+      "List the comments of a page or blog post, each thread in order: a comment,",
+      "then its replies.",
       "",
       "On a terminal: a table (replies marked with ↳, relative dates). In a pipe:",
       "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (one line).",
@@ -40,7 +40,8 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
 
   @Parameters(
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Option(
@@ -72,8 +73,9 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
   @Override
   public Integer call() {
     long maxItems = Limits.max(limit, all);
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Comment> comments = withNames(ctx.service().items().comments(id, inline, maxItems));
+    PageResolver.Target target = new PageResolver(ctx).target(page);
+    List<Comment> comments =
+        withNames(ctx.service().items().comments(target.type(), target.id(), inline, maxItems));
     if (json.enabled()) {
       json.print(ctx.io(), comments);
       return 0;
@@ -81,7 +83,9 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
     boolean tty = ctx.io().isStdoutTty();
     if (comments.isEmpty()) {
       if (tty) {
-        ctx.io().err().println("Page " + id + " has no " + (inline ? "inline " : "") + "comments.");
+        ctx.io()
+            .err()
+            .println(target.capitalized() + " has no " + (inline ? "inline " : "") + "comments.");
       }
       return 0;
     }

@@ -2,7 +2,6 @@ package dev.conf.cli.label;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.page.PageResolver;
-import dev.conf.service.ContentType;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Parameters;
     name = "add",
     mixinStandardHelpOptions = true,
     description = {
-      "Add labels to a page; labels it already has stay.",
+      "Add labels to a page or blog post; labels it already has stay.",
       "",
       "Each LABEL is checked first (no spaces, none of : ; , . ? & [ ] ( ) # ^ * @",
       "! < > ' \" | \\ /) and lower-cased, as Confluence stores it; one bad label",
@@ -25,7 +24,8 @@ public final class LabelAddCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "LABEL", description = "Labels to add.")
@@ -38,9 +38,9 @@ public final class LabelAddCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> names = LabelNames.of(labels);
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    ctx.service().items().addLabels(id, names);
-    ctx.io().err().println("Added " + String.join(", ", names) + " to page " + id + ".");
+    PageResolver.Target target = new PageResolver(ctx).target(page);
+    ctx.service().items().addLabels(target.id(), names);
+    ctx.io().err().println("Added " + String.join(", ", names) + " to " + target.describe() + ".");
     return 0;
   }
 }

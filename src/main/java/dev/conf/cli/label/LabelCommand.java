@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
     name = "label",
     mixinStandardHelpOptions = true,
     description = {
-      "List, add and remove a page's labels.",
+      "List, add and remove the labels of a page or blog post.",
       "",
-      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser.",
+      "PAGE is a numeric id, SPACEKEY:Title, or a URL copied from the browser;",
+      "a blog post: give its id or URL (SPACEKEY:Title names a page).",
       "Labels are single words; Confluence stores them lower-cased."
     })
 public final class LabelCommand implements Runnable {

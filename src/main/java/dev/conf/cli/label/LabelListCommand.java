@@ -4,7 +4,6 @@ import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.page.PageResolver;
 import dev.conf.output.JsonFields;
-import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Parameters;
     aliases = "ls",
     mixinStandardHelpOptions = true,
     description = {
-      "List a page's labels, one a line.",
+      "List the labels of a page or blog post, one a line.",
       "",
       "With --json: an array of {name, prefix, id}."
     })
@@ -27,7 +26,8 @@ public final class LabelListCommand implements Callable<Integer>, JsonOptions.Fi
 
   @Parameters(
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Mixin JsonOptions json;
@@ -43,14 +43,14 @@ public final class LabelListCommand implements Callable<Integer>, JsonOptions.Fi
 
   @Override
   public Integer call() {
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
-    List<Label> labels = ctx.service().items().labels(id);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
+    List<Label> labels = ctx.service().items().labels(target.type(), target.id());
     if (json.enabled()) {
       json.print(ctx.io(), labels);
       return 0;
     }
     if (labels.isEmpty() && ctx.io().isStdoutTty()) {
-      ctx.io().err().println("Page " + id + " has no labels.");
+      ctx.io().err().println(target.capitalized() + " has no labels.");
     }
     for (Label l : labels) {
       // Personal and team labels are shown with their prefix, as Confluence writes them.

@@ -4,7 +4,6 @@ import dev.conf.cli.CommandContext;
 import dev.conf.cli.page.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
-import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,9 @@ import picocli.CommandLine.Parameters;
     aliases = "rm",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove labels from a page.",
+      "Remove labels from a page or blog post.",
       "",
-      "Labels the page does not have are reported and the command exits 3; the",
+      "Labels it does not have are reported and the command exits 3; the",
       "others are still removed."
     })
 public final class LabelRemoveCommand implements Callable<Integer> {
@@ -31,7 +30,8 @@ public final class LabelRemoveCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PAGE",
-      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+      description =
+          "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
   @Parameters(
@@ -48,11 +48,14 @@ public final class LabelRemoveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> names = LabelNames.of(labels);
-    String id = new PageResolver(ctx).id(ContentType.PAGE, page);
+    PageResolver.Target target = new PageResolver(ctx).target(page);
+    String id = target.id();
     // Read first: a label the page lacks is most likely a typo, worth naming rather than letting
     // the server's answer to it (which differs between versions) decide.
     Set<String> present =
-        ctx.service().items().labels(id).stream().map(Label::name).collect(Collectors.toSet());
+        ctx.service().items().labels(target.type(), id).stream()
+            .map(Label::name)
+            .collect(Collectors.toSet());
     List<String> missing = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     for (String name : names) {
@@ -64,11 +67,13 @@ public final class LabelRemoveCommand implements Callable<Integer> {
       removed.add(name);
     }
     if (!removed.isEmpty()) {
-      ctx.io().err().println("Removed " + String.join(", ", removed) + " from page " + id + ".");
+      ctx.io()
+          .err()
+          .println("Removed " + String.join(", ", removed) + " from " + target.describe() + ".");
     }
     if (!missing.isEmpty()) {
       throw new ConfException(
-          ExitCode.NOT_FOUND, "page " + id + " has no label " + String.join(", ", missing));
+          ExitCode.NOT_FOUND, target.describe() + " has no label " + String.join(", ", missing));
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package dev.conf.cli.page;
 
 import dev.conf.auth.Site;
 import dev.conf.error.ConfException;
+import dev.conf.service.ContentType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * How a user names a page or blog post: a numeric id, {@code SPACEKEY:Title}, or a URL copied from
- * the browser. Either {@link #id} is set, or {@link #spaceKey} and {@link #title}.
+ * the browser. Either {@link #id} is set, or {@link #spaceKey} and {@link #title}. {@link #type} is
+ * what the text itself says the content is: {@link ContentType#BLOGPOST} for a blog post's URL,
+ * {@link ContentType#PAGE} for a page's, and null when it does not say (a bare id, {@code
+ * SPACEKEY:Title}, {@code ?pageId=}, a tiny link).
  *
  * <p>URLs understood: Cloud {@code /wiki/spaces/KEY/pages/ID[/Title]}, {@code
  * /wiki/spaces/KEY/pages/edit-v2/ID}, {@code /wiki/spaces/KEY/blog/[YYYY/MM/DD/]ID[/Title]}; Data
@@ -23,15 +27,15 @@ import java.util.regex.Pattern;
  * refused: conf never sends credentials to a host the user did not log in to, and never silently
  * reads a page from the wrong site.
  */
-public record PageRef(String id, String spaceKey, String title) {
+public record PageRef(String id, String spaceKey, String title, ContentType type) {
   private static final Pattern ID = Pattern.compile("\\d+");
   private static final Pattern KEY_TITLE =
       Pattern.compile("(~?[A-Za-z0-9_.-]+):(.+)", Pattern.DOTALL);
   private static final Pattern CLOUD_PAGE =
       Pattern.compile(
-          "/spaces/([^/]+)/(?:pages|blog)(?:/edit(?:-v2)?)?(?:/\\d{4}/\\d{2}/\\d{2})?/(\\d+)(?:/.*)?");
+          "/spaces/([^/]+)/(pages|blog)(?:/edit(?:-v2)?)?(?:/\\d{4}/\\d{2}/\\d{2})?/(\\d+)(?:/.*)?");
   private static final Pattern DISPLAY =
-      Pattern.compile("/display/([^/]+)/(?:\\d{4}/\\d{2}/\\d{2}/)?([^/]+)/?");
+      Pattern.compile("/display/([^/]+)/(\\d{4}/\\d{2}/\\d{2}/)?([^/]+)/?");
   private static final Pattern TINY = Pattern.compile("/x/([A-Za-z0-9_-]{1,16})/?$");
   private static final Pattern PAGE_ID_PARAM = Pattern.compile("(?:^|&)pageId=(\\d+)(?:&|$)");
 
@@ -42,8 +46,9 @@ public record PageRef(String id, String spaceKey, String title) {
     }
   }
 
+  /** A bare id: a page or a blog post. */
   public static PageRef ofId(String id) {
-    return new PageRef(id, null, null);
+    return new PageRef(id, null, null, null);
   }
 
   /** True when the page is named by its title and must be looked up. */
@@ -76,7 +81,7 @@ public record PageRef(String id, String spaceKey, String title) {
     }
     Matcher kt = KEY_TITLE.matcher(s);
     if (kt.matches()) {
-      return new PageRef(null, kt.group(1), kt.group(2));
+      return new PageRef(null, kt.group(1), kt.group(2), null);
     }
     throw ConfException.usage(
         "'" + s + "' names no page: give an id, SPACEKEY:Title or the page's URL");
@@ -111,7 +116,11 @@ public record PageRef(String id, String spaceKey, String title) {
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     Matcher cloud = CLOUD_PAGE.matcher(path);
     if (cloud.find()) {
-      return ofId(cloud.group(2));
+      return new PageRef(
+          cloud.group(3),
+          null,
+          null,
+          cloud.group(2).equals("blog") ? ContentType.BLOGPOST : ContentType.PAGE);
     }
     Matcher tiny = TINY.matcher(path);
     if (tiny.find()) {
@@ -119,7 +128,11 @@ public record PageRef(String id, String spaceKey, String title) {
     }
     Matcher display = DISPLAY.matcher(path);
     if (display.find()) {
-      return new PageRef(null, decode(display.group(1)), decode(display.group(2)));
+      return new PageRef(
+          null,
+          decode(display.group(1)),
+          decode(display.group(3)),
+          display.group(2) != null ? ContentType.BLOGPOST : ContentType.PAGE);
     }
     throw ConfException.usage("'" + s + "' is not the URL of a page or blog post");
   }

@@ -21,6 +21,38 @@ public final class PageResolver {
     return id(type, parse(arg));
   }
 
+  /**
+   * The page or blog post the argument names, for commands that take either (attachments, comments,
+   * labels). Its type is the one the argument shows (a blog post's URL), or null for a bare id,
+   * which the backend then treats as either; {@code SPACEKEY:Title} names a page.
+   */
+  public Target target(String arg) {
+    PageRef ref = parse(arg);
+    if (!ref.byTitle()) {
+      return new Target(ref.type(), ref.id());
+    }
+    ContentType type = ref.type() != null ? ref.type() : ContentType.PAGE;
+    return new Target(type, id(type, ref));
+  }
+
+  /**
+   * A page or blog post by id.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  public record Target(ContentType type, String id) {
+    /** "page 42", "blog post 42", or "page or blog post 42". */
+    public String describe() {
+      return ContentType.describe(type, id);
+    }
+
+    /** {@link #describe} to begin a sentence with: "Page 42". */
+    public String capitalized() {
+      String d = describe();
+      return Character.toUpperCase(d.charAt(0)) + d.substring(1);
+    }
+  }
+
   public String id(ContentType type, PageRef ref) {
     if (!ref.byTitle()) {
       return ref.id();

@@ -7,6 +7,7 @@ import dev.conf.auth.Deployment;
 import dev.conf.auth.Site;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
+import dev.conf.service.ContentType;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -115,5 +116,41 @@ class PageRefTest {
         .isInstanceOf(ConfException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((ConfException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+  }
+
+  static Stream<Arguments> typed() {
+    return Stream.of(
+        // site, what the user typed, the type the text shows (null: it does not say)
+        Arguments.of(CLOUD, "42", null),
+        Arguments.of(CLOUD, "DOCS:Release notes", null),
+        Arguments.of(
+            CLOUD, "https://acme.atlassian.net/wiki/spaces/DOCS/pages/1/T", ContentType.PAGE),
+        Arguments.of(
+            CLOUD, "https://acme.atlassian.net/wiki/spaces/DOCS/pages/edit-v2/1", ContentType.PAGE),
+        Arguments.of(
+            CLOUD,
+            "https://acme.atlassian.net/wiki/spaces/DOCS/blog/2026/11/01/777/Launch",
+            ContentType.BLOGPOST),
+        Arguments.of(
+            CLOUD, "https://acme.atlassian.net/wiki/spaces/DOCS/blog/777", ContentType.BLOGPOST),
+        Arguments.of(
+            CLOUD,
+            "https://acme.atlassian.net/wiki/spaces/DOCS/blog/edit-v2/777",
+            ContentType.BLOGPOST),
+        Arguments.of(CLOUD, "https://acme.atlassian.net/wiki/x/AbCdEf", null),
+        Arguments.of(
+            DC, "https://wiki.corp.example/confluence/pages/viewpage.action?pageId=9", null),
+        Arguments.of(
+            DC, "https://wiki.corp.example/confluence/display/ENG/Release+Notes", ContentType.PAGE),
+        Arguments.of(
+            DC,
+            "https://wiki.corp.example/confluence/display/ENG/2026/11/01/Launch+day",
+            ContentType.BLOGPOST));
+  }
+
+  @ParameterizedTest(name = "[{index}] '{1}'")
+  @MethodSource("typed")
+  void saysWhetherItIsABlogPostWhenTheTextShows(Site site, String typed, ContentType type) {
+    assertThat(PageRef.parse(typed, site).type()).isEqualTo(type);
   }
 }
