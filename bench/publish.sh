@@ -2,7 +2,9 @@
 # Benchmark: `conf publish` of FILES Markdown files (default 200) against a stand-in Confluence with
 # state (bench/publish_server.py). The first run creates the tree; the second, with no file
 # changed, must make zero write requests and at most ceil(FILES / page size) + 5 reads; a third,
-# after one file changed, must write that one page (update and record) and nothing else.
+# after one file changed, must write that one page (update and record) and nothing else; a fourth,
+# after one file was removed, with --prune, must trash that page and update only the page that
+# linked to it.
 #
 #   bench/publish.sh [cloud|dc] [FILES] [PAGE_CAP]
 #
@@ -68,7 +70,7 @@ publish() {
   curl -sf "http://127.0.0.1:$PORT/__reset" >/dev/null
   local start end
   start=$(date +%s%N)
-  java -jar "$HERE/target/conf.jar" publish "$WORK/docs" --space BENCH >"$WORK/out.tsv" 2>"$WORK/err.txt"
+  java -jar "$HERE/target/conf.jar" publish "$WORK/docs" --space BENCH "$@" >"$WORK/out.tsv" 2>"$WORK/err.txt"
   end=$(date +%s%N)
   MS=$(( (end - start) / 1000000 ))
   READS=$(stat reads)
@@ -94,6 +96,15 @@ publish
 UPDATED=$(grep -c '^update' "$WORK/out.tsv" || true)
 echo "one file edited: $UPDATED updated; reads $READS, writes $WRITES (page + record), $MS ms"
 if [ "$UPDATED" -ne 1 ] || [ "$WRITES" -ne 2 ]; then
+  FAILED=1
+fi
+
+rm "$WORK/docs/part-3/page-13.md"
+publish --prune
+DELETED=$(grep -c '^delete' "$WORK/out.tsv" || true)
+UPDATED=$(grep -c '^update' "$WORK/out.tsv" || true)
+echo "one file removed, --prune: $DELETED moved to the trash, $UPDATED updated (its link went); writes $WRITES, $MS ms"
+if [ "$DELETED" -ne 1 ] || [ "$WRITES" -ne $((1 + 2 * UPDATED)) ]; then
   FAILED=1
 fi
 

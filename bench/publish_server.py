@@ -171,6 +171,16 @@ class Handler(BaseHTTPRequestHandler):
                                                       "title": "x", "version": {"number": 1}}]})
         return self.answer(404, {"message": "not in the bench server: " + path})
 
+    def do_DELETE(self):
+        # Moving a page to the trash: it leaves the content search.
+        self.count("writes")
+        parts = urlparse(self.path).path.strip("/").split("/")
+        with lock:
+            if pages.pop(parts[-1], None) is None:
+                return self.answer(404, {"message": "no page " + parts[-1]})
+        self.send_response(204)
+        self.end_headers()
+
     def do_PUT(self):
         self.count("writes")
         path = urlparse(self.path).path
