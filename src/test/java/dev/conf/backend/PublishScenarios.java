@@ -725,6 +725,18 @@ public abstract class PublishScenarios extends WireMockSuite {
   }
 
   @Test
+  void anOrphanTrashedBySomeoneElseMeanwhileIsReportedAsGone() throws Exception {
+    stubState(withOrphan(3));
+    wm.stubFor(
+        delete(urlPathEqualTo(pagePath("650")))
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"not found\"}")));
+    Result r = publish("--prune");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(deletes()).hasSize(1);
+    assertThat(r.out()).endsWith("delete\tx.md\tOld\t650\talready gone\n");
+  }
+
+  @Test
   void anOrphanEditedInConfluenceIsSkippedWithExit5AndNotTrashed() throws Exception {
     stubState(withOrphan(5));
     Result r = publish("--prune");

@@ -390,10 +390,18 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
         out.add(outcome(o, Planner.Action.SKIPPED, Planner.HAS_CHILDREN));
         continue;
       }
-      service.pages().deletePage(ContentType.PAGE, page.id(), false);
+      String reason = o.reason();
+      try {
+        service.pages().deletePage(ContentType.PAGE, page.id(), false);
+        ctx.io().err().println("Moved '" + page.title() + "' (" + page.id() + ") to the trash.");
+      } catch (ConfException e) {
+        if (e.exitCode() != ExitCode.NOT_FOUND) {
+          throw e;
+        }
+        reason = "already gone"; // trashed by someone else since the search: what was wanted
+      }
       trashed.add(page.id());
-      ctx.io().err().println("Moved '" + page.title() + "' (" + page.id() + ") to the trash.");
-      out.add(outcome(o, Planner.Action.DELETE, o.reason()));
+      out.add(outcome(o, Planner.Action.DELETE, reason));
     }
     return out;
   }
