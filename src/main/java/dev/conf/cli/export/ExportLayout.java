@@ -140,7 +140,8 @@ final class ExportLayout {
   /**
    * A title as a file or folder name: {@code / \ : * ? " < > |} and control characters become
    * {@code -}, leading and trailing dots and spaces go, Unicode stays; at most {@value #MAX_NAME}
-   * characters; {@code untitled} when nothing is left.
+   * characters; {@code untitled} when nothing is left; a Windows device name ({@code CON}, {@code
+   * NUL}, {@code COM1}, …) gets a {@code _}.
    */
   static String fileName(String title) {
     String t = title == null ? "" : title;
@@ -165,8 +166,21 @@ final class ExportLayout {
       to--;
     }
     s = s.substring(from, to);
-    return s.isEmpty() ? "untitled" : s;
+    if (s.isEmpty()) {
+      return "untitled";
+    }
+    // Windows refuses device names as files, with any extension (CON.md, nul.storage.xhtml);
+    // the same names on every system keep an export's manifest portable.
+    int dot = s.indexOf('.');
+    String base = (dot < 0 ? s : s.substring(0, dot)).toUpperCase(Locale.ROOT);
+    if (!WINDOWS_DEVICES.matcher(base).matches()) {
+      return s;
+    }
+    return dot < 0 ? s + "_" : s.substring(0, dot) + "_" + s.substring(dot);
   }
+
+  private static final java.util.regex.Pattern WINDOWS_DEVICES =
+      java.util.regex.Pattern.compile("CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]");
 
   /** An attachment's file name: only path separators and control characters are replaced. */
   static String attachmentName(String name) {

@@ -28,6 +28,11 @@ class ExportLayoutTest {
     assertThat(ExportLayout.fileName("tab\there")).isEqualTo("tab-here");
     assertThat(ExportLayout.fileName("...")).isEqualTo("untitled");
     assertThat(ExportLayout.fileName(null)).isEqualTo("untitled");
+    assertThat(ExportLayout.fileName("CON")).isEqualTo("CON_");
+    assertThat(ExportLayout.fileName("nul")).isEqualTo("nul_");
+    assertThat(ExportLayout.fileName("Com1.notes")).isEqualTo("Com1_.notes");
+    assertThat(ExportLayout.fileName("Console")).isEqualTo("Console");
+    assertThat(ExportLayout.fileName("LPT10")).isEqualTo("LPT10");
     assertThat(ExportLayout.fileName("x".repeat(300))).hasSize(ExportLayout.MAX_NAME);
   }
 
