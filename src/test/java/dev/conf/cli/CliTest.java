@@ -49,6 +49,25 @@ class CliTest {
   }
 
   @Test
+  void aBlogPostUrlGivenToAPageCommandSaysWhichCommandsToUse() {
+    // No server: the URL is refused before any request (one to 'acme' would fail the test).
+    conf.env("CONFLUENCE_URL", "https://acme.atlassian.net")
+        .env("CONFLUENCE_EMAIL", "a@b.c")
+        .env("CONFLUENCE_API_TOKEN", "t");
+    Result r =
+        conf.run(
+            "page", "view", "https://acme.atlassian.net/wiki/spaces/ENG/blog/2026/11/02/77/Hi");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo("conf: that URL is a blog post, not a page: use the `conf blog` commands\n");
+    Result back =
+        conf.run(
+            "blog", "delete", "--yes", "https://acme.atlassian.net/wiki/spaces/ENG/pages/12/Home");
+    assertThat(back.exitCode()).isEqualTo(2);
+    assertThat(back.err()).contains("that URL is a page, not a blog post");
+  }
+
+  @Test
   void badValuesAreUsageErrors() {
     conf.env("CONFLUENCE_URL", "https://acme.atlassian.net")
         .env("CONFLUENCE_EMAIL", "a@b.c")

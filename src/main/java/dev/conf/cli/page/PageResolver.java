@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.error.ConfException;
 import dev.conf.service.ContentType;
 
 /** Turns what the user typed into a content id, looking titles up where needed. */
@@ -53,7 +54,22 @@ public final class PageResolver {
     }
   }
 
+  /**
+   * The id of the {@code type} content the reference names; exit 2 when its URL says it is the
+   * other type (a blog post's URL given to a {@code page} command, or the reverse), which would
+   * otherwise end in a puzzling "not found".
+   */
   public String id(ContentType type, PageRef ref) {
+    if (ref.type() != null && ref.type() != type) {
+      throw ConfException.usage(
+          "that URL is a "
+              + ref.type().noun()
+              + ", not a "
+              + type.noun()
+              + ": use the `conf "
+              + (ref.type() == ContentType.BLOGPOST ? "blog" : "page")
+              + "` commands");
+    }
     if (!ref.byTitle()) {
       return ref.id();
     }
