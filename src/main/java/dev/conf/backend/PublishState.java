@@ -99,8 +99,16 @@ public final class PublishState {
     for (Map.Entry<String, JsonNode> e : v.path("attachments").properties()) {
       attachments.put(e.getKey(), e.getValue().asText());
     }
+    List<String> labels = new ArrayList<>();
+    for (JsonNode l : v.path("labels")) {
+      labels.add(l.asText());
+    }
     return new PublishRecord(
-        v.path("hash").asText(), v.path("version").asInt(), Links.text(v, "path"), attachments);
+        v.path("hash").asText(),
+        v.path("version").asInt(),
+        Links.text(v, "path"),
+        attachments,
+        labels);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.conf.service;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,10 +15,12 @@ import java.util.TreeMap;
  * @param version the page version conf's write produced
  * @param path the source file, relative to the published folder, {@code /}-separated
  * @param attachments attachment name to {@code sha256:<hex>} of the image file uploaded as it
+ * @param labels the labels conf set from the file's front matter: the ones it may remove when the
+ *     file no longer lists them (labels added in Confluence are never conf's to remove)
  */
-@JsonPropertyOrder({"hash", "version", "path", "attachments"})
+@JsonPropertyOrder({"hash", "version", "path", "attachments", "labels"})
 public record PublishRecord(
-    String hash, int version, String path, Map<String, String> attachments) {
+    String hash, int version, String path, Map<String, String> attachments, List<String> labels) {
   /**
    * The content property key. Not {@code conf.publish}: a dot would split the key in the {@code
    * expand=metadata.properties.<key>} path that reads it back with the page.
@@ -32,5 +35,11 @@ public record PublishRecord(
 
   public PublishRecord {
     attachments = attachments == null ? Map.of() : new TreeMap<>(attachments);
+    labels = labels == null ? List.of() : labels.stream().sorted().toList();
+  }
+
+  /** A record without labels (as records written before conf kept them read back). */
+  public PublishRecord(String hash, int version, String path, Map<String, String> attachments) {
+    this(hash, version, path, attachments, List.of());
   }
 }

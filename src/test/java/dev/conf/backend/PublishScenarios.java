@@ -238,6 +238,9 @@ public abstract class PublishScenarios extends WireMockSuite {
       value.put("version", r.recordedVersion());
       value.put("path", "x.md");
       value.put("attachments", r.attachments());
+      // conf recorded the labels it set; by this fixture's convention a "hand-*" label was added
+      // in Confluence, so the record does not list it.
+      value.put("labels", r.labels().stream().filter(l -> !l.startsWith("hand-")).toList());
       try {
         property =
             ",\"properties\":{\"conf-publish\":{\"id\":\"70"
@@ -663,6 +666,44 @@ public abstract class PublishScenarios extends WireMockSuite {
     assertThat(r.err().lines()).hasSize(1);
     assertThat(r.err()).contains("DOCS");
     assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void aLabelConfSetIsRemovedWhenTheFileNoLongerListsItButOneAddedByHandStays() throws Exception {
+    sampleTree();
+    List<Remote> state = new ArrayList<>(published());
+    Remote guide = state.get(1); // guide/index.md, labels docs and guide, published by conf
+    List<String> onThePage = new ArrayList<>(guide.labels());
+    onThePage.add("hand-picked");
+    state.set(
+        1,
+        new Remote(
+            guide.id(),
+            guide.title(),
+            guide.version(),
+            guide.parentId(),
+            onThePage,
+            guide.hash(),
+            guide.recordedVersion(),
+            guide.attachments()));
+    stubState(state);
+    write("guide/index.md", "---\ntitle: User guide\nlabels: [docs]\n---\nAll about it.\n");
+    stubWrites(guide.id());
+    stubUpdate(guide.id(), "User guide", 4);
+    wm.stubFor(
+        delete(urlPathMatching(labelPath(guide.id()) + ".*"))
+            .willReturn(aResponse().withStatus(204)));
+    Result r = publish();
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<LoggedRequest> removed = deletes();
+    assertThat(removed).hasSize(1);
+    assertThat(removed.get(0).getUrl()).startsWith(labelPath(guide.id()));
+    assertThat(removed.get(0).queryParameter("name").firstValue()).isEqualTo("guide");
+    // The new record lists what conf set now.
+    LoggedRequest record =
+        wm.findAll(putRequestedFor(urlPathMatching(propertyUpdatePath(guide.id(), "[0-9]+"))))
+            .get(0);
+    assertThat(json(record).path("value").path("labels").toString()).isEqualTo("[\"docs\"]");
   }
 
   // ---- pages whose file is gone (--prune)

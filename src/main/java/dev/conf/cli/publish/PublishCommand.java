@@ -349,6 +349,14 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       if (!missing.isEmpty()) {
         service.items().addLabels(remote.id(), missing);
       }
+      // Labels conf set earlier that the file no longer lists; a label someone added in
+      // Confluence was never in the record, so it stays.
+      List<String> set = remote.record() == null ? List.of() : remote.record().labels();
+      for (String label : set) {
+        if (!page.labels().contains(label) && remote.labels().contains(label)) {
+          service.items().removeLabel(remote.id(), label);
+        }
+      }
       int version = updated.version() > 0 ? updated.version() : remote.version() + 1;
       service.recordPublish(remote.id(), record(page, version), remote);
       ctx.io()
@@ -427,7 +435,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
   }
 
   private static PublishRecord record(LocalPage page, int version) {
-    return new PublishRecord(page.hash(), version, page.path(), page.imageHashes());
+    return new PublishRecord(page.hash(), version, page.path(), page.imageHashes(), page.labels());
   }
 
   /** A record that matches no file: the page is conf's, its images and labels not yet all there. */
