@@ -10,6 +10,8 @@ import dev.conf.testing.ConfRunner;
 import dev.conf.testing.ConfRunner.Result;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,5 +119,34 @@ class CommandsTest {
     Result verb = new ConfRunner(dir).run("space", "lst");
     assertThat(verb.err())
         .startsWith("conf: unknown command 'lst' for 'conf space'; did you mean 'ls'?");
+  }
+
+  /**
+   * picocli wraps each description string at 80 columns on its own, so a string that runs past 80
+   * beside other lines of its paragraph leaves a ragged one- or two-word line. (A paragraph written
+   * as one long string wraps cleanly.)
+   */
+  @Test
+  void noHelpParagraphBreaksMidSentence() {
+    List<String> ragged = new ArrayList<>();
+    for (Commands.Noun noun : Commands.NOUNS) {
+      List<Class<?>> all = new ArrayList<>(noun.verbs());
+      all.add(noun.type());
+      for (Class<?> type : all) {
+        CommandLine.Command c = type.getAnnotation(CommandLine.Command.class);
+        for (String[] lines : new String[][] {c.description(), c.footer(), c.header()}) {
+          for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].replace("%n", "").replace("%%", "%");
+            boolean inParagraph =
+                (i > 0 && !lines[i - 1].isBlank())
+                    || (i + 1 < lines.length && !lines[i + 1].isBlank());
+            if (line.length() > 80 && inParagraph) {
+              ragged.add(type.getSimpleName() + ": " + line);
+            }
+          }
+        }
+      }
+    }
+    assertThat(ragged).isEmpty();
   }
 }

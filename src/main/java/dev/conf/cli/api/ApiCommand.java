@@ -20,20 +20,21 @@ import picocli.CommandLine.Parameters;
       "Make an authenticated request to the Confluence REST API.",
       "",
       "PATH hangs from the site: /wiki/api/v2/pages or /wiki/rest/api/search on Cloud",
-      "(through the API gateway for scoped tokens), /rest/api/space on Data Center (after",
-      "the context path). A full URL is accepted only on the profile's own host.",
+      "(through the API gateway for scoped tokens), /rest/api/space on Data Center",
+      "(after the context path). A full URL is accepted only on the profile's own host.",
       "",
-      "The method is GET, or POST when fields or --input are given (GET with --paginate).",
-      "For GET, HEAD and DELETE, fields are query parameters; otherwise they form a JSON",
-      "body: key[sub]=v nests, key[]=v appends.",
-      "-F turns true, false, null and integers into JSON values and reads @file (@- stdin)."
+      "The method is GET, or POST when fields or --input are given (GET with --paginate). "
+          + "For GET, HEAD and DELETE, fields are query parameters; otherwise they form a JSON "
+          + "body: key[sub]=v nests, key[]=v appends. -F turns true, false, null and integers "
+          + "into JSON values and reads @file (@- stdin)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  conf api -X GET /wiki/api/v2/spaces -f limit=5 --jq '.results[].key'",
       "  conf api /wiki/api/v2/pages --paginate -f space-id=98305 --jq '.[].title'",
       "  conf api /rest/api/content -F type=page -f title=Hello -f space[key]=DOCS \\",
-      "      -f body[storage][value]='<p>Hi</p>' -f body[storage][representation]=storage",
+      "      -f body[storage][value]='<p>Hi</p>' \\",
+      "      -f body[storage][representation]=storage",
       "  conf api -X PUT /wiki/api/v2/pages/123 --input page.json",
       "  conf api -i /wiki/rest/api/user/current"
     })

@@ -27,11 +27,15 @@ import picocli.CommandLine.Option;
     description = {
       "Log in to a Confluence site and save the credentials.",
       "",
-      "Cloud:        conf auth login --url https://x.atlassian.net --email me@x.com --with-token < token.txt",
-      "Data Center:  conf auth login --url https://wiki.corp.example --with-token < pat.txt",
+      "Cloud:",
+      "  conf auth login --url https://x.atlassian.net --email me@x.com \\",
+      "      --with-token < token.txt",
+      "Data Center:",
+      "  conf auth login --url https://wiki.corp.example --with-token < pat.txt",
       "",
-      "The secret is read without echo on a terminal, or from stdin with --with-token; it is stored in",
-      "the OS keychain (or, with --insecure-storage, a file readable only by you)."
+      "The secret is read without echo on a terminal, or from stdin with --with-token;",
+      "it is stored in the OS keychain (or, with --insecure-storage, a file readable",
+      "only by you)."
     })
 public final class LoginCommand implements Callable<Integer> {
   private final CommandContext ctx;

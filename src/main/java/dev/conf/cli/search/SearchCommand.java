@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
       "Search pages, blog posts, attachments and comments.",
       "",
       "TEXT and the filters are combined into CQL, every value quoted; --cql adds raw CQL.",
-      "On a terminal: a table. In a pipe: tab-separated TYPE, TITLE, SPACE, LAST MODIFIED",
-      "(ISO-8601), URL and, with --excerpt, EXCERPT.",
-      "With --json: an array of {id, type, title, spaceKey, spaceName, lastModified, url, excerpt}."
+      "",
+      "On a terminal: a table. In a pipe: tab-separated TYPE, TITLE, SPACE, LAST MODIFIED "
+          + "(ISO-8601), URL and, with --excerpt, EXCERPT. With --json: an array of {id, type, "
+          + "title, spaceKey, spaceName, lastModified, url, excerpt}."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "List spaces.",
       "",
-      "On a terminal: a table. In a pipe: tab-separated KEY, NAME, TYPE, STATUS, ID.",
-      "With --json: an array of {id, key, name, type, status, description, homepageId, url}."
+      "On a terminal: a table. In a pipe: tab-separated KEY, NAME, TYPE, STATUS, ID. With "
+          + "--json: an array of {id, key, name, type, status, description, homepageId, url}."
     })
 public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
