@@ -1,14 +1,13 @@
 package dev.conf.auth;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.conf.util.AtomicMove;
 import dev.conf.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,11 +81,7 @@ public final class FileSecretStore implements SecretStore {
         Files.createFile(tmp);
       }
       Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(secrets));
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicMove.replace(tmp, file);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
     }

@@ -1,13 +1,12 @@
 package dev.conf.cli;
 
 import dev.conf.config.ConfigPaths;
+import dev.conf.util.AtomicMove;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -68,11 +67,7 @@ final class HelpCache {
       }
       Path tmp = Files.createTempFile(file.getParent(), "help", ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicMove.replace(tmp, file);
     } catch (IOException e) {
       // A cache that cannot be written only means rendering next time too.
     }

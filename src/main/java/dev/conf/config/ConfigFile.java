@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
+import dev.conf.util.AtomicMove;
 import dev.conf.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -98,11 +97,7 @@ public final class ConfigFile {
       Files.write(
           tmp,
           mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(current, profiles)));
-      try {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicMove.replace(tmp, path);
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "could not write " + path + ": " + e.getMessage(), e);
     }

@@ -5,14 +5,13 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Progress;
 import dev.conf.service.Attachment;
+import dev.conf.util.AtomicMove;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Downloads that never leave a partial file under the final name: the content is streamed into a
@@ -150,12 +149,7 @@ final class SafeDownload {
   private void moveIntoPlace(Path temp, Path target) {
     try {
       if (clobber) {
-        try {
-          Files.move(
-              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicMove.replace(temp, target);
       } else {
         // No REPLACE_EXISTING: a file that appeared during the transfer is not overwritten.
         Files.move(temp, target);

@@ -2,10 +2,10 @@ package dev.conf.cli.export;
 
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
+import dev.conf.util.AtomicMove;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,12 +59,7 @@ final class AtomicFiles implements AutoCloseable {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         content.writeTo(out);
       }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicMove.replace(temp, target);
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "cannot write " + target + ": " + e.getMessage(), e);
     } finally {

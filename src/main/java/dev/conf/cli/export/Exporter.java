@@ -17,13 +17,12 @@ import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageNode;
 import dev.conf.service.Transfer;
+import dev.conf.util.AtomicMove;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -641,11 +640,7 @@ final class Exporter {
 
   private static void rename(Path from, Path to) {
     try {
-      try {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicMove.replace(from, to);
     } catch (IOException e) {
       throw new ConfException(
           ExitCode.ERROR, "cannot move " + from + " to " + to + ": " + e.getMessage(), e);
