@@ -2,7 +2,6 @@ package dev.conf.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.http.ApiClient;
-import dev.conf.http.Pager;
 import dev.conf.service.Cql;
 import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
@@ -22,12 +21,6 @@ import okhttp3.HttpUrl;
  * requests, and the content property body that holds the record.
  */
 public final class PublishState {
-  /**
-   * Page size asked of the content search. Both servers cap it at a system limit of their own
-   * (without body expansions, 200 on Data Center by default); the pager follows {@code next}.
-   */
-  public static final int SEARCH_LIMIT = 200;
-
   static final String EXPAND =
       "version,ancestors,metadata.labels,metadata.properties." + PublishRecord.KEY;
 
@@ -48,14 +41,8 @@ public final class PublishState {
    */
   public static List<PublishedPage> pages(
       ApiClient api, HttpUrl search, HttpUrl linkBase, String spaceKey, String rootId) {
-    HttpUrl url =
-        search
-            .newBuilder()
-            .addQueryParameter("cql", cql(spaceKey, rootId))
-            .addQueryParameter("expand", EXPAND)
-            .addQueryParameter("limit", String.valueOf(SEARCH_LIMIT))
-            .build();
-    return Pager.of(api, url, linkBase, c -> page(c, spaceKey), Long.MAX_VALUE).toList();
+    return ContentSearch.all(
+        api, search, linkBase, cql(spaceKey, rootId), EXPAND, c -> page(c, spaceKey));
   }
 
   static PublishedPage page(JsonNode c, String spaceKey) {

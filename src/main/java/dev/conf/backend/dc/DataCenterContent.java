@@ -2,6 +2,7 @@ package dev.conf.backend.dc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.auth.Site;
+import dev.conf.backend.ContentSearch;
 import dev.conf.backend.Links;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -259,13 +260,9 @@ public final class DataCenterContent implements Pages {
     Map<String, Integer> out = new HashMap<>();
     for (int from = 0; from < all.size(); from += 100) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
-      HttpUrl url =
-          api("content/search")
-              .addQueryParameter("cql", "id in (" + String.join(",", chunk) + ")")
-              .addQueryParameter("expand", "version")
-              .addQueryParameter("limit", "100")
-              .build();
-      for (JsonNode c : Pager.of(api, url, base, n -> n, Long.MAX_VALUE)) {
+      String cql = "id in (" + String.join(",", chunk) + ")";
+      for (JsonNode c :
+          ContentSearch.all(api, api("content/search").build(), base, cql, "version", n -> n)) {
         JsonNode number = c.path("version").path("number");
         if (number.isInt()) {
           out.put(Links.text(c, "id"), number.asInt());
