@@ -2,9 +2,6 @@ package dev.conf.cli.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.util.Json;
@@ -71,13 +68,6 @@ record ExportManifest(
   @JsonPropertyOrder({"id", "name", "version", "path"})
   record AttachmentEntry(String id, String name, int version, String path) {}
 
-  private static ObjectMapper mapper() {
-    return Json.mapper()
-        .copy()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .enable(SerializationFeature.INDENT_OUTPUT);
-  }
-
   /** The manifest in {@code dir}, or null when there is none. */
   static ExportManifest read(Path dir) {
     Path file = dir.resolve(FILE);
@@ -85,7 +75,7 @@ record ExportManifest(
       return null;
     }
     try {
-      ExportManifest m = mapper().readValue(file.toFile(), ExportManifest.class);
+      ExportManifest m = Json.mapper().readValue(file.toFile(), ExportManifest.class);
       if (m.manifestVersion() != VERSION || m.pages() == null) {
         throw new IOException("unknown manifestVersion " + m.manifestVersion());
       }
@@ -102,7 +92,7 @@ record ExportManifest(
 
   byte[] toBytes() {
     try {
-      return mapper().writeValueAsBytes(this);
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,13 +1,10 @@
 package dev.conf.cli.page;
 
 import dev.conf.error.ConfException;
+import dev.conf.util.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,26 +114,9 @@ public final class LocalImages {
 
   private static String sha256(Path file, String prefix) {
     try {
-      return sha256(file);
+      return Sha256.of(file);
     } catch (IOException e) {
       throw ConfException.usage(prefix + "cannot read image " + file + ": " + e.getMessage());
     }
-  }
-
-  /** {@code sha256:<hex>} of a file's bytes, streamed. */
-  static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    }
-    return "sha256:" + HexFormat.of().formatHex(md.digest());
   }
 }

@@ -9,15 +9,13 @@ import dev.conf.convert.MarkdownToStorage;
 import dev.conf.convert.StorageResult;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
+import dev.conf.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -324,14 +322,7 @@ public final class SourceTree {
     new TreeMap<>(hashes).forEach((k, v) -> h.append(k).append('=').append(v).append('\n'));
     h.append("body\n").append(storage);
     return new LocalPage(
-        s.path,
-        s.title,
-        s.parentPath,
-        storage,
-        labels,
-        images,
-        hashes,
-        "sha256:" + hex(h.toString().getBytes(StandardCharsets.UTF_8)));
+        s.path, s.title, s.parentPath, storage, labels, images, hashes, Sha256.of(h.toString()));
   }
 
   private Source sourceAt(String path) {
@@ -392,18 +383,6 @@ public final class SourceTree {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
     }
   }
 }
