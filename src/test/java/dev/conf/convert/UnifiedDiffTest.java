@@ -64,7 +64,10 @@ class UnifiedDiffTest {
   void insertedLinesInTheMiddleKeepTheirNeighboursAsContext() {
     assertThat(
             UnifiedDiff.diff(
-                "a", "b", List.of("a", "b", "c", "d"), List.of("a", "b", "new 1", "new 2", "c", "d")))
+                "a",
+                "b",
+                List.of("a", "b", "c", "d"),
+                List.of("a", "b", "new 1", "new 2", "c", "d")))
         .isEqualTo("--- a\n+++ b\n@@ -1,4 +1,6 @@\n a\n b\n+new 1\n+new 2\n c\n d\n");
   }
 
