@@ -47,6 +47,15 @@ class GlobTest {
     assertThat(Glob.of("*").matches(null)).isFalse();
   }
 
+  @org.junit.jupiter.api.Test
+  void aBadSetIsAUsageErrorNamingThePattern() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Glob.of("[z-a]*"))
+        .isInstanceOf(dev.conf.error.ConfException.class)
+        .hasMessageStartingWith("--pattern [z-a]*: ")
+        .extracting(e -> ((dev.conf.error.ConfException) e).exitCode())
+        .isEqualTo(dev.conf.error.ExitCode.USAGE);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "../evil.txt, .._evil.txt",
