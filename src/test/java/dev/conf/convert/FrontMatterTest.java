@@ -64,4 +64,13 @@ class FrontMatterTest {
     assertThat(m.labels()).isEmpty();
     assertThat(m.raw()).containsEntry("title", List.of());
   }
+
+  @Test
+  void aLiteralBlockIsOneValue() {
+    assertThat(meta("---\ntitle: T\nsummary: |\n  line one\n  line two\nowner: x\n---\n").raw())
+        .containsEntry("summary", "line one\nline two")
+        .containsEntry("owner", "x");
+    FrontMatter m = meta("---\nsummary: |\n  line one\n  line two\n---\n");
+    assertThat(meta(m.toMarkdown()).raw()).isEqualTo(m.raw());
+  }
 }
