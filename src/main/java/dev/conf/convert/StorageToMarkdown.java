@@ -20,8 +20,7 @@ import org.jsoup.parser.Parser;
 /**
  * Storage format to Markdown, the inverse of {@link MarkdownToStorage} for everything it writes,
  * and a faithful reading of what Confluence's editor writes: {@code <p>}-wrapped list items and
- * table cells, mentions, emoticons, task lists, layouts (flattened into their cells' content in
- * order).
+ * table cells, mentions, emoticons and layouts (kept as storage), task lists.
  *
  * <p>What has no Markdown form is kept verbatim, sliced from the input text: at block level in a
  * {@code confluence-storage} fenced block, inline as a {@code conf:storage} link. Converting back
