@@ -7,10 +7,10 @@
 # JDK is the JDK whose jlink makes the runtime (the pom's dist.jdk: the JDK Maven runs on, i.e.
 # JAVA_HOME, unless -Ddist.jdk=DIR). The archive is in the tarball as
 #
-#   conf-VERSION/bin/conf            the launcher (uses runtime/ and lib/conf.aot or lib/conf.jsa)
+#   conf-VERSION/bin/conf            the launcher (uses runtime/ and lib/conf.aot)
 #   conf-VERSION/lib/conf.jar        the jar, with its build id (conf.jar.id)
-#   conf-VERSION/lib/conf.aot|jsa    AOT cache (JDK 25+) or CDS archive (JDK 17-24), recorded here
-#                                    by the training run, so a fresh install starts fast at once
+#   conf-VERSION/lib/conf.aot        AOT cache (JDK 25+), recorded here by the training run, so a
+#                                    fresh install starts fast at once (JDK 17-24: see below)
 #   conf-VERSION/runtime/            jlink runtime: only the modules conf needs (jdeps), with the
 #                                    JDK's own CDS archive and legal notices (runtime/legal)
 #   conf-VERSION/completions/        bash and zsh completion scripts
@@ -68,21 +68,27 @@ log "runtime: $(du -sh "$stage/runtime" | cut -f1) after $((SECONDS - start))s"
 
 # The archive, recorded by the launcher itself (same flags as every run) with the training run,
 # into a throw-away cache, then moved into lib/ (mv keeps the jar's time that bin/conf checks).
+# Only an AOT cache (Java 25+): it holds the runtime's and the jar's paths relative to each other,
+# so the unpacked tree can live anywhere. A Java 17 dynamic CDS archive holds the jar's absolute
+# path and is refused anywhere else; there bin/conf records one in the user's cache on first run.
 cache=$(mktemp -d "${TMPDIR:-/tmp}/conf-dist-cache.XXXXXX")
 trap 'rm -rf "$cache"' EXIT
-printf '# T\n\n*a*\n' >"$cache/t.md"
-env -i PATH="$PATH" HOME="$cache" XDG_CACHE_HOME="$cache" CONF_CONFIG_DIR="$cache/config" \
-  CONF_CDS_FOREGROUND=1 "$stage/bin/conf" convert "$cache/t.md" >/dev/null
-kind=jsa
-((major >= 25)) && kind=aot
-recorded=$(find "$cache/conf" -name "conf-jdk*.$kind" | head -n 1)
-if [[ -z $recorded ]]; then
-  log "the training run recorded no archive (see bin/conf); the distribution would start slowly"
-  exit 1
+if ((major >= 25)); then
+  printf '# T\n\n*a*\n' >"$cache/t.md"
+  env -i PATH="$PATH" HOME="$cache" XDG_CACHE_HOME="$cache" CONF_CONFIG_DIR="$cache/config" \
+    CONF_CDS_FOREGROUND=1 "$stage/bin/conf" convert "$cache/t.md" >/dev/null
+  recorded=$(find "$cache/conf" -name "conf-jdk*.aot" | head -n 1)
+  if [[ -z $recorded ]]; then
+    log "the training run recorded no AOT cache (see bin/conf); the distribution would start slowly"
+    exit 1
+  fi
+  mv "$recorded" "$stage/lib/conf.aot"
+  chmod 0644 "$stage/lib/conf.aot"
+  log "AOT cache lib/conf.aot: $(du -sh "$stage/lib/conf.aot" | cut -f1) after $((SECONDS - start))s"
+else
+  log "JDK $major: no archive in the distribution (CDS before Java 25 pins the jar's path);"
+  log "  bin/conf records one in the user's cache on the first run"
 fi
-mv "$recorded" "$stage/lib/conf.$kind"
-chmod 0644 "$stage/lib/conf.$kind"
-log "archive lib/conf.$kind: $(du -sh "$stage/lib/conf.$kind" | cut -f1) after $((SECONDS - start))s"
 
 # Shell completions, from the jar itself.
 "$stage/runtime/bin/java" -jar "$stage/lib/conf.jar" completion bash >"$stage/completions/conf.bash"
@@ -173,6 +179,7 @@ Description: command-line client for Confluence Cloud and Data Center
  Pages, blog posts, attachments, comments, labels, search, export and publish
  from the command line. Brings its own Java runtime.
 EOF
-  dpkg-deb --root-owner-group --build "$deb" "$target/conf_${debversion}_$debarch.deb" >/dev/null
+  # gzip at a low level: xz (the default) takes minutes for the runtime, for a few MB less.
+  dpkg-deb -Zgzip -z3 --root-owner-group --build "$deb" "$target/conf_${debversion}_$debarch.deb" >/dev/null
   log "built $target/conf_${debversion}_$debarch.deb"
 fi
