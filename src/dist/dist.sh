@@ -181,5 +181,5 @@ Description: command-line client for Confluence Cloud and Data Center
 EOF
   # gzip at a low level: xz (the default) takes minutes for the runtime, for a few MB less.
   dpkg-deb -Zgzip -z3 --root-owner-group --build "$deb" "$target/conf_${debversion}_$debarch.deb" >/dev/null
-  log "built $target/conf_${debversion}_$debarch.deb"
+  log "built $target/conf_${debversion}_$debarch.deb in $((SECONDS - start))s"
 fi
