@@ -23,6 +23,7 @@ import dev.conf.output.Io;
 import dev.conf.service.Capabilities;
 import dev.conf.service.ConfluenceService;
 import dev.conf.service.RawApi;
+import dev.conf.service.SiteUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -155,6 +156,13 @@ public final class CommandContext {
       connection = resolver().resolve(name, config().profile(name), deploymentOverride());
     }
     return connection;
+  }
+
+  /** Where the current connection's site answers: its web UI, the URL logged in with, its API. */
+  public SiteUrls siteUrls() {
+    Site site = connection().site();
+    return new SiteUrls(
+        site.displayUrl(), java.util.Arrays.asList(site.webBase(), site.siteUrl(), site.root()));
   }
 
   /**
