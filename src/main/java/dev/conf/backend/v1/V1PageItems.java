@@ -22,10 +22,11 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
- * What hangs off a page or blog post on Data Center: labels, attachments and comments, all through
- * REST v1 {@code /rest/api/content/{id}/...}, which serves both types alike: the {@link
- * ContentType} arguments only name the content in messages (and a known blog post as a comment's
- * container). Each method names the operation it calls.
+ * What hangs off a page or blog post through REST v1, as Data Center's 10.0.3 document has it
+ * (Cloud uses its label removal and space-wide attachment search): labels, attachments and comments
+ * at {@code /rest/api/content/{id}/...}, which serves both types alike: the {@link ContentType}
+ * arguments only name the content in messages (and a known blog post as a comment's container).
+ * Each method names the operation it calls.
  */
 public final class V1PageItems implements PageItems {
   private static final String ATTACHMENT_EXPAND = "version,container";
@@ -100,14 +101,13 @@ public final class V1PageItems implements PageItems {
     return listAttachments(type, id, null, limit);
   }
 
-  /** {@code GET /rest/api/content/search} with CQL: v2 has no space-wide attachment listing. */
+  /**
+   * {@code GET /rest/api/content/search} with CQL (Cloud's v2 has no space-wide listing either).
+   */
   @Override
   public List<Attachment> attachmentsInSpace(String spaceKey) {
     return ContentSearch.attachmentsInSpace(
-        api,
-        roots.v1().newBuilder().addPathSegments("rest/api/content/search").build(),
-        roots.v1(),
-        spaceKey);
+        api, roots.v1("content/search").build(), roots.v1(), spaceKey);
   }
 
   private List<Attachment> listAttachments(

@@ -32,9 +32,10 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
- * Pages and blog posts on Data Center: REST v1 {@code /rest/api/content...} with {@code expand=}.
- * The 10.0.3 document has no operation to list versions, move or copy a page: those are done
- * client-side from the operations it has, as each method says.
+ * Pages and blog posts through REST v1, as Data Center's document has it: {@code
+ * /rest/api/content...} with {@code expand=}. The 10.0.3 document has no operation to list
+ * versions, move or copy a page: those are done client-side from the operations it has, as each
+ * method says.
  */
 public final class V1Pages implements Pages {
   /** Lean listings (no bodies) ask for this many a request; the server may cap it lower. */
