@@ -88,7 +88,7 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
       throw ConfException.usage("the comment is empty");
     }
     PageResolver.Target target = new PageResolver(ctx).target(page);
-    String storage = Markdown.toStorage(markdown, ctx.service().deployment());
+    String storage = Markdown.toStorage(markdown, ctx.codeLanguage());
     Comment c = ctx.service().items().addComment(target.type(), target.id(), storage, replyTo);
     if (json.enabled()) {
       json.print(ctx.io(), c);
@@ -107,11 +107,10 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
 
   /** The calls into dev.conf.convert, in a class of their own that loads only when used. */
   private static final class Markdown {
-    static String toStorage(String markdown, dev.conf.auth.Deployment deployment) {
-      dev.conf.convert.ConvertOptions options = dev.conf.convert.ConvertOptions.defaults();
-      if (deployment == dev.conf.auth.Deployment.DATA_CENTER) {
-        options = options.withCodeLanguage(dev.conf.convert.CodeLanguages::dataCenter);
-      }
+    static String toStorage(
+        String markdown, java.util.function.Function<String, java.util.Optional<String>> language) {
+      dev.conf.convert.ConvertOptions options =
+          dev.conf.convert.ConvertOptions.defaults().withCodeLanguage(language);
       return dev.conf.convert.MarkdownToStorage.convert(markdown, options).storage();
     }
   }

@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;
 import dev.conf.convert.MarkdownToStorage;
 import dev.conf.convert.StorageResult;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A body given with {@code --file F} or {@code -} (stdin), read before any request so that a
@@ -36,14 +39,21 @@ public final class BodySource {
    * directory), so that a missing image fails before any request too.
    *
    * @param format --format: storage, markdown (md), or null to go by the file's extension
+   * @param codeLanguage a code block's language to the name the site's code macro knows
    * @return the body, or null when none was given
    */
-  public static Body readBody(Io io, String file, String format) {
-    return readBody(io, file, format, Path.of(""));
+  public static Body readBody(
+      Io io, String file, String format, Function<String, Optional<String>> codeLanguage) {
+    return readBody(io, file, format, codeLanguage, Path.of(""));
   }
 
   /** {@link #readBody}, with stdin's images relative to {@code cwd}. */
-  static Body readBody(Io io, String file, String format, Path cwd) {
+  static Body readBody(
+      Io io,
+      String file,
+      String format,
+      Function<String, Optional<String>> codeLanguage,
+      Path cwd) {
     boolean markdown = isMarkdown(file, format); // a bad --format fails even without a body
     String text = read(io, file);
     if (text == null) {
@@ -52,18 +62,13 @@ public final class BodySource {
     if (!markdown) {
       return new Body(text, FrontMatter.EMPTY, List.of());
     }
-    StorageResult converted = MarkdownToStorage.convert(text);
+    StorageResult converted =
+        MarkdownToStorage.convert(text, ConvertOptions.defaults().withCodeLanguage(codeLanguage));
     boolean stdin = file.equals("-");
     Path folder = stdin ? cwd : folderOf(Path.of(file));
     List<LocalImages.Image> images =
         LocalImages.find(converted.localImages(), folder, folder, stdin ? "stdin" : file);
     return new Body(converted.storage(), converted.meta(), images);
-  }
-
-  /** {@link #readBody}'s storage text, or null when no body was given. */
-  public static String readStorage(Io io, String file, String format) {
-    Body body = readBody(io, file, format);
-    return body == null ? null : body.storage();
   }
 
   private static Path folderOf(Path file) {

@@ -68,7 +68,8 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body body = BodySource.readBody(ctx.io(), bodyFile(file, dash), format);
+    BodySource.Body body =
+        BodySource.readBody(ctx.io(), bodyFile(file, dash), format, ctx.codeLanguage());
     String pageTitle = title != null ? title : body == null ? null : body.meta().title();
     if (pageTitle == null || pageTitle.isBlank()) {
       throw ConfException.usage(

@@ -94,7 +94,8 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   public Integer call() {
     // Everything that can fail locally fails before the first request.
     BodySource.Body read =
-        BodySource.readBody(ctx.io(), ContentCreateCommand.bodyFile(file, dash), format);
+        BodySource.readBody(
+            ctx.io(), ContentCreateCommand.bodyFile(file, dash), format, ctx.codeLanguage());
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
     if (body == null && title == null) {

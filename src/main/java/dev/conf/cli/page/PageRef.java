@@ -1,8 +1,8 @@
 package dev.conf.cli.page;
 
-import dev.conf.auth.Site;
 import dev.conf.error.ConfException;
 import dev.conf.service.ContentType;
+import dev.conf.service.SiteUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -64,10 +64,10 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
   /**
    * Reads what the user typed.
    *
-   * @param site the profile's site, which URLs must belong to
+   * @param site where the profile's site answers, which URLs must belong to
    * @throws ConfException exit code 2 when it names no page or belongs to another site
    */
-  public static PageRef parse(String arg, Site site) {
+  public static PageRef parse(String arg, SiteUrls site) {
     String s = arg == null ? "" : arg.trim();
     if (s.isEmpty()) {
       throw ConfException.usage("no page given");
@@ -87,7 +87,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
         "'" + s + "' names no page: give an id, SPACEKEY:Title or the page's URL");
   }
 
-  private static PageRef fromUrl(String s, Site site) {
+  private static PageRef fromUrl(String s, SiteUrls site) {
     URI uri;
     try {
       uri = new URI(s);
@@ -97,7 +97,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
     if (uri.getHost() == null) {
       throw ConfException.usage("'" + s + "' has no host name");
     }
-    if (site != null && !sameSite(uri, site)) {
+    if (site != null && !site.owns(uri)) {
       throw ConfException.usage(
           s
               + " belongs to "
@@ -156,25 +156,5 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
-  }
-
-  /** Same host and port as the site's web UI, its API root or the URL it was logged in with. */
-  static boolean sameSite(URI uri, Site site) {
-    for (URI known : new URI[] {site.webBase(), site.siteUrl(), site.root()}) {
-      if (known != null
-          && known.getHost() != null
-          && known.getHost().equalsIgnoreCase(uri.getHost())
-          && port(known) == port(uri)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int port(URI u) {
-    if (u.getPort() != -1) {
-      return u.getPort();
-    }
-    return "http".equalsIgnoreCase(u.getScheme()) ? 80 : 443;
   }
 }

@@ -14,7 +14,7 @@ public final class PageResolver {
 
   /** Parses without a request: for validating arguments before anything is sent. */
   public PageRef parse(String arg) {
-    return PageRef.parse(arg, ctx.connection().site());
+    return PageRef.parse(arg, ctx.siteUrls());
   }
 
   /** The id of the page or blog post the argument names; exit code 3 when a title finds none. */

@@ -1,7 +1,6 @@
 package dev.conf.cli.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.conf.auth.Deployment;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.page.PageResolver;
@@ -142,13 +141,12 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
   @Override
   public Integer call() {
     // Everything local fails before the first request. The service is built without one, and
-    // says the deployment, which the conversion needs (Data Center's code macro languages).
+    // gives the conversion the site's code macro languages.
     if (!java.nio.file.Files.isDirectory(Path.of(dir))) {
-      SourceTree.read(Path.of(dir), false); // the one-line usage error
+      SourceTree.read(Path.of(dir), ctx.codeLanguage()); // the one-line usage error
     }
     ConfluenceService service = ctx.service();
-    SourceTree.Result source =
-        SourceTree.read(Path.of(dir), service.deployment() == Deployment.DATA_CENTER);
+    SourceTree.Result source = SourceTree.read(Path.of(dir), ctx.codeLanguage());
     source.warnings().forEach(w -> ctx.io().err().println("warning: " + w));
     List<LocalPage> pages = source.pages();
 

@@ -8,6 +8,7 @@ import dev.conf.auth.Site;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.service.ContentType;
+import dev.conf.service.SiteUrls;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,6 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way a user names a page, on each kind of site, and the ones refused. */
 class PageRefTest {
+  /** Where a site answers, as the command context gives it to PageRef. */
+  static SiteUrls urls(Site site) {
+    return new SiteUrls(
+        site.displayUrl(), java.util.Arrays.asList(site.webBase(), site.siteUrl(), site.root()));
+  }
+
   static final Site CLOUD = Site.detect("https://acme.atlassian.net", null);
   static final Site DC = Site.detect("https://wiki.corp.example/confluence", null);
   static final Site DC_PORT = Site.detect("http://localhost:8090", Deployment.DATA_CENTER);
@@ -87,7 +94,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("accepted")
   void namesAPage(Site site, String typed, String id, String key, String title) {
-    PageRef ref = PageRef.parse(typed, site);
+    PageRef ref = PageRef.parse(typed, urls(site));
     assertThat(ref.id()).isEqualTo(id);
     assertThat(ref.spaceKey()).isEqualTo(key);
     assertThat(ref.title()).isEqualTo(title);
@@ -112,7 +119,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("refused")
   void refusesWithAUsageError(Site site, String typed, String message) {
-    assertThatThrownBy(() -> PageRef.parse(typed, site))
+    assertThatThrownBy(() -> PageRef.parse(typed, urls(site)))
         .isInstanceOf(ConfException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((ConfException) e).exitCode()).isEqualTo(ExitCode.USAGE));
@@ -151,6 +158,6 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("typed")
   void saysWhetherItIsABlogPostWhenTheTextShows(Site site, String typed, ContentType type) {
-    assertThat(PageRef.parse(typed, site).type()).isEqualTo(type);
+    assertThat(PageRef.parse(typed, urls(site)).type()).isEqualTo(type);
   }
 }

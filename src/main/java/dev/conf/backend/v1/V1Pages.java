@@ -1,8 +1,7 @@
-package dev.conf.backend.dc;
+package dev.conf.backend.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Site;
-import dev.conf.backend.ContentSearch;
+import dev.conf.backend.ApiRoots;
 import dev.conf.backend.Links;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -33,11 +32,12 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
- * Pages and blog posts on Data Center: REST v1 {@code /rest/api/content...} with {@code expand=}.
- * The 10.0.3 document has no operation to list versions, move or copy a page: those are done
- * client-side from the operations it has, as each method says.
+ * Pages and blog posts through REST v1, as Data Center's document has it: {@code
+ * /rest/api/content...} with {@code expand=}. The 10.0.3 document has no operation to list
+ * versions, move or copy a page: those are done client-side from the operations it has, as each
+ * method says.
  */
-public final class DataCenterContent implements Pages {
+public final class V1Pages implements Pages {
   /** Lean listings (no bodies) ask for this many a request; the server may cap it lower. */
   static final int TREE_LIMIT = 200;
 
@@ -49,14 +49,12 @@ public final class DataCenterContent implements Pages {
    */
   private static final String TREE_EXPAND = "ancestors,version";
 
-  private final Site site;
+  private final ApiRoots roots;
   private final ApiClient api;
-  private final HttpUrl base;
 
-  DataCenterContent(Site site, ApiClient api) {
-    this.site = site;
+  public V1Pages(ApiRoots roots, ApiClient api) {
+    this.roots = roots;
     this.api = api;
-    this.base = HttpUrl.get(site.apiBase().toString());
   }
 
   /**
@@ -66,7 +64,8 @@ public final class DataCenterContent implements Pages {
   @Override
   public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
     HttpUrl.Builder url =
-        content(id)
+        roots
+            .v1Content(id)
             .addQueryParameter(
                 "expand",
                 (format == BodyFormat.VIEW ? "body.view," : "body.storage,") + VIEW_EXPAND);
@@ -94,14 +93,15 @@ public final class DataCenterContent implements Pages {
   @Override
   public Page findByTitle(ContentType type, String spaceKey, String title) {
     HttpUrl url =
-        api("content")
+        roots
+            .v1("content")
             .addQueryParameter("type", wireType(type))
             .addQueryParameter("spaceKey", spaceKey)
             .addQueryParameter("title", title)
             .addQueryParameter("expand", LIST_EXPAND)
             .addQueryParameter("limit", "1")
             .build();
-    Iterator<Page> found = Pager.of(api, url, base, this::page, 1).iterator();
+    Iterator<Page> found = Pager.of(api, url, roots.v1(), this::page, 1).iterator();
     if (!found.hasNext()) {
       throw ConfException.notFound(
           "no " + type.noun() + " titled '" + title + "' in space " + spaceKey);
@@ -113,19 +113,19 @@ public final class DataCenterContent implements Pages {
   @Override
   public List<Page> listPages(ContentType type, PageQuery query, long limit) {
     HttpUrl.Builder url =
-        api("content")
+        roots
+            .v1("content")
             .addQueryParameter("type", wireType(type))
             .addQueryParameter("spaceKey", query.spaceKey())
             .addQueryParameter("expand", LIST_EXPAND)
-            .addQueryParameter(
-                "limit", String.valueOf(Math.min(limit, DataCenterBackend.PAGE_LIMIT)));
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V1Site.PAGE_LIMIT)));
     if (query.title() != null) {
       url.addQueryParameter("title", query.title());
     }
     if (query.status() != null) {
       url.addQueryParameter("status", query.status());
     }
-    return Pager.of(api, url.build(), base, this::page, limit).toList();
+    return Pager.of(api, url.build(), roots.v1(), this::page, limit).toList();
   }
 
   /** {@code POST /rest/api/content}. */
@@ -139,7 +139,7 @@ public final class DataCenterContent implements Pages {
       body.put("ancestors", List.of(Map.of("id", draft.parentId())));
     }
     body.put("body", storage(draft.storageBody()));
-    return page(api.send("POST", api("content").build(), body));
+    return page(api.send("POST", roots.v1("content").build(), body));
   }
 
   /**
@@ -161,7 +161,7 @@ public final class DataCenterContent implements Pages {
     }
     version.put("minorEdit", update.minor());
     body.put("version", version);
-    return page(api.send("PUT", content(update.current().id()).build(), body));
+    return page(api.send("PUT", roots.v1Content(update.current().id()).build(), body));
   }
 
   /**
@@ -171,12 +171,12 @@ public final class DataCenterContent implements Pages {
   @Override
   public void deletePage(ContentType type, String id, boolean purge) {
     try {
-      api.send("DELETE", content(id).build(), null);
+      api.send("DELETE", roots.v1Content(id).build(), null);
     } catch (ConfException e) {
       throw notFound(e, type, id, null);
     }
     if (purge) {
-      api.send("DELETE", content(id).addQueryParameter("status", "trashed").build(), null);
+      api.send("DELETE", roots.v1Content(id).addQueryParameter("status", "trashed").build(), null);
     }
   }
 
@@ -184,14 +184,15 @@ public final class DataCenterContent implements Pages {
   @Override
   public List<PageNode> childPages(String id, long limit) {
     HttpUrl url =
-        content(id)
+        roots
+            .v1Content(id)
             .addPathSegments("child/page")
             .addQueryParameter("limit", String.valueOf(Math.min(limit, TREE_LIMIT)))
             .build();
     return Pager.of(
             api,
             url,
-            base,
+            roots.v1(),
             c -> new PageNode(Links.text(c, "id"), Links.text(c, "title"), "page", id, null, null),
             limit)
         .toList();
@@ -205,12 +206,13 @@ public final class DataCenterContent implements Pages {
   @Override
   public List<PageNode> descendants(String id, int maxDepth) {
     HttpUrl url =
-        content(id)
+        roots
+            .v1Content(id)
             .addPathSegments("descendant/page")
             .addQueryParameter("expand", TREE_EXPAND)
             .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
             .build();
-    return Pager.of(api, url, base, DataCenterContent::node, Long.MAX_VALUE).toList();
+    return Pager.of(api, url, roots.v1(), V1Pages::node, Long.MAX_VALUE).toList();
   }
 
   /** {@code GET /rest/api/space/{key}/content/page?depth=all&expand=ancestors,version}. */
@@ -223,7 +225,8 @@ public final class DataCenterContent implements Pages {
   @Override
   public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
-        api("space")
+        roots
+            .v1("space")
             .addPathSegment(spaceKey)
             .addPathSegments("content/page")
             .addQueryParameter("depth", "all")
@@ -234,7 +237,7 @@ public final class DataCenterContent implements Pages {
       return Pager.of(
               api,
               url,
-              base,
+              roots.v1(),
               c -> {
                 PageNode n = node(c);
                 listed.accept(n);
@@ -244,7 +247,7 @@ public final class DataCenterContent implements Pages {
           .toList();
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
-        throw ConfException.notFound("space '" + spaceKey + "' not found on " + site.displayUrl());
+        throw ConfException.notFound("space '" + spaceKey + "' not found on " + roots.displayUrl());
       }
       throw e;
     }
@@ -262,7 +265,8 @@ public final class DataCenterContent implements Pages {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
       String cql = "id in (" + String.join(",", chunk) + ")";
       for (JsonNode c :
-          ContentSearch.all(api, api("content/search").build(), base, cql, "version", n -> n)) {
+          ContentSearch.all(
+              api, roots.v1("content/search").build(), roots.v1(), cql, "version", n -> n)) {
         JsonNode number = c.path("version").path("number");
         if (number.isInt()) {
           out.put(Links.text(c, "id"), number.asInt());
@@ -281,7 +285,7 @@ public final class DataCenterContent implements Pages {
   public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     JsonNode current;
     try {
-      current = api.get(content(id).addQueryParameter("expand", "version").build());
+      current = api.get(roots.v1Content(id).addQueryParameter("expand", "version").build());
     } catch (ConfException e) {
       throw notFound(e, type, id, null);
     }
@@ -292,7 +296,8 @@ public final class DataCenterContent implements Pages {
         n--) {
       JsonNode old =
           api.get(
-              content(id)
+              roots
+                  .v1Content(id)
                   .addQueryParameter("status", "historical")
                   .addQueryParameter("version", String.valueOf(n))
                   .addQueryParameter("expand", "version")
@@ -311,9 +316,10 @@ public final class DataCenterContent implements Pages {
   @Override
   public String movePage(String id, MovePosition position, String targetId) {
     JsonNode page =
-        api.get(content(id).addQueryParameter("expand", "body.storage,version,space").build());
+        api.get(
+            roots.v1Content(id).addQueryParameter("expand", "body.storage,version,space").build());
     JsonNode target =
-        api.get(content(targetId).addQueryParameter("expand", "space,ancestors").build());
+        api.get(roots.v1Content(targetId).addQueryParameter("expand", "space,ancestors").build());
     List<Object> ancestors = new ArrayList<>();
     String note = null;
     if (position == MovePosition.APPEND) {
@@ -346,7 +352,7 @@ public final class DataCenterContent implements Pages {
     body.put(
         "version",
         Map.of("number", page.path("version").path("number").asInt() + 1, "minorEdit", true));
-    api.send("PUT", content(id).build(), body);
+    api.send("PUT", roots.v1Content(id).build(), body);
     return note;
   }
 
@@ -362,7 +368,7 @@ public final class DataCenterContent implements Pages {
   @Override
   public CopyResult copyPage(CopyRequest request) {
     JsonNode parent =
-        api.get(content(request.parentId()).addQueryParameter("expand", "space").build());
+        api.get(roots.v1Content(request.parentId()).addQueryParameter("expand", "space").build());
     String spaceKey = Links.text(parent.path("space"), "key");
     if (spaceKey == null) {
       throw new ConfException(
@@ -381,12 +387,13 @@ public final class DataCenterContent implements Pages {
           new ArrayList<>(
               Pager.of(
                       api,
-                      content(request.sourceId())
+                      roots
+                          .v1Content(request.sourceId())
                           .addPathSegments("descendant/page")
                           .addQueryParameter("expand", "ancestors")
                           .addQueryParameter("limit", String.valueOf(TREE_LIMIT))
                           .build(),
-                      base,
+                      roots.v1(),
                       n -> n,
                       Long.MAX_VALUE)
                   .toList());
@@ -409,7 +416,7 @@ public final class DataCenterContent implements Pages {
     return new CopyResult(
         Links.text(top, "id"),
         Links.text(top, "title"),
-        Links.webUrl(site.webBase(), top),
+        Links.webUrl(roots.webBase(), top),
         pages,
         null);
   }
@@ -422,23 +429,24 @@ public final class DataCenterContent implements Pages {
 
   private void copyAttachments(String fromId, String toId) {
     HttpUrl list =
-        content(fromId)
+        roots
+            .v1Content(fromId)
             .addPathSegments("child/attachment")
-            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT))
             .build();
-    for (JsonNode a : Pager.of(api, list, base, n -> n, Long.MAX_VALUE)) {
+    for (JsonNode a : Pager.of(api, list, roots.v1(), n -> n, Long.MAX_VALUE)) {
       String download = Links.text(a.path("_links"), "download");
       if (download == null) {
         continue;
       }
-      HttpUrl url = HttpUrl.get(base.toString().replaceAll("/$", "") + download);
+      HttpUrl url = HttpUrl.get(roots.v1().toString().replaceAll("/$", "") + download);
       byte[] bytes = api.download(url);
       String mediaType = Links.text(a.path("extensions"), "mediaType");
       if (mediaType == null) {
         mediaType = Links.text(a.path("metadata"), "mediaType");
       }
       api.upload(
-          content(toId).addPathSegments("child/attachment").build(),
+          roots.v1Content(toId).addPathSegments("child/attachment").build(),
           Links.text(a, "title"),
           mediaType,
           bytes);
@@ -446,7 +454,8 @@ public final class DataCenterContent implements Pages {
   }
 
   private JsonNode readForCopy(String id) {
-    return api.get(content(id).addQueryParameter("expand", "body.storage,metadata.labels").build());
+    return api.get(
+        roots.v1Content(id).addQueryParameter("expand", "body.storage,metadata.labels").build());
   }
 
   private JsonNode createCopy(
@@ -457,7 +466,7 @@ public final class DataCenterContent implements Pages {
     body.put("space", Map.of("key", spaceKey));
     body.put("ancestors", List.of(Map.of("id", parentId)));
     body.put("body", storage(source.path("body").path("storage").path("value").asText("")));
-    JsonNode created = api.send("POST", api("content").build(), body);
+    JsonNode created = api.send("POST", roots.v1("content").build(), body);
     String newId = Links.text(created, "id");
     if (request.withAttachments()) {
       copyAttachments(Links.text(source, "id"), newId);
@@ -467,7 +476,10 @@ public final class DataCenterContent implements Pages {
         Map<String, Object> label = new LinkedHashMap<>();
         label.put("prefix", l.path("prefix").asText("global"));
         label.put("name", Links.text(l, "name"));
-        api.send("POST", content(Links.text(created, "id")).addPathSegment("label").build(), label);
+        api.send(
+            "POST",
+            roots.v1Content(Links.text(created, "id")).addPathSegment("label").build(),
+            label);
       }
     }
     return created;
@@ -512,7 +524,7 @@ public final class DataCenterContent implements Pages {
         Links.text(history, "createdDate"),
         person(version.path("by")),
         Links.text(version, "when"),
-        Links.webUrl(site.webBase(), c),
+        Links.webUrl(roots.webBase(), c),
         labels,
         bodyFormat,
         body);
@@ -577,13 +589,5 @@ public final class DataCenterContent implements Pages {
 
   private static String wireType(ContentType type) {
     return type == ContentType.PAGE ? "page" : "blogpost";
-  }
-
-  private HttpUrl.Builder content(String id) {
-    return api("content").addPathSegment(id);
-  }
-
-  private HttpUrl.Builder api(String path) {
-    return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
   }
 }

@@ -1,6 +1,7 @@
-package dev.conf.backend;
+package dev.conf.backend.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.backend.Links;
 import dev.conf.http.ApiClient;
 import dev.conf.service.Attachment;
 import dev.conf.service.Transfer;

@@ -1,4 +1,4 @@
-package dev.conf.backend;
+package dev.conf.backend.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.http.ApiClient;

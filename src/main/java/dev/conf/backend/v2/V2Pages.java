@@ -1,15 +1,13 @@
-package dev.conf.backend.cloud;
+package dev.conf.backend.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Site;
+import dev.conf.backend.ApiRoots;
 import dev.conf.backend.Links;
 import dev.conf.error.ConfException;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
-import dev.conf.service.CopyRequest;
-import dev.conf.service.CopyResult;
 import dev.conf.service.MovePosition;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
@@ -17,8 +15,6 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
-import dev.conf.service.Pages;
-import dev.conf.service.TaskStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +24,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -38,35 +33,32 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * Pages and blog posts on Cloud: REST v2 ({@code /pages}, {@code /blogposts}, {@code
- * /pages/{id}/descendants}, {@code /spaces/{id}/pages}, versions, folders); v1 only for what v2 has
- * no operation for (move, copy, user names). Each method names the operation it calls.
+ * Pages and blog posts through Cloud REST v2 ({@code /pages}, {@code /blogposts}, {@code
+ * /pages/{id}/descendants}, {@code /spaces/{id}/pages}, versions, folders): every {@link
+ * dev.conf.service.Pages} operation v2 has, with the same signature, for a deployment's routing
+ * table to pick. Each method names the operation it calls.
  */
-public final class CloudContent implements Pages {
+public final class V2Pages {
   /** v2 descendants answer at most this many levels per request. */
   static final int V2_MAX_DEPTH = 10;
 
   private static final Pattern SPACE_IN_WEBUI = Pattern.compile("/spaces/([^/]+)/");
 
-  private final Site site;
+  private final ApiRoots roots;
   private final ApiClient api;
-  private final HttpUrl root;
-  private final HttpUrl wiki;
   private final Function<String, String> spaceIdOfKey;
 
-  CloudContent(Site site, ApiClient api, Function<String, String> spaceIdOfKey) {
-    this.site = site;
+  public V2Pages(ApiRoots roots, ApiClient api, Function<String, String> spaceIdOfKey) {
+    this.roots = roots;
     this.api = api;
-    this.root = HttpUrl.get(site.root().toString());
-    this.wiki = HttpUrl.get(site.apiBase().toString());
     this.spaceIdOfKey = spaceIdOfKey;
   }
 
   /** v2 {@code GET /pages/{id}} or {@code GET /blogposts/{id}}, with labels and the body. */
-  @Override
   public Page getPage(ContentType type, String id, BodyFormat format, Integer version) {
     HttpUrl.Builder url =
-        v2(collection(type))
+        roots
+            .v2(collection(type))
             .addPathSegment(id)
             .addQueryParameter("body-format", format == BodyFormat.VIEW ? "view" : "storage")
             .addQueryParameter("include-labels", "true");
@@ -81,15 +73,15 @@ public final class CloudContent implements Pages {
   }
 
   /** v2 {@code GET /pages?space-id=&title=} (or {@code /blogposts}): an exact title. */
-  @Override
   public Page findByTitle(ContentType type, String spaceKey, String title) {
     HttpUrl url =
-        v2(collection(type))
+        roots
+            .v2(collection(type))
             .addQueryParameter("space-id", spaceIdOfKey.apply(spaceKey))
             .addQueryParameter("title", title)
             .addQueryParameter("limit", "1")
             .build();
-    Iterator<Page> found = Pager.of(api, url, root, p -> page(type, p), 1).iterator();
+    Iterator<Page> found = Pager.of(api, url, roots.v2(), p -> page(type, p), 1).iterator();
     if (!found.hasNext()) {
       throw ConfException.notFound(
           "no " + type.noun() + " titled '" + title + "' in space " + spaceKey);
@@ -98,7 +90,6 @@ public final class CloudContent implements Pages {
   }
 
   /** v2 {@code GET /pages?space-id=} (or {@code /blogposts}), cursor-paged. */
-  @Override
   public List<Page> listPages(ContentType type, PageQuery query, long limit) {
     if ("draft".equals(query.status())) {
       throw ConfException.usage(
@@ -109,20 +100,20 @@ public final class CloudContent implements Pages {
       throw ConfException.usage("Confluence Cloud does not archive blog posts");
     }
     HttpUrl.Builder url =
-        v2(collection(type))
+        roots
+            .v2(collection(type))
             .addQueryParameter("space-id", spaceIdOfKey.apply(query.spaceKey()))
-            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)));
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V2Site.MAX_LIMIT)));
     if (query.title() != null) {
       url.addQueryParameter("title", query.title());
     }
     if (query.status() != null) {
       url.addQueryParameter("status", query.status());
     }
-    return Pager.of(api, url.build(), root, p -> page(type, p), limit).toList();
+    return Pager.of(api, url.build(), roots.v2(), p -> page(type, p), limit).toList();
   }
 
   /** v2 {@code POST /pages} or {@code POST /blogposts}. */
-  @Override
   public Page createPage(ContentType type, NewPage draft) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("spaceId", spaceIdOfKey.apply(draft.spaceKey()));
@@ -132,7 +123,7 @@ public final class CloudContent implements Pages {
       body.put("parentId", draft.parentId());
     }
     body.put("body", storage(draft.storageBody()));
-    return page(type, api.send("POST", v2(collection(type)).build(), body));
+    return page(type, api.send("POST", roots.v2(collection(type)).build(), body));
   }
 
   /**
@@ -140,7 +131,6 @@ public final class CloudContent implements Pages {
    * server answers 409 when someone saved in between. v2 has no minor-edit flag. A new {@code
    * parentId} moves the page in the same save.
    */
-  @Override
   public Page updatePage(ContentType type, PageUpdate update) {
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("number", update.nextVersion());
@@ -157,16 +147,15 @@ public final class CloudContent implements Pages {
     body.put("body", storage(update.storageBody()));
     body.put("version", version);
     String id = update.current().id();
-    return page(type, api.send("PUT", v2(collection(type)).addPathSegment(id).build(), body));
+    return page(type, api.send("PUT", roots.v2(collection(type)).addPathSegment(id).build(), body));
   }
 
   /**
    * v2 {@code DELETE /pages/{id}} (to the trash); with purge a second {@code DELETE
    * ...?purge=true}, which Cloud only accepts for trashed content.
    */
-  @Override
   public void deletePage(ContentType type, String id, boolean purge) {
-    HttpUrl url = v2(collection(type)).addPathSegment(id).build();
+    HttpUrl url = roots.v2(collection(type)).addPathSegment(id).build();
     try {
       api.send("DELETE", url, null);
     } catch (ConfException e) {
@@ -178,15 +167,15 @@ public final class CloudContent implements Pages {
   }
 
   /** v2 {@code GET /pages/{id}/direct-children}: pages, folders and other content, in order. */
-  @Override
   public List<PageNode> childPages(String id, long limit) {
     HttpUrl url =
-        v2("pages")
+        roots
+            .v2("pages")
             .addPathSegment(id)
             .addPathSegment("direct-children")
-            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V2Site.MAX_LIMIT)))
             .build();
-    return Pager.of(api, url, root, c -> node(c, id, "childPosition"), limit).toList();
+    return Pager.of(api, url, roots.v2(), c -> node(c, id, "childPosition"), limit).toList();
   }
 
   /**
@@ -195,7 +184,6 @@ public final class CloudContent implements Pages {
    * level answered is asked again for its own descendants, so a tree deeper than 10 levels costs
    * one more request per node at each tenth level; any other tree costs ceil(N / 250) requests.
    */
-  @Override
   public List<PageNode> descendants(String id, int maxDepth) {
     List<PageNode> out = new ArrayList<>();
     record Todo(String id, String type, int depth) {}
@@ -206,13 +194,14 @@ public final class CloudContent implements Pages {
       int ask = Math.min(maxDepth - t.depth(), V2_MAX_DEPTH);
       String parentCollection = "folder".equals(t.type()) ? "folders" : "pages";
       HttpUrl url =
-          v2(parentCollection)
+          roots
+              .v2(parentCollection)
               .addPathSegment(t.id())
               .addPathSegment("descendants")
-              .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+              .addQueryParameter("limit", String.valueOf(V2Site.MAX_LIMIT))
               .addQueryParameter("depth", String.valueOf(ask))
               .build();
-      for (JsonNode d : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
+      for (JsonNode d : Pager.of(api, url, roots.v2(), n -> n, Long.MAX_VALUE)) {
         PageNode node = node(d, Links.text(d, "parentId"), "childPosition");
         out.add(node);
         int level = d.path("depth").asInt(0);
@@ -230,25 +219,24 @@ public final class CloudContent implements Pages {
    * request), then v2 {@code GET /folders/{id}} once for each folder pages sit in, since folders
    * are not pages and that listing leaves them out.
    */
-  @Override
   public List<PageNode> spacePageTree(String spaceKey) {
     return spacePageTree(spaceKey, n -> {});
   }
 
   /** {@link #spacePageTree(String)}, telling {@code listed} about each node as it arrives. */
-  @Override
   public List<PageNode> spacePageTree(String spaceKey, Consumer<PageNode> listed) {
     HttpUrl url =
-        v2("spaces")
+        roots
+            .v2("spaces")
             .addPathSegment(spaceIdOfKey.apply(spaceKey))
             .addPathSegment("pages")
             .addQueryParameter("depth", "all")
-            .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
+            .addQueryParameter("limit", String.valueOf(V2Site.MAX_LIMIT))
             .build();
     List<PageNode> out = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     Map<String, String> parentTypes = new HashMap<>();
-    for (JsonNode p : Pager.of(api, url, root, n -> n, Long.MAX_VALUE)) {
+    for (JsonNode p : Pager.of(api, url, roots.v2(), n -> n, Long.MAX_VALUE)) {
       PageNode node = node(p, Links.text(p, "parentId"), "position");
       out.add(node);
       listed.accept(node);
@@ -267,7 +255,7 @@ public final class CloudContent implements Pages {
       }
     }
     while (!folders.isEmpty()) {
-      JsonNode f = api.get(v2("folders").addPathSegment(folders.removeFirst()).build());
+      JsonNode f = api.get(roots.v2("folders").addPathSegment(folders.removeFirst()).build());
       String parent = Links.text(f, "parentId");
       boolean parentIsFolder = "folder".equals(Links.text(f, "parentType"));
       PageNode folder =
@@ -293,17 +281,15 @@ public final class CloudContent implements Pages {
    * parameters, the document's (default, exploded) form for an array; its prose also allows a
    * comma-separated list.
    */
-  @Override
   public Map<String, Integer> pageVersionsById(Collection<String> ids) {
     List<String> all = ids.stream().distinct().toList();
     Map<String, Integer> out = new HashMap<>();
-    for (int from = 0; from < all.size(); from += CloudBackend.V2_MAX_LIMIT) {
-      List<String> chunk =
-          all.subList(from, Math.min(all.size(), from + CloudBackend.V2_MAX_LIMIT));
-      HttpUrl.Builder url = v2("pages");
+    for (int from = 0; from < all.size(); from += V2Site.MAX_LIMIT) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + V2Site.MAX_LIMIT));
+      HttpUrl.Builder url = roots.v2("pages");
       chunk.forEach(id -> url.addQueryParameter("id", id));
-      url.addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT));
-      for (JsonNode p : Pager.of(api, url.build(), root, n -> n, Long.MAX_VALUE)) {
+      url.addQueryParameter("limit", String.valueOf(V2Site.MAX_LIMIT));
+      for (JsonNode p : Pager.of(api, url.build(), roots.v2(), n -> n, Long.MAX_VALUE)) {
         JsonNode number = p.path("version").path("number");
         if (number.isInt()) {
           out.put(Links.text(p, "id"), number.asInt());
@@ -314,20 +300,20 @@ public final class CloudContent implements Pages {
   }
 
   /** v2 {@code GET /pages/{id}/versions} (or {@code /blogposts/{id}/versions}), newest first. */
-  @Override
   public List<PageVersion> pageVersions(ContentType type, String id, long limit) {
     HttpUrl url =
-        v2(collection(type))
+        roots
+            .v2(collection(type))
             .addPathSegment(id)
             .addPathSegment("versions")
             .addQueryParameter("sort", "-modified-date")
-            .addQueryParameter("limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V2Site.MAX_LIMIT)))
             .build();
     try {
       return Pager.of(
               api,
               url,
-              root,
+              roots.v2(),
               v ->
                   new PageVersion(
                       v.path("number").asInt(),
@@ -342,122 +328,59 @@ public final class CloudContent implements Pages {
     }
   }
 
-  /** v1 {@code PUT /wiki/rest/api/content/{pageId}/move/{position}/{targetId}}: v2 cannot move. */
-  @Override
+  /**
+   * A move through v2 alone, for profiles that cannot reach v1's move operation (OAuth through the
+   * gateway): v2 {@code GET /pages/{id}?body-format=storage} and {@code GET /pages/{targetId}},
+   * then {@code PUT /pages/{id}} with the page as it is, the version plus one and the new {@code
+   * parentId}. v2 moves only within a space and cannot order siblings: before and after put the
+   * page under the target's parent, and the note says so.
+   */
   public String movePage(String id, MovePosition position, String targetId) {
-    HttpUrl url =
-        v1("content")
-            .addPathSegment(id)
-            .addPathSegment("move")
-            .addPathSegment(position.name().toLowerCase(Locale.ROOT))
-            .addPathSegment(targetId)
-            .build();
-    api.send("PUT", url, null);
-    return null;
-  }
-
-  /**
-   * v1 {@code POST /wiki/rest/api/content/{id}/copy} for one page (after v2 {@code GET /pages/{id}}
-   * when the title is conf's default "Copy of ..."), or v1 {@code POST
-   * /wiki/rest/api/content/{id}/pagehierarchy/copy} for a hierarchy, which the server does as a
-   * long-running task. v2 has no copy operation.
-   */
-  @Override
-  public CopyResult copyPage(CopyRequest request) {
+    JsonNode page = read(id);
+    JsonNode target = read(targetId);
+    String spaceId = Links.text(page, "spaceId");
+    if (spaceId != null && !spaceId.equals(Links.text(target, "spaceId"))) {
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "page "
+              + id
+              + " and "
+              + targetId
+              + " are in different spaces: Confluence Cloud's REST v2 moves pages only within"
+              + " their space, and its v1 move is not served to OAuth apps; move it with a profile"
+              + " logged in with an API token");
+    }
+    String parent = position == MovePosition.APPEND ? targetId : Links.text(target, "parentId");
+    if (parent == null) {
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "page " + targetId + " has no parent to put page " + id + " beside");
+    }
+    Map<String, Object> version = new LinkedHashMap<>();
+    version.put("number", page.path("version").path("number").asInt() + 1);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("copyAttachments", request.withAttachments());
-    body.put("copyPermissions", false);
-    body.put("copyProperties", true);
-    body.put("copyLabels", request.withLabels());
-    body.put("copyCustomContents", false);
-    if (request.recursive()) {
-      body.put("copyDescendants", true);
-      body.put("destinationPageId", request.parentId());
-      body.put("titleOptions", Map.of("prefix", "Copy of "));
-      JsonNode task =
-          api.send(
-              "POST",
-              v1("content")
-                  .addPathSegment(request.sourceId())
-                  .addPathSegment("pagehierarchy")
-                  .addPathSegment("copy")
-                  .build(),
-              body);
-      return new CopyResult(null, null, null, 0, Links.text(task, "id"));
-    }
-    String title = request.title();
-    if (title == null) {
-      title =
-          "Copy of "
-              + getPage(ContentType.PAGE, request.sourceId(), BodyFormat.STORAGE, null).title();
-    }
-    body.put("destination", Map.of("type", "parent_page", "value", request.parentId()));
-    body.put("pageTitle", title);
-    JsonNode copy =
-        api.send(
-            "POST",
-            v1("content").addPathSegment(request.sourceId()).addPathSegment("copy").build(),
-            body);
-    return new CopyResult(
-        Links.text(copy, "id"),
-        Links.text(copy, "title"),
-        Links.webUrl(site.webBase(), copy),
-        1,
-        null);
+    body.put("id", id);
+    body.put("status", "current");
+    body.put("title", Links.text(page, "title"));
+    body.put("parentId", parent);
+    body.put("body", storage(page.path("body").path("storage").path("value").asText("")));
+    body.put("version", version);
+    api.send("PUT", roots.v2("pages").addPathSegment(id).build(), body);
+    return position == MovePosition.APPEND
+        ? null
+        : "Confluence Cloud's REST v2 cannot order pages among their siblings: the page was placed"
+            + " under the same parent as "
+            + targetId
+            + ", at the position the server chose";
   }
 
-  /** v1 {@code GET /wiki/rest/api/longtask/{id}}: how a hierarchy copy is getting on. */
-  @Override
-  public TaskStatus copyTask(String taskId) {
-    JsonNode t = api.get(v1("longtask").addPathSegment(taskId).build());
-    String message = null;
-    for (String field : List.of("messages", "errors")) {
-      for (JsonNode m : t.path(field)) {
-        String text = Links.text(m, "translation");
-        if (text == null) {
-          text = Links.text(m, "key");
-        }
-        if (text != null) {
-          message = text;
-        }
-      }
-    }
-    return new TaskStatus(
-        taskId,
-        t.path("finished").asBoolean(false),
-        t.path("successful").asBoolean(false),
-        t.path("percentageComplete").asInt(0),
-        Links.text(t.path("additionalDetails"), "destinationId"),
-        message);
-  }
-
-  /**
-   * v1 {@code GET /wiki/rest/api/user/bulk}: display names for account ids, since v2 gives only
-   * ids. Names are a courtesy: when the lookup fails the ids are shown instead.
-   */
-  Map<String, String> userNames(Collection<String> accountIds) {
-    Map<String, String> names = new HashMap<>();
-    List<String> ids =
-        accountIds.stream().filter(i -> i != null && !i.isBlank()).distinct().toList();
-    if (ids.isEmpty()) {
-      return names;
-    }
+  private JsonNode read(String id) {
     try {
-      // The operation takes up to 100 ids at a time.
-      for (int from = 0; from < ids.size(); from += 100) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-        JsonNode users =
-            api.get(
-                v1("user/bulk").addQueryParameter("accountId", String.join(",", chunk)).build());
-        for (JsonNode u : users.path("results")) {
-          String name = Links.text(u, "displayName");
-          names.put(Links.text(u, "accountId"), name != null ? name : Links.text(u, "publicName"));
-        }
-      }
+      return api.get(
+          roots.v2("pages").addPathSegment(id).addQueryParameter("body-format", "storage").build());
     } catch (ConfException e) {
-      // Fall back to ids: a missing name must not fail a read that otherwise worked.
+      throw notFound(e, ContentType.PAGE, id, null);
     }
-    return names;
   }
 
   // ---- mapping
@@ -502,7 +425,7 @@ public final class CloudContent implements Pages {
         Links.text(p, "createdAt"),
         Links.text(version, "authorId"),
         Links.text(version, "createdAt"),
-        Links.webUrl(site.webBase(), p),
+        Links.webUrl(roots.webBase(), p),
         labels,
         bodyFormat,
         body);
@@ -539,13 +462,5 @@ public final class CloudContent implements Pages {
 
   private static String collection(ContentType type) {
     return type == ContentType.PAGE ? "pages" : "blogposts";
-  }
-
-  private HttpUrl.Builder v2(String path) {
-    return root.newBuilder().addPathSegments("wiki/api/v2").addPathSegments(path);
-  }
-
-  private HttpUrl.Builder v1(String path) {
-    return wiki.newBuilder().addPathSegments("rest/api").addPathSegments(path);
   }
 }

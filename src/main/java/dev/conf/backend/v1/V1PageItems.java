@@ -1,10 +1,8 @@
-package dev.conf.backend.dc;
+package dev.conf.backend.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Site;
-import dev.conf.backend.ContentSearch;
+import dev.conf.backend.ApiRoots;
 import dev.conf.backend.Links;
-import dev.conf.backend.V1Attachments;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
@@ -24,25 +22,24 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
- * What hangs off a page or blog post on Data Center: labels, attachments and comments, all through
- * REST v1 {@code /rest/api/content/{id}/...}, which serves both types alike: the {@link
- * ContentType} arguments only name the content in messages (and a known blog post as a comment's
- * container). Each method names the operation it calls.
+ * What hangs off a page or blog post through REST v1, as Data Center's 10.0.3 document has it
+ * (Cloud uses its label removal and space-wide attachment search): labels, attachments and comments
+ * at {@code /rest/api/content/{id}/...}, which serves both types alike: the {@link ContentType}
+ * arguments only name the content in messages (and a known blog post as a comment's container).
+ * Each method names the operation it calls.
  */
-public final class DataCenterPageItems implements PageItems {
+public final class V1PageItems implements PageItems {
   private static final String ATTACHMENT_EXPAND = "version,container";
   private static final String COMMENT_EXPAND =
       "body.storage,version,history,ancestors,container,extensions.inlineProperties,"
           + "extensions.resolution";
 
-  private final Site site;
+  private final ApiRoots roots;
   private final ApiClient api;
-  private final HttpUrl base;
 
-  DataCenterPageItems(Site site, ApiClient api) {
-    this.site = site;
+  public V1PageItems(ApiRoots roots, ApiClient api) {
+    this.roots = roots;
     this.api = api;
-    this.base = HttpUrl.get(site.apiBase().toString());
   }
 
   // ---- labels
@@ -51,15 +48,16 @@ public final class DataCenterPageItems implements PageItems {
   @Override
   public List<Label> labels(ContentType type, String id) {
     HttpUrl url =
-        content(id)
+        roots
+            .v1Content(id)
             .addPathSegment("label")
-            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT))
             .build();
     try {
       return Pager.of(
               api,
               url,
-              base,
+              roots.v1(),
               l -> new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id")),
               Long.MAX_VALUE)
           .toList();
@@ -79,7 +77,7 @@ public final class DataCenterPageItems implements PageItems {
       label.put("prefix", "global");
       label.put("name", name);
       try {
-        api.send("POST", content(id).addPathSegment("label").build(), label);
+        api.send("POST", roots.v1Content(id).addPathSegment("label").build(), label);
       } catch (ConfException e) {
         throw notFound(e, null, id);
       }
@@ -91,7 +89,7 @@ public final class DataCenterPageItems implements PageItems {
   public void removeLabel(String id, String name) {
     api.send(
         "DELETE",
-        content(id).addPathSegment("label").addQueryParameter("name", name).build(),
+        roots.v1Content(id).addPathSegment("label").addQueryParameter("name", name).build(),
         null);
   }
 
@@ -103,26 +101,33 @@ public final class DataCenterPageItems implements PageItems {
     return listAttachments(type, id, null, limit);
   }
 
-  /** {@code GET /rest/api/content/search} with CQL: v2 has no space-wide attachment listing. */
+  /**
+   * {@code GET /rest/api/content/search} with CQL (Cloud's v2 has no space-wide listing either).
+   */
   @Override
   public List<Attachment> attachmentsInSpace(String spaceKey) {
     return ContentSearch.attachmentsInSpace(
-        api, base.newBuilder().addPathSegments("rest/api/content/search").build(), base, spaceKey);
+        api, roots.v1("content/search").build(), roots.v1(), spaceKey);
   }
 
   private List<Attachment> listAttachments(
       ContentType type, String pageId, String filename, long limit) {
     HttpUrl.Builder url =
-        content(pageId)
+        roots
+            .v1Content(pageId)
             .addPathSegments("child/attachment")
             .addQueryParameter("expand", ATTACHMENT_EXPAND)
-            .addQueryParameter(
-                "limit", String.valueOf(Math.min(limit, DataCenterBackend.PAGE_LIMIT)));
+            .addQueryParameter("limit", String.valueOf(Math.min(limit, V1Site.PAGE_LIMIT)));
     if (filename != null) {
       url.addQueryParameter("filename", filename);
     }
     try {
-      return Pager.of(api, url.build(), base, a -> V1Attachments.attachment(a, base, pageId), limit)
+      return Pager.of(
+              api,
+              url.build(),
+              roots.v1(),
+              a -> V1Attachments.attachment(a, roots.v1(), pageId),
+              limit)
           .toList();
     } catch (ConfException e) {
       throw notFound(e, type, pageId);
@@ -134,7 +139,7 @@ public final class DataCenterPageItems implements PageItems {
   public Attachment attachment(String id) {
     JsonNode a;
     try {
-      a = api.get(content(id).addQueryParameter("expand", ATTACHMENT_EXPAND).build());
+      a = api.get(roots.v1Content(id).addQueryParameter("expand", ATTACHMENT_EXPAND).build());
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         throw ConfException.notFound("attachment " + id + " not found");
@@ -145,7 +150,7 @@ public final class DataCenterPageItems implements PageItems {
     if (type != null && !type.equals("attachment")) {
       throw ConfException.notFound(id + " is a " + type + ", not an attachment");
     }
-    return V1Attachments.attachment(a, base, null);
+    return V1Attachments.attachment(a, roots.v1(), null);
   }
 
   /**
@@ -170,7 +175,16 @@ public final class DataCenterPageItems implements PageItems {
       }
     }
     return V1Attachments.upload(
-        api, content(pageId).build(), existing, file, name, comment, minor, progress, base, pageId);
+        api,
+        roots.v1Content(pageId).build(),
+        existing,
+        file,
+        name,
+        comment,
+        minor,
+        progress,
+        roots.v1(),
+        pageId);
   }
 
   /** The attachment's {@code _links.download} (under the context path). */
@@ -191,8 +205,12 @@ public final class DataCenterPageItems implements PageItems {
   public void deleteAttachment(Attachment a) {
     HttpUrl url =
         a.pageId() != null
-            ? content(a.pageId()).addPathSegments("child/attachment").addPathSegment(a.id()).build()
-            : content(a.id()).build();
+            ? roots
+                .v1Content(a.pageId())
+                .addPathSegments("child/attachment")
+                .addPathSegment(a.id())
+                .build()
+            : roots.v1Content(a.id()).build();
     api.send("DELETE", url, null);
   }
 
@@ -205,16 +223,17 @@ public final class DataCenterPageItems implements PageItems {
   @Override
   public List<Comment> comments(ContentType type, String id, boolean inline, long limit) {
     HttpUrl url =
-        content(id)
+        roots
+            .v1Content(id)
             .addPathSegments("child/comment")
             .addQueryParameter("expand", COMMENT_EXPAND)
             .addQueryParameter("depth", "all")
             .addQueryParameter("location", inline ? "inline" : "footer")
-            .addQueryParameter("limit", String.valueOf(DataCenterBackend.PAGE_LIMIT))
+            .addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT))
             .build();
     List<Comment> all;
     try {
-      all = Pager.of(api, url, base, this::comment, Long.MAX_VALUE).toList();
+      all = Pager.of(api, url, roots.v1(), this::comment, Long.MAX_VALUE).toList();
     } catch (ConfException e) {
       throw notFound(e, type, id);
     }
@@ -269,7 +288,7 @@ public final class DataCenterPageItems implements PageItems {
     storage.put("representation", "storage");
     body.put("body", Map.of("storage", storage));
     try {
-      return comment(api.send("POST", api("content").build(), body));
+      return comment(api.send("POST", roots.v1("content").build(), body));
     } catch (ConfException e) {
       throw notFound(e, type, id);
     }
@@ -280,7 +299,7 @@ public final class DataCenterPageItems implements PageItems {
   public Comment comment(String id) {
     JsonNode c;
     try {
-      c = api.get(content(id).addQueryParameter("expand", COMMENT_EXPAND).build());
+      c = api.get(roots.v1Content(id).addQueryParameter("expand", COMMENT_EXPAND).build());
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         throw ConfException.notFound("comment " + id + " not found");
@@ -298,7 +317,7 @@ public final class DataCenterPageItems implements PageItems {
   @Override
   public void deleteComment(String id) {
     try {
-      api.send("DELETE", content(id).build(), null);
+      api.send("DELETE", roots.v1Content(id).build(), null);
     } catch (ConfException e) {
       if (e.exitCode() == ExitCode.NOT_FOUND) {
         throw ConfException.notFound("comment " + id + " not found");
@@ -330,7 +349,7 @@ public final class DataCenterPageItems implements PageItems {
         inline ? resolution(ext.path("resolution")) : null,
         inline ? Links.text(ext.path("inlineProperties"), "originalSelection") : null,
         Links.text(c.path("body").path("storage"), "value"),
-        Links.webUrl(site.webBase(), c));
+        Links.webUrl(roots.webBase(), c));
   }
 
   private static String resolution(JsonNode r) {
@@ -342,13 +361,5 @@ public final class DataCenterPageItems implements PageItems {
       return ConfException.notFound(ContentType.describe(type, id) + " not found");
     }
     return e;
-  }
-
-  private HttpUrl.Builder content(String id) {
-    return api("content").addPathSegment(id);
-  }
-
-  private HttpUrl.Builder api(String path) {
-    return base.newBuilder().addPathSegments("rest/api").addPathSegments(path);
   }
 }

@@ -1,7 +1,7 @@
-package dev.conf.backend;
+package dev.conf.backend.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Site;
+import dev.conf.backend.Links;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.SearchResult;
@@ -34,7 +34,7 @@ public final class SearchResponses {
    * whether the server stopped short of the total it reported.
    */
   public static SearchResults collect(
-      ApiClient api, HttpUrl first, HttpUrl linkBase, Site site, long limit) {
+      ApiClient api, HttpUrl first, HttpUrl linkBase, URI webBase, long limit) {
     long[] total = {-1};
     String[] base = {null};
     List<JsonNode> raw =
@@ -51,8 +51,7 @@ public final class SearchResponses {
                   }
                 })
             .toList();
-    URI web =
-        site.webBase() != null ? site.webBase() : base[0] == null ? null : URI.create(base[0]);
+    URI web = webBase != null ? webBase : base[0] == null ? null : URI.create(base[0]);
     List<SearchResult> results = raw.stream().map(r -> result(r, web)).toList();
     boolean truncated = results.size() < limit && total[0] > results.size();
     return new SearchResults(results, total[0], truncated);
