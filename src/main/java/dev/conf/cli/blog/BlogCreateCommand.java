@@ -1,7 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentCreateCommand;
+import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "A Markdown file's local images are uploaded as attachments of the new post."
     })
-public final class BlogCreateCommand extends ContentCreateCommand {
+public final class BlogCreateCommand extends CreateContent {
 
   BlogCreateCommand(CommandContext ctx) {
     super(ctx);

@@ -1,7 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentListCommand;
+import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
     })
-public final class BlogListCommand extends ContentListCommand {
+public final class BlogListCommand extends ListContent {
 
   BlogListCommand(CommandContext ctx) {
     super(ctx);

@@ -1,7 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentUpdateCommand;
+import dev.conf.cli.content.UpdateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "New or changed local images of a Markdown file are uploaded before saving."
     })
-public final class BlogUpdateCommand extends ContentUpdateCommand {
+public final class BlogUpdateCommand extends UpdateContent {
 
   BlogUpdateCommand(CommandContext ctx) {
     super(ctx);

@@ -1,7 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentViewCommand;
+import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     // No standard -V/--version here: --version N picks a page version.
     mixinStandardHelpOptions = false,
     description = {"Show a blog post: its metadata and body."})
-public final class BlogViewCommand extends ContentViewCommand {
+public final class BlogViewCommand extends ViewContent {
 
   BlogViewCommand(CommandContext ctx) {
     super(ctx);

@@ -2,8 +2,8 @@ package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.BodySource;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.BodySource;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.Comment;

@@ -3,7 +3,7 @@ package dev.conf.cli.comment;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.Limits;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.convert.StorageText;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;

@@ -1,8 +1,7 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.label.LabelNames;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page create} and {@code conf blog create}. */
-public abstract class ContentCreateCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
@@ -49,7 +48,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
 
   @Mixin JsonOptions json;
 
-  protected ContentCreateCommand(CommandContext ctx) {
+  protected CreateContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 
@@ -78,7 +77,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
     }
     List<String> labels = body == null ? List.of() : LabelNames.of(body.meta().labels());
     PageResolver resolver = new PageResolver(ctx);
-    PageRef parentRef = parentArg() == null ? null : resolver.parse(parentArg());
+    ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
     Page created =
         ctx.service()

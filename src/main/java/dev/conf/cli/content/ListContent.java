@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf page list} and {@code conf blog list}. */
-public abstract class ContentListCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class ListContent implements Callable<Integer>, JsonOptions.Fielded {
   private static final Set<String> STATUSES = Set.of("current", "draft", "archived", "trashed");
 
   protected final CommandContext ctx;
@@ -49,7 +49,7 @@ public abstract class ContentListCommand implements Callable<Integer>, JsonOptio
 
   @Mixin JsonOptions json;
 
-  protected ContentListCommand(CommandContext ctx) {
+  protected ListContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 

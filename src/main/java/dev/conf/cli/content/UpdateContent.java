@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * the page changed in between nothing is overwritten (exit 5); an update that changes nothing sends
  * nothing.
  */
-public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -79,7 +79,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
 
   @Mixin JsonOptions json;
 
-  protected ContentUpdateCommand(CommandContext ctx) {
+  protected UpdateContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 
@@ -94,7 +94,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
   public Integer call() {
     // Everything that can fail locally fails before the first request.
     BodySource.Body read =
-        BodySource.readBody(ctx.io(), ContentCreateCommand.bodyFile(file, dash), format);
+        BodySource.readBody(ctx.io(), CreateContent.bodyFile(file, dash), format);
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
     if (body == null && title == null) {
@@ -108,7 +108,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
       throw ConfException.usage("--title must not be empty");
     }
     PageResolver resolver = new PageResolver(ctx);
-    PageRef ref = resolver.parse(target);
+    ContentAddress ref = resolver.parse(target);
     String id = resolver.id(type(), ref);
     String noun = type().noun();
 
@@ -151,8 +151,7 @@ public abstract class ContentUpdateCommand implements Callable<Integer>, JsonOpt
               + " was not saved",
           failed.cause());
     }
-    String uploaded =
-        upload.isEmpty() ? "" : "; uploaded " + ContentCreateCommand.count(upload.size());
+    String uploaded = upload.isEmpty() ? "" : "; uploaded " + CreateContent.count(upload.size());
     if (java.util.Objects.equals(newTitle, current.title()) && same(newBody, current.body())) {
       ctx.io()
           .err()

@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page view} and {@code conf blog view}: metadata and body of one. */
-public abstract class ContentViewCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -53,7 +53,7 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
       description = "Show this help message and exit.")
   boolean help;
 
-  protected ContentViewCommand(CommandContext ctx) {
+  protected ViewContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 

@@ -3,6 +3,8 @@ package dev.conf.cli.page;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.Limits;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
@@ -59,7 +61,7 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
   public Integer call() {
     long maxItems = Limits.max(limit, all);
     PageResolver resolver = new PageResolver(ctx);
-    PageRef ref = resolver.parse(target);
+    ContentAddress ref = resolver.parse(target);
     boolean tty = ctx.io().isStdoutTty() && !json.enabled();
     // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
     Page top =

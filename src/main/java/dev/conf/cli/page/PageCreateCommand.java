@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
       "",
       "Prints the new page's URL on stdout."
     })
-public final class PageCreateCommand extends ContentCreateCommand {
+public final class PageCreateCommand extends CreateContent {
   @Option(
       names = "--parent",
       paramLabel = "PAGE",

@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "Asks first on a terminal; in a pipe it needs --yes."
     })
-public final class PageDeleteCommand extends ContentDeleteCommand {
+public final class PageDeleteCommand extends DeleteContent {
 
   PageDeleteCommand(CommandContext ctx) {
     super(ctx);

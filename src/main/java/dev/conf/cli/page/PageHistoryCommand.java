@@ -3,6 +3,7 @@ package dev.conf.cli.page;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.Limits;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;

@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
     })
-public final class PageListCommand extends ContentListCommand {
+public final class PageListCommand extends ListContent {
 
   PageListCommand(CommandContext ctx) {
     super(ctx);

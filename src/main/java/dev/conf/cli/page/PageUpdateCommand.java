@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.UpdateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
       "",
       "New or changed local images of a Markdown file are uploaded before saving."
     })
-public final class PageUpdateCommand extends ContentUpdateCommand {
+public final class PageUpdateCommand extends UpdateContent {
 
   PageUpdateCommand(CommandContext ctx) {
     super(ctx);

@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
           + " --raw prints only the body, e.g. to edit it and give it back to conf page update."
           + " With --json: the fields listed in docs/json.md."
     })
-public final class PageViewCommand extends ContentViewCommand {
+public final class PageViewCommand extends ViewContent {
   PageViewCommand(CommandContext ctx) {
     super(ctx);
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Deployment;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;

@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way a user names a page, on each kind of site, and the ones refused. */
-class PageRefTest {
+class ContentAddressTest {
   static final Site CLOUD = Site.detect("https://acme.atlassian.net", null);
   static final Site DC = Site.detect("https://wiki.corp.example/confluence", null);
   static final Site DC_PORT = Site.detect("http://localhost:8090", Deployment.DATA_CENTER);
@@ -87,7 +87,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("accepted")
   void namesAPage(Site site, String typed, String id, String key, String title) {
-    PageRef ref = PageRef.parse(typed, site);
+    ContentAddress ref = ContentAddress.parse(typed, site);
     assertThat(ref.id()).isEqualTo(id);
     assertThat(ref.spaceKey()).isEqualTo(key);
     assertThat(ref.title()).isEqualTo(title);
@@ -112,7 +112,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("refused")
   void refusesWithAUsageError(Site site, String typed, String message) {
-    assertThatThrownBy(() -> PageRef.parse(typed, site))
+    assertThatThrownBy(() -> ContentAddress.parse(typed, site))
         .isInstanceOf(ConfException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((ConfException) e).exitCode()).isEqualTo(ExitCode.USAGE));
@@ -151,6 +151,6 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("typed")
   void saysWhetherItIsABlogPostWhenTheTextShows(Site site, String typed, ContentType type) {
-    assertThat(PageRef.parse(typed, site).type()).isEqualTo(type);
+    assertThat(ContentAddress.parse(typed, site).type()).isEqualTo(type);
   }
 }
