@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code conf page create} and {@code conf blog create}. */
 public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fielded {
@@ -26,17 +25,7 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
       description = "The title (default: the title in a Markdown file's front matter).")
   String title;
 
-  @Option(
-      names = {"-F", "--file"},
-      paramLabel = "F",
-      description = "Read the body from this file ('-' for stdin).")
-  String file;
-
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "STDIN",
-      description = "- reads the body from stdin (as --file -).")
-  String dash;
+  @Mixin BodyInput input;
 
   @Option(
       names = "--format",
@@ -67,7 +56,7 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body body = BodySource.readBody(ctx.io(), bodyFile(file, dash), format);
+    BodySource.Body body = BodySource.readBody(ctx.io(), input.file(), format);
     String pageTitle = title != null ? title : body == null ? null : body.meta().title();
     if (pageTitle == null || pageTitle.isBlank()) {
       throw ConfException.usage(
@@ -132,16 +121,5 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
 
   static String count(int images) {
     return images == 1 ? "1 image" : images + " images";
-  }
-
-  /** --file F, or a lone "-" argument; both at once is a usage error. */
-  static String bodyFile(String file, String dash) {
-    if (dash != null && !dash.equals("-")) {
-      throw ConfException.usage("unexpected argument '" + dash + "' (use --file F or - for stdin)");
-    }
-    if (dash != null && file != null) {
-      throw ConfException.usage("give the body with --file or -, not both");
-    }
-    return dash != null ? "-" : file;
   }
 }

@@ -2,7 +2,7 @@ package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
+import dev.conf.cli.LimitOptions;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
@@ -37,15 +37,7 @@ public abstract class ListContent implements Callable<Integer>, JsonOptions.Fiel
       description = "current (default), draft, archived or trashed.")
   String status;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "25",
-      description = "At most N (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "All of them, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Mixin JsonOptions json;
 
@@ -62,7 +54,7 @@ public abstract class ListContent implements Callable<Integer>, JsonOptions.Fiel
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     if (status != null && !STATUSES.contains(status)) {
       throw ConfException.usage("--status must be current, draft, archived or trashed");
     }

@@ -29,28 +29,17 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
       description = "An id, SPACEKEY:Title, or the URL from the browser.")
   String target;
 
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "STDIN",
-      description = "- reads the new body from stdin (as --file -).")
-  String dash;
-
   @Option(names = "--title", paramLabel = "T", description = "A new title.")
   String title;
 
-  @Option(
-      names = {"-F", "--file"},
-      paramLabel = "F",
-      description =
-          "Read the new body from this file ('-' for stdin): storage format, or Markdown for .md"
-              + " and .markdown files.")
-  String file;
+  @Mixin BodyInput input;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "The body's format: storage or markdown. Default: by the file's extension.")
+      description =
+          "The body's format: storage (Confluence XHTML) or markdown. Default: markdown for .md"
+              + " and .markdown files, storage otherwise.")
   String format;
 
   @Option(
@@ -93,8 +82,7 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body read =
-        BodySource.readBody(ctx.io(), CreateContent.bodyFile(file, dash), format);
+    BodySource.Body read = BodySource.readBody(ctx.io(), input.file(), format);
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
     if (body == null && title == null) {
