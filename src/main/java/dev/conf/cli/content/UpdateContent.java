@@ -8,7 +8,6 @@ import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
-import dev.conf.service.PageUpdate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -85,36 +84,13 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
     BodySource.Body read = BodySource.readBody(ctx.io(), input.file(), format);
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
-    if (body == null && title == null) {
-      throw ConfException.usage("nothing to update: give --title, --file F or - (stdin)");
-    }
-    if (body != null && body.isBlank() && !allowEmpty) {
-      throw ConfException.usage(
-          "the new body is empty; nothing was sent (use --allow-empty to blank the page)");
-    }
-    if (title != null && title.isBlank()) {
-      throw ConfException.usage("--title must not be empty");
-    }
+    UpdatePlan.checkInput(body, title, allowEmpty);
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress ref = resolver.parse(target);
     String id = resolver.id(type(), ref);
-    String noun = type().noun();
 
     Page current = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
-    if (ifVersion != null && current.version() != ifVersion) {
-      throw new ConfException(
-          ExitCode.CONFLICT,
-          noun
-              + " "
-              + id
-              + " is at version "
-              + current.version()
-              + ", not "
-              + ifVersion
-              + " (--if-version): nothing was changed");
-    }
-    String newTitle = title != null ? title : current.title();
-    String newBody = body != null ? body : current.body();
+    UpdatePlan.checkVersion(type(), id, current, ifVersion);
     // The images go up before the page is saved, so that it never shows one missing; only after
     // the version check above, so that a known conflict leaves no new attachment versions behind.
     List<LocalImages.Image> upload =
@@ -122,41 +98,20 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
             ? List.of()
             : PageImages.changed(
                 images, ctx.service().items().attachments(type(), id, Long.MAX_VALUE));
-    PageImages.Failure failed = PageImages.upload(ctx, type(), id, upload);
+    UpdatePlan plan = UpdatePlan.of(type(), id, current, title, body, upload);
+    PageImages.Failure failed = PageImages.upload(ctx, type(), id, plan.upload());
     if (failed != null) {
-      throw new ConfException(
-          failed.cause().exitCode(),
-          "uploading image "
-              + failed.image().name()
-              + " to "
-              + noun
-              + " "
-              + id
-              + " failed: "
-              + failed.cause().getMessage()
-              + "; the "
-              + noun
-              + " was not saved",
-          failed.cause());
+      throw new ConfException(failed.cause().exitCode(), plan.uploadFailed(failed), failed.cause());
     }
-    String uploaded = upload.isEmpty() ? "" : "; uploaded " + CreateContent.count(upload.size());
-    if (java.util.Objects.equals(newTitle, current.title()) && same(newBody, current.body())) {
-      ctx.io()
-          .err()
-          .println(
-              "No changes: "
-                  + noun
-                  + " '"
-                  + current.title()
-                  + "' ("
-                  + id
-                  + ") already has this title and body at version "
-                  + current.version()
-                  + (upload.isEmpty()
-                      ? "; nothing was sent."
-                      : "; not saved again" + uploaded + "."));
+    if (plan.changesNothing()) {
+      ctx.io().err().println(plan.unchangedNotice());
       return 0;
     }
+    return save(plan);
+  }
+
+  /** Saves the plan's new version and says so. */
+  private int save(UpdatePlan plan) {
     if (minor && !ctx.service().supportsMinorEdits()) {
       ctx.io()
           .err()
@@ -164,49 +119,19 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
     }
     Page updated;
     try {
-      updated =
-          ctx.service()
-              .pages()
-              .updatePage(type(), new PageUpdate(current, newTitle, newBody, message, minor));
+      updated = ctx.service().pages().updatePage(type(), plan.update(message, minor));
     } catch (ConfException e) {
       if (e.exitCode() != ExitCode.CONFLICT) {
         throw e;
       }
-      throw new ConfException(
-          ExitCode.CONFLICT,
-          noun
-              + " "
-              + id
-              + " changed on the server since it was read: this update was based on version "
-              + current.version()
-              + " and the server now has version "
-              + latestVersion(id, current.version())
-              + "; nothing was overwritten"
-              + (upload.isEmpty()
-                  ? ""
-                  : " (its images were uploaded already: "
-                      + String.join(", ", upload.stream().map(LocalImages.Image::name).toList())
-                      + ")")
-              + ". Fetch it again and re-apply your change.",
-          e);
+      String latest = latestVersion(plan.id(), plan.current().version());
+      throw new ConfException(ExitCode.CONFLICT, plan.conflict(latest), e);
     }
     if (json.enabled()) {
       json.print(ctx.io(), updated);
       return 0;
     }
-    ctx.io()
-        .err()
-        .println(
-            "Updated "
-                + noun
-                + " '"
-                + updated.title()
-                + "' ("
-                + updated.id()
-                + ") to version "
-                + updated.version()
-                + uploaded
-                + ".");
+    ctx.io().err().println(plan.updatedNotice(updated));
     ctx.io().out().println(updated.url() != null ? updated.url() : updated.id());
     ctx.io().out().flush();
     return 0;
@@ -220,10 +145,5 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
     } catch (ConfException e) {
       return "a newer one than " + read;
     }
-  }
-
-  /** Equal bodies, ignoring only trailing whitespace (editors add a final newline). */
-  static boolean same(String a, String b) {
-    return (a == null ? "" : a.stripTrailing()).equals(b == null ? "" : b.stripTrailing());
   }
 }
