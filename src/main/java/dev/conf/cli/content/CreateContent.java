@@ -80,7 +80,15 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     }
     List<LocalImages.Image> images = body == null ? List.of() : body.images();
     PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);
-    // The page exists either way: its id goes to stdout as usual, so that a script can find it.
+    report(created, images, failed);
+    return 0;
+  }
+
+  /**
+   * Says what was created, and then fails with the exit code of the upload that failed, if one did.
+   * The page exists either way: its id goes to stdout as usual, so that a script can find it.
+   */
+  private void report(Page created, List<LocalImages.Image> images, PageImages.Failure failed) {
     if (json.enabled()) {
       json.print(ctx.io(), created);
     } else {
@@ -116,7 +124,6 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
               + " stays; an update with the same file uploads the images it lacks)",
           failed.cause());
     }
-    return 0;
   }
 
   static String count(int images) {
