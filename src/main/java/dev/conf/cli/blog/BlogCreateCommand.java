@@ -5,7 +5,10 @@ import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog create}. */
+/**
+ * {@code conf blog create}: its type and help. The options and the work are {@link
+ * CreateContent}'s, shared with {@code conf page create}.
+ */
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,

@@ -5,7 +5,10 @@ import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog delete}. */
+/**
+ * {@code conf blog delete}: its type and help. The options and the work are {@link
+ * DeleteContent}'s, shared with {@code conf page delete}.
+ */
 @Command(
     name = "delete",
     aliases = "rm",

@@ -5,7 +5,10 @@ import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog list}. */
+/**
+ * {@code conf blog list}: its type and help. The options and the work are {@link ListContent}'s,
+ * shared with {@code conf page list}.
+ */
 @Command(
     name = "list",
     aliases = "ls",

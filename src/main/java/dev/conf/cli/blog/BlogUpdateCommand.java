@@ -5,7 +5,10 @@ import dev.conf.cli.content.UpdateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog update}. */
+/**
+ * {@code conf blog update}: its type and help. The options and the work are {@link
+ * UpdateContent}'s, shared with {@code conf page update}.
+ */
 @Command(
     name = "update",
     aliases = "edit",

@@ -5,7 +5,10 @@ import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog view}. */
+/**
+ * {@code conf blog view}: its type and help. The options and the work are {@link ViewContent}'s,
+ * shared with {@code conf page view}.
+ */
 @Command(
     name = "view",
     // No standard -V/--version here: --version N picks a page version.

@@ -6,7 +6,10 @@ import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code conf page create}. */
+/**
+ * {@code conf page create}: its type, help and --parent. The options and the work are {@link
+ * CreateContent}'s, shared with {@code conf blog create}.
+ */
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,

@@ -5,7 +5,10 @@ import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page delete}. */
+/**
+ * {@code conf page delete}: its type and help. The options and the work are {@link
+ * DeleteContent}'s, shared with {@code conf blog delete}.
+ */
 @Command(
     name = "delete",
     aliases = "rm",

@@ -5,7 +5,10 @@ import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page list}. */
+/**
+ * {@code conf page list}: its type and help. The options and the work are {@link ListContent}'s,
+ * shared with {@code conf blog list}.
+ */
 @Command(
     name = "list",
     aliases = "ls",

@@ -5,7 +5,10 @@ import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page view}. */
+/**
+ * {@code conf page view}: its type and help. The options and the work are {@link ViewContent}'s,
+ * shared with {@code conf blog view}.
+ */
 @Command(
     name = "view",
     // No standard -V/--version here: --version N picks a page version.
