@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page view} and {@code conf blog view}: metadata and body of one. */
-public abstract class ContentViewCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -53,7 +53,7 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
       description = "Show this help message and exit.")
   boolean help;
 
-  protected ContentViewCommand(CommandContext ctx) {
+  protected ViewContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 
@@ -66,18 +66,7 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
 
   @Override
   public Integer call() {
-    String fmt = format;
-    if (fmt == null) {
-      fmt = ctx.io().isStdoutTty() && !json.enabled() && !raw ? "text" : "storage";
-    }
-    fmt = fmt.toLowerCase(Locale.ROOT);
-    if (fmt.equals("md")) {
-      fmt = "markdown";
-    }
-    if (!List.of("storage", "view", "text", "markdown").contains(fmt)) {
-      throw ConfException.usage(
-          "--format must be storage, view, text or markdown, not '" + format + "'");
-    }
+    String fmt = format();
     if (version != null && version < 1) {
       throw ConfException.usage("--version must be 1 or more");
     }
@@ -115,6 +104,32 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
       ctx.io().out().flush();
       return 0;
     }
+    fields(page);
+    ctx.io().out().println(ctx.io().isStdoutTty() ? "" : "--");
+    ctx.io().out().print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
+    ctx.io().out().flush();
+    return 0;
+  }
+
+  /** --format, or the default for where the output goes: text on a terminal, else storage. */
+  private String format() {
+    String fmt = format;
+    if (fmt == null) {
+      fmt = ctx.io().isStdoutTty() && !json.enabled() && !raw ? "text" : "storage";
+    }
+    fmt = fmt.toLowerCase(Locale.ROOT);
+    if (fmt.equals("md")) {
+      fmt = "markdown";
+    }
+    if (!List.of("storage", "view", "text", "markdown").contains(fmt)) {
+      throw ConfException.usage(
+          "--format must be storage, view, text or markdown, not '" + format + "'");
+    }
+    return fmt;
+  }
+
+  /** The page's fields, before its body. */
+  private void fields(Page page) {
     new FieldList(ctx.io())
         .add("Title", page.title())
         .add("ID", page.id())
@@ -131,10 +146,6 @@ public abstract class ContentViewCommand implements Callable<Integer>, JsonOptio
         .add("Labels", page.labels() == null ? null : String.join(", ", page.labels()))
         .add("Parent", page.parentId())
         .print();
-    ctx.io().out().println(ctx.io().isStdoutTty() ? "" : "--");
-    ctx.io().out().print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
-    ctx.io().out().flush();
-    return 0;
   }
 
   static Page withBody(Page p, String format, String body) {

@@ -1,8 +1,7 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.label.LabelNames;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
@@ -12,10 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code conf page create} and {@code conf blog create}. */
-public abstract class ContentCreateCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fielded {
   protected final CommandContext ctx;
 
   @Option(names = "--space", paramLabel = "KEY", required = true, description = "The space.")
@@ -27,17 +25,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
       description = "The title (default: the title in a Markdown file's front matter).")
   String title;
 
-  @Option(
-      names = {"-F", "--file"},
-      paramLabel = "F",
-      description = "Read the body from this file ('-' for stdin).")
-  String file;
-
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "STDIN",
-      description = "- reads the body from stdin (as --file -).")
-  String dash;
+  @Mixin BodyInput input;
 
   @Option(
       names = "--format",
@@ -49,7 +37,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
 
   @Mixin JsonOptions json;
 
-  protected ContentCreateCommand(CommandContext ctx) {
+  protected CreateContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 
@@ -69,7 +57,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
   public Integer call() {
     // Everything that can fail locally fails before the first request.
     BodySource.Body body =
-        BodySource.readBody(ctx.io(), bodyFile(file, dash), format, ctx.codeLanguage());
+        BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
     String pageTitle = title != null ? title : body == null ? null : body.meta().title();
     if (pageTitle == null || pageTitle.isBlank()) {
       throw ConfException.usage(
@@ -79,7 +67,7 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
     }
     List<String> labels = body == null ? List.of() : LabelNames.of(body.meta().labels());
     PageResolver resolver = new PageResolver(ctx);
-    PageRef parentRef = parentArg() == null ? null : resolver.parse(parentArg());
+    ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
     Page created =
         ctx.service()
@@ -93,7 +81,15 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
     }
     List<LocalImages.Image> images = body == null ? List.of() : body.images();
     PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);
-    // The page exists either way: its id goes to stdout as usual, so that a script can find it.
+    report(created, images, failed);
+    return 0;
+  }
+
+  /**
+   * Says what was created, and then fails with the exit code of the upload that failed, if one did.
+   * The page exists either way: its id goes to stdout as usual, so that a script can find it.
+   */
+  private void report(Page created, List<LocalImages.Image> images, PageImages.Failure failed) {
     if (json.enabled()) {
       json.print(ctx.io(), created);
     } else {
@@ -129,21 +125,9 @@ public abstract class ContentCreateCommand implements Callable<Integer>, JsonOpt
               + " stays; an update with the same file uploads the images it lacks)",
           failed.cause());
     }
-    return 0;
   }
 
   static String count(int images) {
     return images == 1 ? "1 image" : images + " images";
-  }
-
-  /** --file F, or a lone "-" argument; both at once is a usage error. */
-  static String bodyFile(String file, String dash) {
-    if (dash != null && !dash.equals("-")) {
-      throw ConfException.usage("unexpected argument '" + dash + "' (use --file F or - for stdin)");
-    }
-    if (dash != null && file != null) {
-      throw ConfException.usage("give the body with --file or -, not both");
-    }
-    return dash != null ? "-" : file;
   }
 }

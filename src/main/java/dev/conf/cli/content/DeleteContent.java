@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.error.ConfException;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page delete} and {@code conf blog delete}: asks first on a terminal. */
-public abstract class ContentDeleteCommand implements Callable<Integer> {
+public abstract class DeleteContent implements Callable<Integer> {
   protected final CommandContext ctx;
 
   @Parameters(
@@ -28,7 +28,7 @@ public abstract class ContentDeleteCommand implements Callable<Integer> {
       description = "Do not ask; required when stdin is not a terminal.")
   boolean yes;
 
-  protected ContentDeleteCommand(CommandContext ctx) {
+  protected DeleteContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 

@@ -1,4 +1,4 @@
-package dev.conf.cli.label;
+package dev.conf.cli.content;
 
 import dev.conf.error.ConfException;
 import dev.conf.service.Label;

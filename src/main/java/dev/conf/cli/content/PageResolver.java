@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.error.ConfException;
@@ -13,8 +13,8 @@ public final class PageResolver {
   }
 
   /** Parses without a request: for validating arguments before anything is sent. */
-  public PageRef parse(String arg) {
-    return PageRef.parse(arg, ctx.siteUrls());
+  public ContentAddress parse(String arg) {
+    return ContentAddress.parse(arg, ctx.siteUrls());
   }
 
   /** The id of the page or blog post the argument names; exit code 3 when a title finds none. */
@@ -28,7 +28,7 @@ public final class PageResolver {
    * which the backend then treats as either; {@code SPACEKEY:Title} names a page.
    */
   public Target target(String arg) {
-    PageRef ref = parse(arg);
+    ContentAddress ref = parse(arg);
     if (!ref.byTitle()) {
       return new Target(ref.type(), ref.id());
     }
@@ -59,7 +59,7 @@ public final class PageResolver {
    * other type (a blog post's URL given to a {@code page} command, or the reverse), which would
    * otherwise end in a puzzling "not found".
    */
-  public String id(ContentType type, PageRef ref) {
+  public String id(ContentType type, ContentAddress ref) {
     if (ref.type() != null && ref.type() != type) {
       throw ConfException.usage(
           "that URL is a "

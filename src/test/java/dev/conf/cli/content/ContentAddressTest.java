@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way a user names a page, on each kind of site, and the ones refused. */
-class PageRefTest {
-  /** Where a site answers, as the command context gives it to PageRef. */
+class ContentAddressTest {
+  /** Where a site answers, as the command context gives it to ContentAddress. */
   static SiteUrls urls(Site site) {
     return new SiteUrls(
         site.displayUrl(), java.util.Arrays.asList(site.webBase(), site.siteUrl(), site.root()));
@@ -94,7 +94,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("accepted")
   void namesAPage(Site site, String typed, String id, String key, String title) {
-    PageRef ref = PageRef.parse(typed, urls(site));
+    ContentAddress ref = ContentAddress.parse(typed, urls(site));
     assertThat(ref.id()).isEqualTo(id);
     assertThat(ref.spaceKey()).isEqualTo(key);
     assertThat(ref.title()).isEqualTo(title);
@@ -119,7 +119,7 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("refused")
   void refusesWithAUsageError(Site site, String typed, String message) {
-    assertThatThrownBy(() -> PageRef.parse(typed, urls(site)))
+    assertThatThrownBy(() -> ContentAddress.parse(typed, urls(site)))
         .isInstanceOf(ConfException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((ConfException) e).exitCode()).isEqualTo(ExitCode.USAGE));
@@ -158,6 +158,6 @@ class PageRefTest {
   @ParameterizedTest(name = "[{index}] '{1}'")
   @MethodSource("typed")
   void saysWhetherItIsABlogPostWhenTheTextShows(Site site, String typed, ContentType type) {
-    assertThat(PageRef.parse(typed, urls(site)).type()).isEqualTo(type);
+    assertThat(ContentAddress.parse(typed, urls(site)).type()).isEqualTo(type);
   }
 }

@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;

@@ -1,4 +1,4 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.error.ConfException;
 import dev.conf.service.ContentType;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * refused: conf never sends credentials to a host the user did not log in to, and never silently
  * reads a page from the wrong site.
  */
-public record PageRef(String id, String spaceKey, String title, ContentType type) {
+public record ContentAddress(String id, String spaceKey, String title, ContentType type) {
   private static final Pattern ID = Pattern.compile("\\d+");
   private static final Pattern KEY_TITLE =
       Pattern.compile("(~?[A-Za-z0-9_.-]+):(.+)", Pattern.DOTALL);
@@ -39,7 +39,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
   private static final Pattern TINY = Pattern.compile("/x/([A-Za-z0-9_-]{1,16})/?$");
   private static final Pattern PAGE_ID_PARAM = Pattern.compile("(?:^|&)pageId=(\\d+)(?:&|$)");
 
-  public PageRef {
+  public ContentAddress {
     if (id == null) {
       Objects.requireNonNull(spaceKey);
       Objects.requireNonNull(title);
@@ -47,8 +47,8 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
   }
 
   /** A bare id: a page or a blog post. */
-  public static PageRef ofId(String id) {
-    return new PageRef(id, null, null, null);
+  public static ContentAddress ofId(String id) {
+    return new ContentAddress(id, null, null, null);
   }
 
   /** True when the page is named by its title and must be looked up. */
@@ -67,7 +67,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
    * @param site where the profile's site answers, which URLs must belong to
    * @throws ConfException exit code 2 when it names no page or belongs to another site
    */
-  public static PageRef parse(String arg, SiteUrls site) {
+  public static ContentAddress parse(String arg, SiteUrls site) {
     String s = arg == null ? "" : arg.trim();
     if (s.isEmpty()) {
       throw ConfException.usage("no page given");
@@ -81,13 +81,13 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
     }
     Matcher kt = KEY_TITLE.matcher(s);
     if (kt.matches()) {
-      return new PageRef(null, kt.group(1), kt.group(2), null);
+      return new ContentAddress(null, kt.group(1), kt.group(2), null);
     }
     throw ConfException.usage(
         "'" + s + "' names no page: give an id, SPACEKEY:Title or the page's URL");
   }
 
-  private static PageRef fromUrl(String s, SiteUrls site) {
+  private static ContentAddress fromUrl(String s, SiteUrls site) {
     URI uri;
     try {
       uri = new URI(s);
@@ -116,7 +116,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     Matcher cloud = CLOUD_PAGE.matcher(path);
     if (cloud.find()) {
-      return new PageRef(
+      return new ContentAddress(
           cloud.group(3),
           null,
           null,
@@ -128,7 +128,7 @@ public record PageRef(String id, String spaceKey, String title, ContentType type
     }
     Matcher display = DISPLAY.matcher(path);
     if (display.find()) {
-      return new PageRef(
+      return new ContentAddress(
           null,
           decode(display.group(1)),
           decode(display.group(3)),

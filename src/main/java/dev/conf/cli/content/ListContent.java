@@ -1,8 +1,8 @@
-package dev.conf.cli.page;
+package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
+import dev.conf.cli.LimitOptions;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf page list} and {@code conf blog list}. */
-public abstract class ContentListCommand implements Callable<Integer>, JsonOptions.Fielded {
+public abstract class ListContent implements Callable<Integer>, JsonOptions.Fielded {
   private static final Set<String> STATUSES = Set.of("current", "draft", "archived", "trashed");
 
   protected final CommandContext ctx;
@@ -37,19 +37,11 @@ public abstract class ContentListCommand implements Callable<Integer>, JsonOptio
       description = "current (default), draft, archived or trashed.")
   String status;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "25",
-      description = "At most N (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "All of them, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Mixin JsonOptions json;
 
-  protected ContentListCommand(CommandContext ctx) {
+  protected ListContent(CommandContext ctx) {
     this.ctx = ctx;
   }
 
@@ -62,7 +54,7 @@ public abstract class ContentListCommand implements Callable<Integer>, JsonOptio
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     if (status != null && !STATUSES.contains(status)) {
       throw ConfException.usage("--status must be current, draft, archived or trashed");
     }
