@@ -56,8 +56,7 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body body =
-        BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
+    BodySource.Body body = BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
     String pageTitle = title != null ? title : body == null ? null : body.meta().title();
     if (pageTitle == null || pageTitle.isBlank()) {
       throw ConfException.usage(

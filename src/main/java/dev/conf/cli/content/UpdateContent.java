@@ -81,8 +81,7 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body read =
-        BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
+    BodySource.Body read = BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
     UpdatePlan.checkInput(body, title, allowEmpty);

@@ -2,7 +2,6 @@ package dev.conf.cli.publish;
 
 import dev.conf.cli.content.LabelNames;
 import dev.conf.cli.content.LocalImages;
-import dev.conf.convert.CodeLanguages;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;
 import dev.conf.convert.MarkdownToStorage;
