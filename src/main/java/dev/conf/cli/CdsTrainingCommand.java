@@ -1,6 +1,5 @@
 package dev.conf.cli;
 
-import dev.conf.http.Sleeper;
 import dev.conf.output.Io;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,7 +96,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
   private static void run(Map<String, String> env, boolean tty, String... args) {
     Io io = Io.builder().stdoutTty(tty).width(() -> 80).build();
-    new ConfApp(new CommandContext(io, env, Clock.systemUTC(), Sleeper.SYSTEM, null)).execute(args);
+    ConfApp.run(io, env, args);
   }
 
   /** Answers a single page for content requests and a page of spaces for anything else. */
