@@ -3,7 +3,6 @@ package dev.conf.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.conf.error.ExitCode;
-import dev.conf.http.Sleeper;
 import dev.conf.output.Io;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +107,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
   private void runExpecting(int expected, Map<String, String> env, boolean tty, String... args) {
     Io io = Io.builder().stdoutTty(tty).width(() -> 80).build();
-    int code =
-        new ConfApp(new CommandContext(io, env, Clock.systemUTC(), Sleeper.SYSTEM, null))
-            .execute(args);
+    int code = ConfApp.run(io, env, args);
     if (code != expected) {
       // A command that fails early archives less than it should; the test reads this list. The
       // exit code stays 0: the archive of a partial run is still worth keeping.
