@@ -32,7 +32,12 @@ public final class ApiClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   /** How failures name the site and tell the user what to do about a 401 or 403. */
-  public record ErrorContext(String site, String authHint, boolean scoped) {}
+  public record ErrorContext(
+      String site, String authHint, boolean scoped, java.util.function.Supplier<String> command) {
+    public ErrorContext(String site, String authHint, boolean scoped) {
+      this(site, authHint, scoped, () -> null);
+    }
+  }
 
   private final OkHttpClient http;
   private final ErrorContext context;
@@ -172,6 +177,16 @@ public final class ApiClient {
     String detail = atlassianMessage(body);
     String suffix = detail.isEmpty() ? "" : ": " + detail;
     RetryStats stats = request.tag(RetryStats.class);
+    ConfException gateway =
+        GatewayErrors.explain(
+            request.method(),
+            request.url().encodedPath(),
+            code,
+            response.header("X-Failure-Category"),
+            context.command().get());
+    if (gateway != null) {
+      return gateway;
+    }
     if (response.isRedirect()) {
       return new ConfException(
           ExitCode.ERROR,
