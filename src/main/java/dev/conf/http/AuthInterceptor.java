@@ -51,7 +51,10 @@ public final class AuthInterceptor implements Interceptor {
     }
     String header = authorization.get();
     Response response = chain.proceed(request.newBuilder().header("Authorization", header).build());
-    if (response.code() != 401 || renewAfter401 == null) {
+    if (response.code() != 401
+        || renewAfter401 == null
+        || "FAILURE_CLIENT_SCOPE_CHECK".equalsIgnoreCase(response.header("X-Failure-Category"))) {
+      // A scope check fails whatever the token's age: a new one would be refused the same way.
       return response;
     }
     String renewed = renewAfter401.apply(header);

@@ -91,47 +91,48 @@ final class LoopbackCallback implements AutoCloseable {
         return;
       }
       if (!state.equals(q.get("state"))) {
+        code.completeExceptionally(
+            ConfException.auth(
+                "the browser came back with a state this login did not send; refused (a stale tab,"
+                    + " or a request that did not come from Atlassian): run the login again"));
         respond(
             exchange,
             400,
             "Login refused",
             "The answer did not carry this login's state, so conf refused it. Run the login"
                 + " again from the terminal.");
-        code.completeExceptionally(
-            ConfException.auth(
-                "the browser came back with a state this login did not send; refused (a stale tab,"
-                    + " or a request that did not come from Atlassian): run the login again"));
         return;
       }
       String error = q.get("error");
       if (error != null) {
         String description = q.getOrDefault("error_description", "");
-        respond(
-            exchange,
-            400,
-            "Login failed",
-            "Atlassian said: " + error + ". You can close this tab and return to the terminal.");
         code.completeExceptionally(
             ConfException.auth(
                 "Atlassian did not grant access ("
                     + error
                     + (description.isEmpty() ? "" : ": " + description)
                     + ")"));
+        respond(
+            exchange,
+            400,
+            "Login failed",
+            "Atlassian said: " + error + ". You can close this tab and return to the terminal.");
         return;
       }
       String c = q.get("code");
       if (c == null || c.isEmpty()) {
-        respond(exchange, 400, "Login failed", "No authorization code came back.");
         code.completeExceptionally(
             ConfException.auth("the browser came back without an authorization code"));
+        respond(exchange, 400, "Login failed", "No authorization code came back.");
         return;
       }
+      // Settled before the page goes out: whoever sees the page finds the login already decided.
+      code.complete(c);
       respond(
           exchange,
           200,
           "Logged in",
           "conf has what it needs: you can close this tab and return to the terminal.");
-      code.complete(c);
     }
   }
 

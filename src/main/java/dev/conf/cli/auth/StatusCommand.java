@@ -117,7 +117,14 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             .add("Site", site.displayUrl())
             .add("Deployment", deployment)
             .add("User", user + (offline ? " (not checked)" : ""))
-            .add("Auth", c.credentials().type().description())
+            .add(
+                "Auth",
+                c.credentials().type().oauth()
+                    ? c.credentials().type().id()
+                        + " ("
+                        + c.credentials().type().description()
+                        + ")"
+                    : c.credentials().type().description())
             .add("Secret from", c.credentials().source());
     if (site.oauth()) {
       fields.add("Cloud id", site.cloudId());
