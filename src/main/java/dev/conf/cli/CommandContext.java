@@ -215,10 +215,25 @@ public final class CommandContext {
             HttpUrl.get(site.root().toString()),
             credentials::authorizationHeader,
             credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
+    ApiClient.ErrorContext plain =
+        new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped());
+    java.util.function.BooleanSupplier refused = null;
+    if (credentials.type() == dev.conf.auth.AuthType.TOKEN) {
+      HttpUrl me = HttpUrl.get(site.apiBase() + "/rest/api/user/current");
+      refused =
+          () -> {
+            try {
+              new ApiClient(client, plain).get(me);
+              return false;
+            } catch (ConfException e) {
+              return e.exitCode() == dev.conf.error.ExitCode.AUTH;
+            }
+          };
+    }
     return new ApiClient(
         client,
         new ApiClient.ErrorContext(
-            site.displayUrl(), authHint(credentials), site.scoped(), () -> commandName));
+            site.displayUrl(), authHint(credentials), site.scoped(), () -> commandName, refused));
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */

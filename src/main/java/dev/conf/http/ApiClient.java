@@ -33,9 +33,13 @@ public final class ApiClient {
 
   /** How failures name the site and tell the user what to do about a 401 or 403. */
   public record ErrorContext(
-      String site, String authHint, boolean scoped, java.util.function.Supplier<String> command) {
+      String site,
+      String authHint,
+      boolean scoped,
+      java.util.function.Supplier<String> command,
+      java.util.function.BooleanSupplier credentialsRefused) {
     public ErrorContext(String site, String authHint, boolean scoped) {
-      this(site, authHint, scoped, () -> null);
+      this(site, authHint, scoped, () -> null, null);
     }
   }
 
@@ -203,6 +207,19 @@ public final class ApiClient {
             ExitCode.AUTH,
             "authentication failed for " + context.site() + ": " + context.authHint());
       case 403:
+        // Cloud often answers a wrong, expired or revoked Basic pair with 403: ask the current
+        // user endpoint whether the credentials are the cause before calling it a permission.
+        if (context.credentialsRefused() != null && context.credentialsRefused().getAsBoolean()) {
+          return new ConfException(
+              ExitCode.AUTH,
+              context.site()
+                  + " refused the credentials (403 to "
+                  + request.method()
+                  + " "
+                  + request.url().encodedPath()
+                  + ", and to the current user too): the token may be wrong, expired or revoked"
+                  + " — create one at https://id.atlassian.com/manage-profile/security/api-tokens");
+        }
         return new ConfException(
             ExitCode.AUTH,
             "permission denied by "
