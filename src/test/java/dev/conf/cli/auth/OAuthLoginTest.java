@@ -199,6 +199,44 @@ class OAuthLoginTest extends WireMockSuite {
         .contains("\"accessTokenExpires\" : \"" + ConfRunner.NOW.plus(Duration.ofHours(1)) + "\"");
   }
 
+  private static String page(int version, String body) {
+    return "{\"id\":\"42\",\"status\":\"current\",\"title\":\"Notes\",\"spaceId\":\"101\","
+        + "\"parentId\":\"100\",\"parentType\":\"page\",\"authorId\":\"acc-ann\","
+        + "\"createdAt\":\"2026-01-01T09:00:00.000Z\",\"version\":{\"number\":"
+        + version
+        + ",\"message\":\"\",\"createdAt\":\"2026-11-01T10:00:00.000Z\",\"authorId\":\"acc-ann\","
+        + "\"minorEdit\":false},\"body\":{\"storage\":{\"value\":\""
+        + body
+        + "\",\"representation\":\"storage\"}},\"_links\":{\"webui\":\"/spaces/ENG/pages/42\"}}";
+  }
+
+  @Test
+  void aPageIsViewedAndUpdatedThroughTheGatewayAcrossAnAccessTokenExpiry() throws IOException {
+    wm.stubFor(
+        get(urlPathEqualTo(PREFIX + "/wiki/rest/api/user/bulk"))
+            .willReturn(
+                okJson("{\"results\":[{\"accountId\":\"acc-ann\",\"displayName\":\"Ann\"}]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(PREFIX + "/wiki/api/v2/pages/42"))
+            .willReturn(okJson(page(7, "<p>old</p>"))));
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.put(
+                urlPathEqualTo(PREFIX + "/wiki/api/v2/pages/42"))
+            .willReturn(okJson(page(8, "<p>new</p>"))));
+    assertThat(webLogin().exitCode()).isZero();
+    Result view = conf.run("page", "view", "42");
+    assertThat(view.exitCode()).as(view.toString()).isZero();
+    assertThat(view.out()).contains("Notes", "<p>old</p>");
+
+    expire(conf.keychain);
+    Path file = tmp.resolve("new.xhtml");
+    Files.writeString(file, "<p>new</p>\n");
+    Result update = conf.run("page", "update", "42", "--file", file.toString());
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(update.err()).contains("version 8");
+    assertThat(fake.refreshes.get()).isEqualTo(1);
+  }
+
   @Test
   void aBrowserReturnWithAnotherStateIsRefused() {
     conf.browserAction =
