@@ -238,6 +238,48 @@ class OAuthLoginTest extends WireMockSuite {
   }
 
   @Test
+  void onATerminalTheSecretIsAskedForWithoutEchoAndTheIdComesFromTheEnvironment() {
+    conf.env("CONF_OAUTH_CLIENT_ID", FakeAtlassian.CLIENT_ID);
+    Result login =
+        conf.terminal()
+            .secrets(FakeAtlassian.CLIENT_SECRET)
+            .run(
+                "auth",
+                "login",
+                "--web",
+                "--url",
+                FakeAtlassian.SITE_URL,
+                "--callback-port",
+                String.valueOf(port),
+                "--scopes",
+                "read:confluence-content.all,offline_access");
+    assertThat(login.exitCode()).as(login.toString()).isZero();
+    assertThat(login.secretPrompts()).containsExactly("OAuth client secret: ");
+    assertThat(conf.browsed.get(0))
+        .contains("scope=read%3Aconfluence-content.all%20offline_access&");
+    assertThat(login.out()).isEmpty();
+  }
+
+  @Test
+  void theSecretMayComeFromTheEnvironment() {
+    conf.env("CONF_OAUTH_CLIENT_SECRET", FakeAtlassian.CLIENT_SECRET);
+    Result login =
+        conf.pipe()
+            .run(
+                "auth",
+                "login",
+                "--web",
+                "--url",
+                FakeAtlassian.SITE_URL,
+                "--client-id",
+                FakeAtlassian.CLIENT_ID,
+                "--callback-port",
+                String.valueOf(port));
+    assertThat(login.exitCode()).as(login.toString()).isZero();
+    assertThat(login.secretPrompts()).isEmpty();
+  }
+
+  @Test
   void aBrowserReturnWithAnotherStateIsRefused() {
     conf.browserAction =
         url -> {
