@@ -13,7 +13,7 @@ public enum AuthType {
   /** Cloud: OAuth 2.0 (3LO) browser login; Bearer access tokens through the API gateway. */
   OAUTH("oauth", "OAuth 2.0 browser login"),
   /** Cloud: OAuth 2.0 client credentials of a service account; Bearer through the gateway. */
-  CLIENT_CREDENTIALS("client-credentials", "OAuth 2.0 client credentials (service account)");
+  CLIENT_CREDENTIALS("client-credentials", "OAuth 2.0 client credentials of a service account");
 
   private final String id;
   private final String description;
