@@ -280,6 +280,19 @@ class OAuthLoginTest extends WireMockSuite {
   }
 
   @Test
+  void hostsGivenAtLoginAreKeptInTheProfileForLaterRuns() throws IOException {
+    assertThat(webLogin().exitCode()).isZero();
+    assertThat(Files.readString(configDir.resolve("config.json")))
+        .contains("\"authUrl\" : \"" + fake.url() + "\"", "\"apiUrl\" : \"" + fake.url() + "\"");
+    conf.env.remove("CONF_ATLASSIAN_AUTH_URL");
+    conf.env.remove("CONF_ATLASSIAN_API_URL");
+    expire(conf.keychain);
+    Result r = conf.run("space", "list");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(fake.refreshes.get()).isEqualTo(1);
+  }
+
+  @Test
   void aBrowserReturnWithAnotherStateIsRefused() {
     conf.browserAction =
         url -> {
