@@ -7,6 +7,47 @@ import org.junit.jupiter.api.Test;
 
 class GatewayErrorsTest {
   @Test
+  void aGoneAnswerThroughTheClientIsExit1WithTheNamedMessage() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          byte[] body =
+              "{\"message\":\"GoneException: This deprecated endpoint has been removed.\"}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(410, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      ApiClient api =
+          new ApiClient(
+              new okhttp3.OkHttpClient(),
+              new ApiClient.ErrorContext(base, "log in", true, () -> "conf page copy", null));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  api.send(
+                      "POST",
+                      okhttp3.HttpUrl.get(base + "/ex/confluence/c/wiki/rest/api/content/5/copy"),
+                      null))
+          .isInstanceOfSatisfying(
+              dev.conf.error.ConfException.class,
+              e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.ERROR);
+                assertThat(e.getMessage())
+                    .contains("no longer serves page copies (v1 copy) to OAuth apps")
+                    .contains("`conf page copy` needs it");
+              });
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void scopeFamiliesComeFromThePath() {
     assertThat(GatewayErrors.family("/ex/confluence/c/wiki/api/v2/pages/12")).isEqualTo("page");
     assertThat(GatewayErrors.family("/ex/confluence/c/wiki/api/v2/spaces")).isEqualTo("space");

@@ -1,11 +1,11 @@
 package dev.conf.cli.export;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.cli.export.ExportLayout.Place;
 import dev.conf.cli.export.ExportManifest.AttachmentEntry;
 import dev.conf.cli.export.ExportManifest.PageEntry;
-import dev.conf.cli.page.PageRef;
-import dev.conf.cli.page.PageResolver;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
@@ -152,7 +152,7 @@ final class Exporter {
                     }
                   }));
     } else {
-      PageRef ref = new PageResolver(ctx).parse(o.page());
+      ContentAddress ref = new PageResolver(ctx).parse(o.page());
       top =
           ref.byTitle()
               ? service.pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())

@@ -578,15 +578,17 @@ class OAuthLoginTest extends WireMockSuite {
   }
 
   @Test
-  void aV1RouteTheGatewayRemovedIsANamedErrorNotAUsageError() {
+  void aV1OnlyWriteIsANamedErrorNotAUsageErrorAndSendsNothing() {
     assertThat(webLogin().exitCode()).isZero();
     Result r = conf.run("label", "add", "123", "release");
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.exitCode()).as(r.toString()).isNotIn(0, 2);
     assertThat(r.err())
-        .contains("Confluence Cloud no longer serves label changes (v1 labels) to OAuth apps")
-        .contains("410 Gone")
-        .contains("`conf label add` needs it")
+        .contains("Confluence Cloud no longer serves")
+        .contains("to OAuth apps")
         .contains("API token");
+    assertThat(r.err().lines()).hasSize(1);
+    // The OAuth routes refuse it before any request reaches the gateway.
+    assertThat(fake.requests).noneMatch(line -> line.contains("/label"));
   }
 
   @Test
