@@ -4,11 +4,20 @@ import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 
 /**
- * The authorization server's token endpoint, for one OAuth app (client id and secret): refreshes a
- * browser login's tokens and mints client-credentials tokens. Implemented over HTTP in {@code
- * dev.conf.http.OAuthClient}.
+ * The authorization server's token endpoint, for one OAuth app (client id and secret): exchanges a
+ * browser login's code, refreshes its tokens, mints client-credentials tokens, and lists the sites
+ * a token reaches. Implemented over HTTP in {@code dev.conf.http.OAuthClient}.
  */
 public interface OAuthGrants {
+  /** Exchanges a single-use authorization code from the browser's return. */
+  OAuthTokens exchangeCode(String code, String redirectUri);
+
+  /** The sites the token's consent covers, in the server's (meaningless) order. */
+  java.util.List<Resource> accessibleResources(String accessToken);
+
+  /** One site a token reaches, as accessible-resources lists it. */
+  record Resource(String id, String name, String url, java.util.List<String> scopes) {}
+
   /**
    * Exchanges a refresh token (which the server then retires: refresh tokens rotate).
    *

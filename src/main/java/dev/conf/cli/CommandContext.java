@@ -164,7 +164,8 @@ public final class CommandContext {
   }
 
   /** The OAuth endpoints of one app (client id and secret) on these Atlassian hosts. */
-  public OAuthClient oauthClient(AtlassianHosts hosts, String clientId, String clientSecret) {
+  public dev.conf.auth.OAuthGrants oauthClient(
+      AtlassianHosts hosts, String clientId, String clientSecret) {
     return new OAuthClient(
         httpClient(globals.caCert, hosts.auth().getScheme()), hosts, clientId, clientSecret, clock);
   }

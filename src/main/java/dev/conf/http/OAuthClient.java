@@ -46,10 +46,7 @@ public final class OAuthClient implements OAuthGrants {
     this.clock = clock;
   }
 
-  /** One site a token reaches, as accessible-resources lists it. */
-  public record Resource(String id, String name, String url, List<String> scopes) {}
-
-  /** Exchanges a single-use authorization code from the browser's return. */
+  @Override
   public OAuthTokens exchangeCode(String code, String redirectUri) {
     ObjectNode body = grant("authorization_code");
     body.put("code", code);
@@ -83,7 +80,7 @@ public final class OAuthClient implements OAuthGrants {
     }
   }
 
-  /** The sites the token's consent covers, in the server's order. */
+  @Override
   public List<Resource> accessibleResources(String accessToken) {
     Request request =
         new Request.Builder()

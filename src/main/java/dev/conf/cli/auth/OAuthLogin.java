@@ -4,6 +4,7 @@ import dev.conf.auth.AtlassianHosts;
 import dev.conf.auth.AuthType;
 import dev.conf.auth.ConnectionResolver;
 import dev.conf.auth.Deployment;
+import dev.conf.auth.OAuthGrants;
 import dev.conf.auth.OAuthTokenStore;
 import dev.conf.auth.OAuthTokens;
 import dev.conf.auth.SecretStore;
@@ -15,7 +16,6 @@ import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
-import dev.conf.http.OAuthClient;
 import dev.conf.output.Io;
 import dev.conf.service.User;
 import java.net.URI;
@@ -78,7 +78,7 @@ final class OAuthLogin {
     String clientId = clientId();
     String secret = clientSecret(o.withClientSecret, "--with-client-secret", interactive);
     AtlassianHosts hosts = ctx.atlassianHosts(null);
-    OAuthClient client = ctx.oauthClient(hosts, clientId, secret);
+    OAuthGrants client = ctx.oauthClient(hosts, clientId, secret);
     String scopes = scopes();
     String state = randomState();
 
@@ -102,7 +102,7 @@ final class OAuthLogin {
                   + " lasts until "
                   + tokens.expiresAt());
     }
-    OAuthClient.Resource resource =
+    OAuthGrants.Resource resource =
         chooseSite(client.accessibleResources(tokens.accessToken()), site);
     URI siteUrl = Site.siteRoot(resource.url());
     Site through = Site.oauth(hosts.api(), resource.id(), siteUrl);
@@ -133,7 +133,7 @@ final class OAuthLogin {
     String clientId = clientId();
     String secret = clientSecret(o.withToken, "--with-token", interactive);
     AtlassianHosts hosts = ctx.atlassianHosts(null);
-    OAuthClient client = ctx.oauthClient(hosts, clientId, secret);
+    OAuthGrants client = ctx.oauthClient(hosts, clientId, secret);
     OAuthTokens tokens = client.clientCredentials();
     String cloudId = ctx.cloudIdOf(site.siteUrl());
     Site through = Site.oauth(hosts.api(), cloudId, site.siteUrl());
@@ -278,15 +278,15 @@ final class OAuthLogin {
   }
 
   /** The consented site that is the one the user named; never the first in the list. */
-  static OAuthClient.Resource chooseSite(List<OAuthClient.Resource> resources, Site wanted) {
+  static OAuthGrants.Resource chooseSite(List<OAuthGrants.Resource> resources, Site wanted) {
     String origin = origin(wanted.displayUrl());
-    for (OAuthClient.Resource r : resources) {
+    for (OAuthGrants.Resource r : resources) {
       if (origin(r.url()).equals(origin)) {
         return r;
       }
     }
     List<String> listed = new ArrayList<>();
-    for (OAuthClient.Resource r : resources) {
+    for (OAuthGrants.Resource r : resources) {
       listed.add(r.url() + (r.name().isEmpty() ? "" : " (" + r.name() + ")"));
     }
     throw ConfException.auth(
