@@ -93,7 +93,8 @@ public final class OAuthSession implements TokenSource {
     try {
       e = store.read(profile);
     } catch (OAuthTokenStore.Torn torn) {
-      e = lock.with(() -> store.read(profile));
+      // Another process was writing a new grant: read again once it has finished.
+      e = lock.with(this::readSettled);
     }
     if (e == null) {
       if (kind == AuthType.OAUTH) {
@@ -110,6 +111,20 @@ public final class OAuthSession implements TokenSource {
     return e.tokens();
   }
 
+  /** The stored grant while holding the lock, when no writer can be half-way through. */
+  private OAuthTokenStore.Entry readSettled() {
+    try {
+      return store.read(profile);
+    } catch (OAuthTokenStore.Torn damaged) {
+      throw ConfException.auth(
+          "the stored OAuth tokens of profile '"
+              + profile
+              + "' in the "
+              + store.describe()
+              + " are damaged: run `conf auth login --web` again");
+    }
+  }
+
   /**
    * Replaces {@code seen} (null: nothing yet) with a fresh grant, or the one another run stored.
    */
@@ -121,7 +136,7 @@ public final class OAuthSession implements TokenSource {
     tokens =
         lock.with(
             () -> {
-              OAuthTokenStore.Entry now = store.read(profile);
+              OAuthTokenStore.Entry now = readSettled();
               if (now != null && seen != null && !sameGrant(now.tokens(), seen)) {
                 storedSecret = now.clientSecret();
                 return now.tokens();

@@ -57,4 +57,24 @@ class OAuthTokenStoreTest {
     assertThat(store.delete("default")).isFalse();
     assertThat(keychain.secrets).containsKey("default");
   }
+
+  @Test
+  void aDamagedStoreIsALoginToRedoNotACrash(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    store.write("default", new OAuthTokenStore.Entry(tokens('a', 3000), "s"));
+    keychain.secrets.remove(OAuthTokenStore.partKey("default", 0, 1));
+    OAuthSession session =
+        new OAuthSession(
+            "default",
+            AuthType.OAUTH,
+            store,
+            TokenLock.forProfile(dir, "default"),
+            java.time.Clock.systemUTC(),
+            secret -> {
+              throw new AssertionError("no refresh of a damaged grant");
+            });
+    assertThatThrownBy(session::accessToken)
+        .isInstanceOf(dev.conf.error.ConfException.class)
+        .hasMessageContaining("are damaged: run `conf auth login --web` again");
+  }
 }
