@@ -104,8 +104,8 @@ public final class LoginCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "8765",
       description =
-          "--web: the port of the registered callback http://127.0.0.1:PORT/callback (default:"
-              + " ${DEFAULT-VALUE}).")
+          "--web: the callback's port on 127.0.0.1 (default: ${DEFAULT-VALUE}); the app must have"
+              + " exactly that callback URL registered.")
   int callbackPort;
 
   @Option(
@@ -125,7 +125,9 @@ public final class LoginCommand implements Callable<Integer> {
 
   @Option(
       names = "--scoped",
-      description = "Cloud: the API token is scoped; route calls through api.atlassian.com.")
+      description =
+          "Cloud: the API token is scoped; route calls through api.atlassian.com (found out"
+              + " anyway when the site refuses the token).")
   boolean scoped;
 
   @Option(

@@ -43,7 +43,9 @@ final class LoopbackCallback implements AutoCloseable {
   static LoopbackCallback start(int port, String state) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
     } catch (BindException e) {
       throw new ConfException(
           ExitCode.ERROR,
