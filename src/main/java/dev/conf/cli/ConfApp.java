@@ -95,6 +95,12 @@ public final class ConfApp {
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setExecutionStrategy(
+        parsed -> {
+          List<CommandLine> chain = parsed.asCommandLineList();
+          context.commandName(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
     cli.setParameterExceptionHandler(

@@ -32,7 +32,16 @@ public final class ApiClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   /** How failures name the site and tell the user what to do about a 401 or 403. */
-  public record ErrorContext(String site, String authHint, boolean scoped) {}
+  public record ErrorContext(
+      String site,
+      String authHint,
+      boolean scoped,
+      java.util.function.Supplier<String> command,
+      java.util.function.BooleanSupplier credentialsRefused) {
+    public ErrorContext(String site, String authHint, boolean scoped) {
+      this(site, authHint, scoped, () -> null, null);
+    }
+  }
 
   private final OkHttpClient http;
   private final ErrorContext context;
@@ -172,6 +181,16 @@ public final class ApiClient {
     String detail = atlassianMessage(body);
     String suffix = detail.isEmpty() ? "" : ": " + detail;
     RetryStats stats = request.tag(RetryStats.class);
+    ConfException gateway =
+        GatewayErrors.explain(
+            request.method(),
+            request.url().encodedPath(),
+            code,
+            response.header("X-Failure-Category"),
+            context.command().get());
+    if (gateway != null) {
+      return gateway;
+    }
     if (response.isRedirect()) {
       return new ConfException(
           ExitCode.ERROR,
@@ -188,6 +207,19 @@ public final class ApiClient {
             ExitCode.AUTH,
             "authentication failed for " + context.site() + ": " + context.authHint());
       case 403:
+        // Cloud often answers a wrong, expired or revoked Basic pair with 403: ask the current
+        // user endpoint whether the credentials are the cause before calling it a permission.
+        if (context.credentialsRefused() != null && context.credentialsRefused().getAsBoolean()) {
+          return new ConfException(
+              ExitCode.AUTH,
+              context.site()
+                  + " refused the credentials (403 to "
+                  + request.method()
+                  + " "
+                  + request.url().encodedPath()
+                  + ", and to the current user too): the token may be wrong, expired or revoked"
+                  + " — create one at https://id.atlassian.com/manage-profile/security/api-tokens");
+        }
         return new ConfException(
             ExitCode.AUTH,
             "permission denied by "

@@ -109,7 +109,18 @@ public final class HttpClientFactory {
    */
   public static OkHttpClient withAuth(
       OkHttpClient base, HttpUrl site, Supplier<String> authorization) {
-    return base.newBuilder().addInterceptor(new AuthInterceptor(site, authorization)).build();
+    return withAuth(base, site, authorization, null);
+  }
+
+  /** As above, with a renewal of the header after a 401 (see {@link AuthInterceptor}). */
+  public static OkHttpClient withAuth(
+      OkHttpClient base,
+      HttpUrl site,
+      Supplier<String> authorization,
+      java.util.function.UnaryOperator<String> renewAfter401) {
+    return base.newBuilder()
+        .addInterceptor(new AuthInterceptor(site, authorization, renewAfter401))
+        .build();
   }
 
   /** The platform's trusted CAs plus every certificate in a PEM bundle. */
