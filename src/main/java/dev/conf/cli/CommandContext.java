@@ -221,8 +221,12 @@ public final class CommandContext {
         (request, reason, wait, attempt, max) ->
             io().err()
                 .printf(
-                    "conf: %s from %s; retrying in %.1fs (attempt %d of %d)%n",
-                    reason, request.url().host(), wait.toMillis() / 1000.0, attempt, max),
+                    "conf: %s from %s; retrying in %.1fs (attempt %d%s)%n",
+                    reason,
+                    request.url().host(),
+                    wait.toMillis() / 1000.0,
+                    attempt,
+                    max > 0 ? " of " + max : ", within the wait budget"),
         globals.debug ? io().err() : null);
   }
 
