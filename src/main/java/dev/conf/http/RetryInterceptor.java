@@ -3,6 +3,7 @@ package dev.conf.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -123,9 +124,10 @@ public final class RetryInterceptor implements Interceptor {
         response = attempt(chain, request, deadline, streamed);
       } catch (IOException e) {
         limiter.release(method);
-        if (interrupted(e) || e instanceof SSLException) {
+        if (interrupted(e) || e instanceof SSLException || redirectLoop(e)) {
           // A stopped thread (a cancelled worker, Ctrl-C) is not a network fault; a TLS failure
-          // (an untrusted certificate, a server that does not speak TLS) would only fail again.
+          // (an untrusted certificate, a server that does not speak TLS) or a redirect loop
+          // would only fail again.
           throw e;
         }
         boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
@@ -236,6 +238,12 @@ public final class RetryInterceptor implements Interceptor {
         + (r.reason() == null ? "" : " (" + r.reason() + ")")
         + " until "
         + r.resetAt();
+  }
+
+  /** OkHttp's words when a site redirects more than 20 times. */
+  private static boolean redirectLoop(IOException e) {
+    return e instanceof ProtocolException
+        && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests");
   }
 
   private static boolean interrupted(IOException e) {
