@@ -138,6 +138,10 @@ public final class ApiClient {
   public RawResponse raw(
       String method, HttpUrl url, List<String[]> headers, byte[] body, String contentType) {
     String m = method.toUpperCase(java.util.Locale.ROOT);
+    if (!m.matches("[!#$%&'*+.^_`|~0-9A-Z-]+")) {
+      // A CR or LF here would start a second request on the connection.
+      throw ConfException.usage("not an HTTP method: " + m.replaceAll("[^!-~]", "?"));
+    }
     RequestBody requestBody = null;
     MediaType type = contentType == null ? JSON : MediaType.parse(contentType);
     if (body != null) {
