@@ -453,6 +453,17 @@ public abstract class ExportScenarios extends WireMockSuite {
     }
   }
 
+  @Test
+  void aDirectoryThatCannotBeCreatedSaysWhy() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    Result r = conf.run("export", "--space", "DOCS", "--to", "/proc/nope");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: cannot create /proc/nope: no such file or directory, and it cannot be created"
+                + " there\n");
+  }
+
   // ---- attachments
 
   @Test

@@ -98,7 +98,8 @@ final class AtomicFiles implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot write in " + dir + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot write in " + dir + ": " + FileErrors.reason(e), e);
     }
     open.add(temp);
     try {
@@ -107,7 +108,8 @@ final class AtomicFiles implements AutoCloseable {
       }
       AtomicMove.replace(temp, target);
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot write " + target + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot write " + target + ": " + FileErrors.reason(e), e);
     } finally {
       deleteQuietly(temp);
       open.remove(temp);

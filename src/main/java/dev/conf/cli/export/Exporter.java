@@ -204,7 +204,7 @@ final class Exporter {
       AtomicMove.replace(from, to);
     } catch (IOException e) {
       throw new ConfException(
-          ExitCode.ERROR, "cannot move " + from + " to " + to + ": " + e.getMessage(), e);
+          ExitCode.ERROR, "cannot move " + from + " to " + to + ": " + FileErrors.reason(e), e);
     }
   }
 
@@ -212,7 +212,8 @@ final class Exporter {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot create " + dir + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot create " + dir + ": " + FileErrors.reason(e), e);
     }
   }
 
@@ -223,7 +224,8 @@ final class Exporter {
     } catch (DirectoryNotEmptyException e) {
       return;
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot remove " + p + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot remove " + p + ": " + FileErrors.reason(e), e);
     }
     emptied.add(p.getParent());
   }
