@@ -119,6 +119,13 @@ public final class ApiClient {
               + " with something that is not JSON",
           e);
     } catch (IOException e) {
+      if (method.equals("POST")) {
+        // The answer was lost: the page may exist now. Look it up rather than guess.
+        JsonNode created = ReplayCheck.created(this, request, body);
+        if (created != null) {
+          return created;
+        }
+      }
       throw unreachable(request, e);
     }
   }

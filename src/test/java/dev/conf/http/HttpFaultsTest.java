@@ -109,6 +109,56 @@ class HttpFaultsTest {
   }
 
   @Test
+  void aCreateWhoseAnswerWasLostIsLookedUpAndFoundMadeByIt() {
+    String path = "/wiki/api/v2/pages";
+    site.stubFor(
+        post(urlPathEqualTo(path))
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    site.stubFor(
+        get(urlPathEqualTo(path))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"77\",\"title\":\"New\",\"version\":{\"number\":1},"
+                        + "\"body\":{\"storage\":{\"value\":\"<p>x</p>\"}},"
+                        + "\"_links\":{\"webui\":\"/spaces/D/pages/77\"}}],"
+                        + "\"_links\":{\"base\":\"https://x/wiki\"}}")));
+    Map<String, Object> body =
+        Map.of(
+            "spaceId", "9",
+            "status", "current",
+            "title", "New",
+            "body", Map.of("representation", "storage", "value", "<p>x</p>"));
+    var page = client().send("POST", url(path), body);
+    assertThat(page.path("id").asText()).isEqualTo("77");
+    assertThat(page.path("_links").path("base").asText()).isEqualTo("https://x/wiki");
+    assertThat(site.findAll(anyRequestedFor(urlPathEqualTo(path))))
+        .extracting(r -> r.getMethod().getName())
+        .containsExactly("POST", "GET");
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostAndIsNotThereSaysItsOutcomeIsUnknown() {
+    String path = "/rest/api/content";
+    site.stubFor(
+        post(urlPathEqualTo(path))
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    site.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"results\":[]}")));
+    Map<String, Object> body =
+        Map.of(
+            "type",
+            "page",
+            "title",
+            "New",
+            "space",
+            Map.of("key", "D"),
+            "body",
+            Map.of("storage", Map.of("value", "<p>x</p>", "representation", "storage")));
+    assertThatThrownBy(() -> client().send("POST", url(path), body))
+        .hasMessageContaining("the server may have done it");
+    assertThat(site.findAll(anyRequestedFor(urlPathEqualTo(path)))).hasSize(2);
+  }
+
+  @Test
   void aReplayedPutThatMeetsItsOwnLandedUpdateIsSuccess() {
     String path = "/wiki/api/v2/pages/42";
     firstThen(
