@@ -54,7 +54,13 @@ public final class RateLimiter {
   static final double DECREASE = 0.7;
 
   /** The additive increase: requests per second gained per second of successes. */
-  static final double INCREASE = 0.5;
+  static final double INCREASE = 1.0;
+
+  /**
+   * One congestion event, one decrease: the 429s of requests that were already on their way when
+   * the first came back say nothing new.
+   */
+  static final long DECREASE_COOLDOWN_MILLIS = 1000;
 
   /** Kinds of request, paced apart. */
   public enum Kind {
@@ -445,7 +451,13 @@ public final class RateLimiter {
       advised = cap;
     }
 
+    /** When the pace was last lowered. */
+    long decreasedAt = Long.MIN_VALUE;
+
     synchronized void decrease(long now, String why) {
+      if (decreasedAt != Long.MIN_VALUE && now - decreasedAt < DECREASE_COOLDOWN_MILLIS) {
+        return;
+      }
       if (Double.isInfinite(rate)) {
         int observed = 0;
         for (long t : sent) {
@@ -469,6 +481,7 @@ public final class RateLimiter {
       capacity = Math.max(1, rate);
       tokens = Math.min(tokens, 0);
       updated = Math.max(updated, now);
+      decreasedAt = now;
       source = aimd ? "429s (no rate-limit headers)" : source;
       log(name + ": " + why + ", slowing down: " + describe());
     }

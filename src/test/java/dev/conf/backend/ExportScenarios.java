@@ -430,7 +430,11 @@ public abstract class ExportScenarios extends WireMockSuite {
     assertThat(r.err()).contains("quota is spent until 2026-11-29T14:00:00Z");
     assertThat(bodyFetches("3")).isEqualTo(1);
     assertThat(conf.sleeps).isEmpty();
-    assertThat(files()).noneMatch(f -> f.endsWith(".part")).contains(".conf-export.json");
+    // What had been fetched before the refusal is written; what had not is not asked for.
+    assertThat(files())
+        .noneMatch(f -> f.endsWith(".part"))
+        .contains(".conf-export.json", "Home/index.md", "Home/Guide/index.md");
+    assertThat(bodyFetches("4") + bodyFetches("5")).isZero();
   }
 
   @Test

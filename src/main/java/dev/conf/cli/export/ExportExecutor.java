@@ -47,7 +47,10 @@ final class ExportExecutor {
   private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger written = new AtomicInteger();
   private final AtomicInteger downloaded = new AtomicInteger();
-  private final CompletableFuture<Void> fatal = new CompletableFuture<>();
+
+  /** The first failure that every other request would meet too; it ends the export. */
+  private volatile RuntimeException fatal;
+
   private ExportProgress progress;
   private AtomicFiles files;
   private long manifestWritten = System.nanoTime();
@@ -111,7 +114,7 @@ final class ExportExecutor {
     }
   }
 
-  /** Every page and attachment; what failed once more; a fatal failure ends it at once. */
+  /** Every page and attachment; what failed once more; a fatal failure ends it after the pass. */
   private void fetchAll() {
     List<Place> pagesToFetch = new ArrayList<>(plan.toFetch);
     List<ExportPlan.Download> downloads = new ArrayList<>(plan.toDownload);
@@ -192,17 +195,25 @@ final class ExportExecutor {
 
   private <T> void failed(List<T> retry, T item, String what, Throwable e) {
     Throwable cause = unwrap(e);
+    if (cause instanceof Exporter.Skipped) {
+      return;
+    }
     RuntimeException error =
         cause instanceof RuntimeException r
             ? r
             : new ConfException(ExitCode.ERROR, String.valueOf(cause.getMessage()), cause);
-    if (fatal.isDone()) {
-      return;
-    }
     ExitCode code = error instanceof ConfException c ? c.exitCode() : ExitCode.ERROR;
     if (code == ExitCode.RATE_LIMITED || code == ExitCode.AUTH) {
-      // Every other request would meet the same answer: stop now, keep what was written.
-      fatal.completeExceptionally(error);
+      // Every other request would meet the same answer: send no more, but write what came.
+      synchronized (this) {
+        if (fatal == null) {
+          fatal = error;
+        }
+      }
+      pages.stop();
+      return;
+    }
+    if (fatal != null) {
       return;
     }
     synchronized (retry) {
@@ -211,26 +222,21 @@ final class ExportExecutor {
     failures.add(new Failure(what, error));
   }
 
+  /** Waits for every task (each ends quickly once the export is stopping); then the fatal one. */
   private void await(List<CompletableFuture<Void>> tasks) {
-    if (tasks.isEmpty()) {
-      return;
-    }
     try {
-      CompletableFuture.anyOf(
-              CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)), fatal)
-          .get();
+      CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).get();
     } catch (ExecutionException e) {
-      io.shutdownNow();
-      cpu.shutdownNow();
-      Throwable cause = unwrap(e);
-      throw cause instanceof RuntimeException r
-          ? r
-          : new ConfException(ExitCode.ERROR, String.valueOf(cause.getMessage()), cause);
+      // Each task handles its own failure; nothing reaches here.
+      throw new IllegalStateException(unwrap(e));
     } catch (InterruptedException e) {
       io.shutdownNow();
       cpu.shutdownNow();
       Thread.currentThread().interrupt();
       throw new ConfException(ExitCode.ERROR, "interrupted; the export is incomplete", e);
+    }
+    if (fatal != null) {
+      throw fatal;
     }
   }
 

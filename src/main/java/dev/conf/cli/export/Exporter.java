@@ -117,7 +117,33 @@ final class Exporter {
     return reuse != null && reuse.id().equals(id) ? reuse : fetchById(id);
   }
 
+  /**
+   * Set when a failure every request would meet ends the export: requests not yet sent are skipped
+   * (what was already fetched is still written).
+   */
+  private volatile boolean stopping;
+
+  void stop() {
+    stopping = true;
+  }
+
+  /** Thrown by work skipped because the export is stopping. */
+  static final class Skipped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Skipped() {
+      super("skipped: the export is stopping", null, false, false);
+    }
+  }
+
+  private void checkStopping() {
+    if (stopping) {
+      throw new Skipped();
+    }
+  }
+
   private Page fetchById(String id) {
+    checkStopping();
     try {
       return service.pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
     } catch (ConfException e) {
@@ -173,6 +199,7 @@ final class Exporter {
   }
 
   void download(AtomicFiles files, Attachment a, Path target) {
+    checkStopping();
     files.write(
         target,
         out -> {
