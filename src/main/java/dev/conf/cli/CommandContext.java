@@ -150,6 +150,12 @@ public final class CommandContext {
   public Connection connection() {
     if (connection == null) {
       String name = profileName();
+      if (globals.profile != null && config().profile(name) == null) {
+        // Asked for by name: the environment's site and token must not stand in for it silently.
+        throw new ConfException(
+            dev.conf.error.ExitCode.NOT_FOUND,
+            "no profile named '" + name + "': see `conf auth status`, or log in with it");
+      }
       connection = resolver().resolve(name, config().profile(name), deploymentOverride());
     }
     return connection;
