@@ -321,6 +321,58 @@ class HttpFaultsTest {
   }
 
   @Test
+  void aServerThatNeverAnswersHoldsTheRequestForTheReadTimeoutPlusTheBudgetAtMost() {
+    site.stubFor(get(urlPathEqualTo("/slow")).willReturn(okJson("{}").withFixedDelay(3_000)));
+    // Real time for the attempts (a timeout is real), recorded time for the waits between them.
+    long[] slept = {0};
+    java.time.Clock both =
+        new java.time.Clock() {
+          @Override
+          public long millis() {
+            return System.currentTimeMillis() + slept[0];
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+    HttpClientFactory.Settings settings =
+        new HttpClientFactory.Settings(
+            "conf/test",
+            Duration.ofSeconds(5),
+            Duration.ofMillis(400),
+            null,
+            Map.of(),
+            new RetryPolicy(
+                20, Duration.ofMillis(600), Duration.ofMillis(500), Duration.ofSeconds(30)),
+            d -> slept[0] += d.toMillis(),
+            both,
+            null,
+            null);
+    ApiClient api =
+        new ApiClient(
+            HttpClientFactory.create(settings, false),
+            new ApiClient.ErrorContext(site.baseUrl(), "log in", false));
+    long start = both.millis();
+    assertThatThrownBy(() -> api.get(url("/slow")))
+        .hasMessageMatching("could not reach .*time.*out.*");
+    // 20 attempts of 400 ms would be 8 s; the request as a whole stops near 400 + 600 ms.
+    assertThat(both.millis() - start).isLessThan(2_500);
+    assertThat(requests("/slow")).isLessThan(5);
+  }
+
+  @Test
   void aRedirectedWriteIsAnErrorNotFollowed() {
     site.stubFor(
         post(urlPathEqualTo("/rest/api/content"))
