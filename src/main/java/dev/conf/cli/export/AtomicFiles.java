@@ -3,15 +3,13 @@ package dev.conf.cli.export;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.util.AtomicMove;
+import dev.conf.util.TempFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +30,6 @@ final class AtomicFiles implements AutoCloseable {
   /** The names of conf's own temporary files: {@code .NAME.DIGITS.part} and parked moves. */
   private static final Pattern TEMP =
       Pattern.compile("\\.conf-export-move-[0-9a-f]+-[0-9]+\\.part|\\..+\\.[0-9]+\\.part");
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Deletes the temporary files a run that was killed (so no shutdown hook ran) left in an export
@@ -80,23 +76,10 @@ final class AtomicFiles implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       String name = target.getFileName().toString();
-      // Not Files.createTempFile: its files are 0600 whatever the umask, and the export's files
-      // should be readable as any other file the user creates (0644 under the usual umask).
-      while (true) {
-        temp =
-            dir.resolve(
-                "."
-                    + (name.length() > 60 ? name.substring(0, 60) : name)
-                    + "."
-                    + Long.toUnsignedString(RANDOM.nextLong())
-                    + ".part");
-        try {
-          file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
-          break;
-        } catch (FileAlreadyExistsException e) {
-          // Drawn twice: draw again.
-        }
-      }
+      temp =
+          TempFiles.create(
+              dir, "." + (name.length() > 60 ? name.substring(0, 60) : name) + ".", ".part");
+      file = Files.newOutputStream(temp);
     } catch (IOException e) {
       throw new ConfException(
           ExitCode.ERROR, "cannot write in " + dir + ": " + FileErrors.reason(e), e);
