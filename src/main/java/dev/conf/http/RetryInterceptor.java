@@ -103,92 +103,126 @@ public final class RetryInterceptor implements Interceptor {
     this(policy, sleeper, clock, random, listener, new RateLimiter(clock, sleeper, null));
   }
 
+  /** One request's retries: what it is, and what it has spent so far. */
+  private static final class Tries {
+    final Request request;
+    final RetryStats stats;
+    final String method;
+    final boolean idempotent;
+    final boolean streamed;
+    final long deadline;
+    int attempt;
+    Duration waited = Duration.ZERO;
+
+    Tries(Chain chain, long now, RetryPolicy policy) {
+      request = chain.request();
+      RetryStats tagged = request.tag(RetryStats.class);
+      stats = tagged != null ? tagged : new RetryStats();
+      method = request.method();
+      idempotent = IDEMPOTENT.contains(method);
+      streamed = request.tag(Streamed.class) != null;
+      deadline = now + chain.readTimeoutMillis() + policy.maxTotalWait().toMillis();
+    }
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    RetryStats stats = request.tag(RetryStats.class);
-    if (stats == null) {
-      stats = new RetryStats();
-    }
-    String method = request.method();
-    boolean idempotent = IDEMPOTENT.contains(method);
-    boolean streamed = request.tag(Streamed.class) != null;
-    long deadline = clock.millis() + chain.readTimeoutMillis() + policy.maxTotalWait().toMillis();
-    Duration waited = Duration.ZERO;
-    for (int attempt = 1; ; attempt++) {
-      stats.attempts = attempt;
-      stats.waited = waited;
-      limiter.acquire(method);
+    Tries t = new Tries(chain, clock.millis(), policy);
+    for (t.attempt = 1; ; t.attempt++) {
+      t.stats.attempts = t.attempt;
+      t.stats.waited = t.waited;
+      limiter.acquire(t.method);
       Response response;
       try {
-        response = attempt(chain, request, deadline, streamed);
+        response = attempt(chain, t.request, t.deadline, t.streamed);
       } catch (IOException e) {
-        limiter.release(method);
-        if (interrupted(e) || e instanceof SSLException || redirectLoop(e)) {
-          // A stopped thread (a cancelled worker, Ctrl-C) is not a network fault; a TLS failure
-          // (an untrusted certificate, a server that does not speak TLS) or a redirect loop
-          // would only fail again.
-          throw e;
-        }
-        boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
-        if (!neverSent) {
-          stats.uncertain = true;
-        }
-        Duration wait = policy.backoff(attempt, random.getAsDouble());
-        if (!(idempotent || neverSent)
-            || attempt >= policy.maxAttempts()
-            || !affordable(waited, wait, deadline)) {
-          throw e;
-        }
-        pause(request, "connection failed: " + e.getMessage(), wait, attempt);
-        waited = waited.plus(wait);
+        limiter.release(t.method);
+        waitAfterFailure(t, e);
         continue;
       }
-      limiter.release(method);
-      int code = response.code();
-      limiter.observe(method, code, response.headers());
-      if (code == 429) {
-        RateLimiter.Refusal refusal = limiter.refusal(response.headers());
-        if (refusal.quota()) {
-          Duration toReset = Duration.between(clock.instant(), refusal.resetAt());
-          if (toReset.isNegative()) {
-            toReset = Duration.ZERO;
-          }
-          if (!affordable(waited, toReset, deadline)) {
-            limiter.close(refusal.resetAt(), String.valueOf(refusal.reason()));
-            stats.quotaResetAt = refusal.resetAt();
-            return response;
-          }
-          response.close();
-          waited = waited.plus(toReset);
-          sharePause(request, quotaReason(refusal), toReset, attempt);
-          continue;
-        }
-        limiter.throttled(method);
-      }
-      boolean throttled = code == 429 || code == 503;
-      boolean retryable = throttled || (TRANSIENT.contains(code) && idempotent);
-      boolean budgetOnly = code == 429 && policy.throttledByBudget();
-      if (!retryable || (attempt >= policy.maxAttempts() && !budgetOnly)) {
+      limiter.release(t.method);
+      limiter.observe(t.method, response.code(), response.headers());
+      if (!waitAfterAnswer(t, response)) {
         return response;
-      }
-      Duration wait = waitFor(response, throttled, attempt);
-      if (!affordable(waited, wait, deadline)) {
-        // Waiting longer than allowed would only delay the same failure.
-        if (wait.compareTo(policy.maxTotalWait()) > 0) {
-          stats.refusedWait = wait;
-        }
-        return response;
-      }
-      response.close();
-      waited = waited.plus(wait);
-      if (throttled) {
-        // Everyone waits, this request included: the next attempt's acquire does the sleeping.
-        sharePause(request, "HTTP " + code, wait, attempt);
-      } else {
-        pause(request, "HTTP " + code, wait, attempt);
       }
     }
+  }
+
+  /** Waits before the next attempt after an I/O failure, or rethrows it when none is due. */
+  private void waitAfterFailure(Tries t, IOException e) throws IOException {
+    if (interrupted(e) || e instanceof SSLException || redirectLoop(e)) {
+      // A stopped thread (a cancelled worker, Ctrl-C) is not a network fault; a TLS failure
+      // (an untrusted certificate, a server that does not speak TLS) or a redirect loop would
+      // only fail again.
+      throw e;
+    }
+    boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
+    if (!neverSent) {
+      t.stats.uncertain = true;
+    }
+    Duration wait = policy.backoff(t.attempt, random.getAsDouble());
+    if (!(t.idempotent || neverSent)
+        || t.attempt >= policy.maxAttempts()
+        || !affordable(t.waited, wait, t.deadline)) {
+      throw e;
+    }
+    pause(t.request, "connection failed: " + e.getMessage(), wait, t.attempt);
+    t.waited = t.waited.plus(wait);
+  }
+
+  /**
+   * Decides about an answer: false when it goes to the caller as it is; true when it was closed and
+   * the wait before the next attempt is arranged.
+   */
+  private boolean waitAfterAnswer(Tries t, Response response) throws IOException {
+    int code = response.code();
+    if (code == 429) {
+      RateLimiter.Refusal refusal = limiter.refusal(response.headers());
+      if (refusal.quota()) {
+        return waitForQuota(t, response, refusal);
+      }
+      limiter.throttled(t.method);
+    }
+    boolean throttled = code == 429 || code == 503;
+    boolean retryable = throttled || (TRANSIENT.contains(code) && t.idempotent);
+    boolean budgetOnly = code == 429 && policy.throttledByBudget();
+    if (!retryable || (t.attempt >= policy.maxAttempts() && !budgetOnly)) {
+      return false;
+    }
+    Duration wait = waitFor(response, throttled, t.attempt);
+    if (!affordable(t.waited, wait, t.deadline)) {
+      // Waiting longer than allowed would only delay the same failure.
+      if (wait.compareTo(policy.maxTotalWait()) > 0) {
+        t.stats.refusedWait = wait;
+      }
+      return false;
+    }
+    response.close();
+    t.waited = t.waited.plus(wait);
+    if (throttled) {
+      // Everyone waits, this request included: the next attempt's acquire does the sleeping.
+      sharePause(t.request, "HTTP " + code, wait, t.attempt);
+    } else {
+      pause(t.request, "HTTP " + code, wait, t.attempt);
+    }
+    return true;
+  }
+
+  /** A quota refusal: everyone waits for the reset if the budget allows, else the site closes. */
+  private boolean waitForQuota(Tries t, Response response, RateLimiter.Refusal refusal) {
+    Duration toReset = Duration.between(clock.instant(), refusal.resetAt());
+    if (toReset.isNegative()) {
+      toReset = Duration.ZERO;
+    }
+    if (!affordable(t.waited, toReset, t.deadline)) {
+      limiter.close(refusal.resetAt(), String.valueOf(refusal.reason()));
+      t.stats.quotaResetAt = refusal.resetAt();
+      return false;
+    }
+    response.close();
+    t.waited = t.waited.plus(toReset);
+    sharePause(t.request, quotaReason(refusal), toReset, t.attempt);
+    return true;
   }
 
   /** One attempt, its read timeout cut to what the request has left, its body read whole. */
