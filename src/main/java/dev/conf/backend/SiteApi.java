@@ -1,8 +1,6 @@
 package dev.conf.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Deployment;
-import dev.conf.auth.Site;
 import dev.conf.error.ConfException;
 import dev.conf.http.ApiClient;
 import dev.conf.service.RawApi;
@@ -12,8 +10,8 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * {@link RawApi} for a site: resolves paths and next links the way each deployment hangs them,
- * refuses any other host, and sends through the site's {@link ApiClient}.
+ * {@link RawApi} for a site: resolves paths and next links from the site's {@link ApiRoots} (the
+ * same the service uses), refuses any other host, and sends through the site's {@link ApiClient}.
  *
  * <p>Next links: Cloud v2 writes {@code /wiki/api/v2/...?cursor=} (from the site root); Cloud v1
  * writes {@code /rest/api/...} (from {@code /wiki}); Data Center writes {@code
@@ -22,16 +20,14 @@ import okhttp3.HttpUrl;
 public final class SiteApi implements RawApi {
   private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
 
-  private final Site site;
+  private final ApiRoots roots;
   private final ApiClient api;
   private final HttpUrl root;
-  private final HttpUrl apiBase;
 
-  public SiteApi(Site site, ApiClient api) {
-    this.site = site;
+  SiteApi(ApiRoots roots, ApiClient api) {
+    this.roots = roots;
     this.api = api;
-    this.root = HttpUrl.get(site.root().toString());
-    this.apiBase = HttpUrl.get(site.apiBase().toString());
+    this.root = roots.raw();
   }
 
   @Override
@@ -54,7 +50,7 @@ public final class SiteApi implements RawApi {
         url.toString());
   }
 
-  /** A path from the site (Cloud) or the API base (Data Center), or a URL on the site's host. */
+  /** A path from the roots' {@code raw} base, or a URL on the site's host. */
   HttpUrl resolve(String target) {
     String t = target.trim();
     if (t.startsWith("http://") || t.startsWith("https://")) {
@@ -74,8 +70,7 @@ public final class SiteApi implements RawApi {
       }
       return url;
     }
-    HttpUrl base = site.deployment() == Deployment.CLOUD ? root : apiBase;
-    String b = base.toString().replaceAll("/+$", "");
+    String b = root.toString().replaceAll("/+$", "");
     HttpUrl url = HttpUrl.parse(b + (t.startsWith("/") ? "" : "/") + t);
     if (url == null) {
       throw ConfException.usage("'" + target + "' is not a valid path");
@@ -103,8 +98,7 @@ public final class SiteApi implements RawApi {
       }
       return url.toString();
     }
-    HttpUrl base =
-        site.deployment() == Deployment.CLOUD && link.startsWith("/wiki/") ? root : apiBase;
+    HttpUrl base = roots.v2() != null && link.startsWith("/wiki/") ? roots.v2() : roots.v1();
     String b = base.toString().replaceAll("/+$", "");
     String basePath = base.encodedPath().replaceAll("/+$", "");
     if (!basePath.isEmpty() && link.startsWith(basePath + "/")) {
@@ -138,6 +132,6 @@ public final class SiteApi implements RawApi {
   }
 
   private String example() {
-    return site.deployment() == Deployment.CLOUD ? "/wiki/api/v2/spaces" : "/rest/api/space";
+    return roots.rawExample();
   }
 }

@@ -10,7 +10,6 @@ import dev.conf.auth.SecretToolStore;
 import dev.conf.auth.Site;
 import dev.conf.auth.SiteCredentials;
 import dev.conf.backend.Backends;
-import dev.conf.backend.SiteApi;
 import dev.conf.backend.cloud.CloudBackend;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.ConfigPaths;
@@ -21,13 +20,17 @@ import dev.conf.http.HttpClientFactory;
 import dev.conf.http.RetryPolicy;
 import dev.conf.http.Sleeper;
 import dev.conf.output.Io;
+import dev.conf.service.Capabilities;
 import dev.conf.service.ConfluenceService;
 import dev.conf.service.RawApi;
+import dev.conf.service.SiteUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -161,13 +164,44 @@ public final class CommandContext {
     return connection;
   }
 
-  /** The service for the current connection, Cloud or Data Center, decided here once. */
+  /** Where the current connection's site answers: its web UI, the URL logged in with, its API. */
+  public SiteUrls siteUrls() {
+    Site site = connection().site();
+    return new SiteUrls(
+        site.displayUrl(), java.util.Arrays.asList(site.webBase(), site.siteUrl(), site.root()));
+  }
+
+  /**
+   * The service for the current connection: Cloud or Data Center, and which REST version serves
+   * what, decided once by {@link Backends} from the site and the kind of credentials.
+   */
   public ConfluenceService service() {
     if (service == null) {
       Connection c = connection();
-      service = Backends.create(c.site(), api(c.site(), c.credentials(), c.caCert()));
+      service =
+          Backends.create(
+              c.site(), c.credentials().type(), api(c.site(), c.credentials(), c.caCert()));
     }
     return service;
+  }
+
+  /**
+   * Markdown to storage for this site: a fenced block's language to the name its {@code code} macro
+   * knows. The one source every command that converts Markdown for a site uses; asked of the
+   * service only when a block has a language, so reading and converting a file before any request
+   * resolves no connection until it must.
+   */
+  public Function<String, Optional<String>> codeLanguage() {
+    return language -> service().capabilities().codeLanguage().apply(language);
+  }
+
+  /**
+   * What the site can do, for commands that may run offline ({@code conf convert}): from {@code
+   * --deployment} (or {@code CONFLUENCE_DEPLOYMENT}) alone, without reading a profile; Cloud's when
+   * neither says. Commands that talk to a site ask {@code service().capabilities()}.
+   */
+  public Capabilities offlineCapabilities() {
+    return Backends.capabilities(deploymentOverride());
   }
 
   /**
@@ -176,12 +210,12 @@ public final class CommandContext {
    */
   public RawApi rawApi() {
     Connection c = connection();
-    return new SiteApi(c.site(), api(c.site(), c.credentials(), c.caCert()));
+    return Backends.rawApi(c.site(), api(c.site(), c.credentials(), c.caCert()));
   }
 
   /** A service for a site and credentials that are not (yet) saved: login verifies with it. */
   public ConfluenceService serviceFor(Site site, SiteCredentials credentials) {
-    return Backends.create(site, api(site, credentials, globals.caCert));
+    return Backends.create(site, credentials.type(), api(site, credentials, globals.caCert));
   }
 
   /** The cloud id of a Cloud site, for routing scoped tokens through the API gateway. */

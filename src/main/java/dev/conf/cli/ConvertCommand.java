@@ -1,6 +1,5 @@
 package dev.conf.cli;
 
-import dev.conf.auth.Deployment;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Io;
@@ -75,9 +74,10 @@ public final class ConvertCommand implements Callable<Integer> {
       ctx.io().err().println("Reading " + source + " from the terminal; end with Ctrl-D.");
     }
     String input = read(ctx.io(), file);
-    boolean dataCenter = ctx.deploymentOverride() == Deployment.DATA_CENTER;
     String output =
-        source == Format.md ? Converter.toStorage(input, dataCenter) : Converter.toMarkdown(input);
+        source == Format.md
+            ? Converter.toStorage(input, ctx.offlineCapabilities().codeLanguage())
+            : Converter.toMarkdown(input);
     ctx.io().out().print(output);
     ctx.io().out().flush();
     return ExitCode.OK.code();
@@ -117,11 +117,10 @@ public final class ConvertCommand implements Callable<Integer> {
 
   /** The calls into dev.conf.convert, in a class of their own that loads only when converting. */
   private static final class Converter {
-    static String toStorage(String markdown, boolean dataCenter) {
-      dev.conf.convert.ConvertOptions options = dev.conf.convert.ConvertOptions.defaults();
-      if (dataCenter) {
-        options = options.withCodeLanguage(dev.conf.convert.CodeLanguages::dataCenter);
-      }
+    static String toStorage(
+        String markdown, java.util.function.Function<String, java.util.Optional<String>> language) {
+      dev.conf.convert.ConvertOptions options =
+          dev.conf.convert.ConvertOptions.defaults().withCodeLanguage(language);
       return dev.conf.convert.MarkdownToStorage.convert(markdown, options).storage();
     }
 

@@ -1,8 +1,8 @@
 package dev.conf.cli;
 
-import dev.conf.cli.page.PageRef;
-import dev.conf.cli.page.PageResolver;
-import dev.conf.cli.page.Web;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
+import dev.conf.cli.content.Web;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.service.BodyFormat;
@@ -41,7 +41,7 @@ public final class OpenCommand implements Callable<Integer> {
       return Web.open(ctx, ctx.service().getSpace(target).url());
     }
     PageResolver resolver = new PageResolver(ctx);
-    PageRef ref = resolver.parse(target);
+    ContentAddress ref = resolver.parse(target);
     if (ref.byTitle()) {
       return Web.open(
           ctx,

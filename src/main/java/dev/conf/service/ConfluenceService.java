@@ -1,6 +1,5 @@
 package dev.conf.service;
 
-import dev.conf.auth.Deployment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,14 @@ import java.util.Map;
 /**
  * Everything commands ask of Confluence, in neutral terms: the site itself here, pages and blog
  * posts through {@link #pages()}, their labels, attachments and comments through {@link #items()}.
- * One implementation per deployment (Cloud: REST v2 with v1 where v2 has no operation; Data Center:
- * v1), chosen once from the profile; commands never see API versions, URLs or wire formats.
- * Failures are {@link dev.conf.error.ConfException}s.
+ * One implementation per deployment, each a short table of which REST API version serves which
+ * operation, chosen once from the profile; commands never see API versions, URLs or wire formats,
+ * and ask {@link #capabilities()} where sites differ. Failures are {@link
+ * dev.conf.error.ConfException}s.
  */
 public interface ConfluenceService {
-  Deployment deployment();
+  /** What this site can do: minor edits, moves across spaces, code languages, lacking routes. */
+  Capabilities capabilities();
 
   /** The user the credentials belong to; the cheapest call that proves they work. */
   User currentUser();
@@ -62,7 +63,9 @@ public interface ConfluenceService {
   PageItems items();
 
   /** Whether an edit can be saved as minor (no notifications). */
-  boolean supportsMinorEdits();
+  default boolean supportsMinorEdits() {
+    return capabilities().minorEdits();
+  }
 
   /**
    * Display names for user ids, where the deployment's content answers carry only ids (Cloud); an

@@ -155,6 +155,12 @@ class CloudPageItemsTest extends PageItemScenarios {
     return V2 + "/attachments/" + a.id().substring(3);
   }
 
+  /** Cloud's code macro takes the language as written. */
+  @Override
+  protected String siteCodeLanguage(String written) {
+    return written;
+  }
+
   @Override
   protected String contextPath() {
     return "/wiki";

@@ -37,6 +37,12 @@ class CloudPageTest extends PageScenarios {
                         + "{\"accountId\":\"acc-ed\",\"displayName\":\"Ed Editor\"}]}")));
   }
 
+  /** Cloud's code macro takes the language as written. */
+  @Override
+  protected String siteCodeLanguage(String written) {
+    return written;
+  }
+
   @Override
   protected String pagePath(String id) {
     return V2 + "/pages/" + id;

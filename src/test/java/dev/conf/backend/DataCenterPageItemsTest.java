@@ -140,6 +140,12 @@ class DataCenterPageItemsTest extends PageItemScenarios {
     return API + "/content/" + pageId + "/child/attachment/" + a.id();
   }
 
+  /** Data Center's code macro knows its own names (py), and refuses others (kotlin). */
+  @Override
+  protected String siteCodeLanguage(String written) {
+    return written.equals("Python") ? "py" : null;
+  }
+
   @Override
   protected String contextPath() {
     return CONTEXT;

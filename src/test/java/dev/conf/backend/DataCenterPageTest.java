@@ -36,6 +36,12 @@ class DataCenterPageTest extends PageScenarios {
     return super.contract().exempt("^" + CONTEXT + "/download/attachments/");
   }
 
+  /** Data Center's code macro knows its own names (py), and refuses others (kotlin). */
+  @Override
+  protected String siteCodeLanguage(String written) {
+    return written.equals("Python") ? "py" : null;
+  }
+
   @Override
   protected String pagePath(String id) {
     return API + "/content/" + id;

@@ -505,6 +505,36 @@ public abstract class PageItemScenarios extends WireMockSuite {
     assertThat(r.out()).isNotBlank();
   }
 
+  /**
+   * The language a site's code macro gets for a fenced block written with {@code written}, or null
+   * for none.
+   */
+  protected abstract String siteCodeLanguage(String written);
+
+  @Test
+  void commentAddGivesCodeBlocksTheSitesLanguageNames() throws IOException {
+    String path = stubCommentCreate(PAGE);
+    Result r =
+        conf.pipe()
+            .run("comment", "add", PAGE, "--body", "```Python\na\n```\n\n```kotlin\nb\n```\n");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode req =
+        JSON.readTree(wm.findAll(postRequestedFor(urlPathEqualTo(path))).get(0).getBodyAsString());
+    assertThat(req.findValuesAsText("value"))
+        .contains(codeMacro("Python", "a") + codeMacro("kotlin", "b"));
+  }
+
+  private String codeMacro(String written, String code) {
+    String language = siteCodeLanguage(written);
+    return "<ac:structured-macro ac:name=\"code\">"
+        + (language == null
+            ? ""
+            : "<ac:parameter ac:name=\"language\">" + language + "</ac:parameter>")
+        + "<ac:plain-text-body><![CDATA["
+        + code
+        + "]]></ac:plain-text-body></ac:structured-macro>\n";
+  }
+
   @Test
   void commentReplyFromStdin() throws IOException {
     stubComment("1");

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conf.cli.publish.LocalPage;
 import dev.conf.cli.publish.SourceTree;
+import dev.conf.convert.CodeLanguages;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.WireMockSuite;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,9 @@ public abstract class PublishScenarios extends WireMockSuite {
   /** The local pages as the command computes them (titles, hashes). */
   protected Map<String, LocalPage> local() {
     Map<String, LocalPage> out = new LinkedHashMap<>();
-    for (LocalPage p : SourceTree.read(docs, dataCenter()).pages()) {
+    for (LocalPage p :
+        SourceTree.read(docs, dataCenter() ? CodeLanguages::dataCenter : CodeLanguages::cloud)
+            .pages()) {
       out.put(p.path(), p);
     }
     return out;

@@ -1,15 +1,15 @@
 package dev.conf.backend.cloud;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.conf.auth.Site;
-import dev.conf.backend.ContentSearch;
-import dev.conf.backend.Links;
-import dev.conf.backend.V1Attachments;
+import dev.conf.backend.ApiRoots;
+import dev.conf.backend.v1.CloudV1;
+import dev.conf.backend.v1.V1Attachments;
+import dev.conf.backend.v1.V1PageItems;
+import dev.conf.backend.v2.V2PageItems;
 import dev.conf.error.ConfException;
-import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
-import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
+import dev.conf.service.Capabilities;
+import dev.conf.service.Capabilities.Operation;
 import dev.conf.service.Comment;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
@@ -17,128 +17,71 @@ import dev.conf.service.PageItems;
 import dev.conf.service.Transfer;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import okhttp3.HttpUrl;
 
 /**
- * What hangs off a page or blog post on Cloud: labels, attachments and comments. Reads through REST
- * v2, which keeps the two apart ({@code /pages/{id}/...}, {@code /blogposts/{id}/...}); writes
- * through v1 where v2 has no operation (attachment upload, label add and remove), which serves both
- * at {@code /wiki/rest/api/content/{id}/...}. Each method names the operation it calls; where the
- * type is not known, see {@link #either}.
+ * Labels, attachments and comments on Cloud, as a routing table: reads, deletes and comments
+ * through {@link V2PageItems}; label writes and uploads through v1 (which serves pages and blog
+ * posts alike at {@code /wiki/rest/api/content/{id}/...}) where the profile reaches it, else
+ * refused; the space-wide attachment listing through v1's CQL content search.
  */
 public final class CloudPageItems implements PageItems {
-  private final Site site;
+  private final ApiRoots roots;
   private final ApiClient api;
-  private final HttpUrl root;
-  private final HttpUrl wiki;
+  private final V2PageItems v2;
+  private final V1PageItems v1;
+  private final CloudV1 cloudV1;
+  private final Capabilities capabilities;
 
-  CloudPageItems(Site site, ApiClient api) {
-    this.site = site;
+  CloudPageItems(ApiRoots roots, ApiClient api, CloudV1 cloudV1, Capabilities capabilities) {
+    this.roots = roots;
     this.api = api;
-    this.root = HttpUrl.get(site.root().toString());
-    this.wiki = HttpUrl.get(site.apiBase().toString());
+    this.v2 = new V2PageItems(roots, api);
+    this.v1 = new V1PageItems(roots, api);
+    this.cloudV1 = cloudV1;
+    this.capabilities = capabilities;
   }
 
-  // ---- labels
-
-  /** v2 {@code GET /pages/{id}/labels} or {@code /blogposts/{id}/labels}, cursor-paged. */
   @Override
   public List<Label> labels(ContentType type, String id) {
-    return either(
-        type,
-        id,
-        t -> {
-          HttpUrl url =
-              v2(collection(t))
-                  .addPathSegment(id)
-                  .addPathSegment("labels")
-                  .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
-                  .build();
-          return Pager.of(api, url, root, CloudPageItems::label, Long.MAX_VALUE).toList();
-        });
+    return v2.labels(type, id);
   }
 
-  /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */
+  /** v1, all labels in one request. */
   @Override
   public void addLabels(String id, List<String> names) {
-    List<Map<String, String>> body = new ArrayList<>();
-    for (String name : names) {
-      body.add(Map.of("prefix", "global", "name", name));
-    }
+    require(Operation.LABEL_WRITES);
     try {
-      api.send("POST", v1Content(id).addPathSegment("label").build(), body);
+      cloudV1.addLabels(id, names);
     } catch (ConfException e) {
-      throw notFound(e, null, id);
+      throw V2PageItems.notFound(e, null, id);
     }
   }
 
-  /**
-   * v1 {@code DELETE /wiki/rest/api/content/{id}/label?name=}: the query form, which also takes
-   * names the path form cannot carry.
-   */
+  /** v1, as Data Center spells it. */
   @Override
   public void removeLabel(String id, String name) {
-    api.send(
-        "DELETE",
-        v1Content(id).addPathSegment("label").addQueryParameter("name", name).build(),
-        null);
+    require(Operation.LABEL_WRITES);
+    v1.removeLabel(id, name);
   }
 
-  // ---- attachments
-
-  /**
-   * v2 {@code GET /pages/{id}/attachments} or {@code /blogposts/{id}/attachments}, cursor-paged.
-   */
   @Override
   public List<Attachment> attachments(ContentType type, String id, long limit) {
-    return either(
-        type,
-        id,
-        t -> {
-          HttpUrl url =
-              v2(collection(t))
-                  .addPathSegment(id)
-                  .addPathSegment("attachments")
-                  .addQueryParameter(
-                      "limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
-                  .build();
-          return Pager.of(api, url, root, this::attachment, limit).toList();
-        });
+    return v2.attachments(type, id, limit);
   }
 
-  /**
-   * v1 {@code GET /wiki/rest/api/content/search} with CQL: v2 has no space-wide attachment listing.
-   */
+  /** v1 CQL content search: v2 has no space-wide attachment listing. */
   @Override
   public List<Attachment> attachmentsInSpace(String spaceKey) {
-    return ContentSearch.attachmentsInSpace(
-        api, wiki.newBuilder().addPathSegments("rest/api/content/search").build(), wiki, spaceKey);
+    return v1.attachmentsInSpace(spaceKey);
   }
 
-  /** v2 {@code GET /attachments/{id}}. */
   @Override
   public Attachment attachment(String id) {
-    try {
-      return attachment(api.get(v2("attachments").addPathSegment(id).build()));
-    } catch (ConfException e) {
-      if (e.exitCode() == ExitCode.NOT_FOUND) {
-        throw ConfException.notFound("attachment " + id + " not found");
-      }
-      throw e;
-    }
+    return v2.attachment(id);
   }
 
-  /**
-   * v2 {@code GET /pages/{id}/attachments?filename=} (or {@code /blogposts/{id}/...}) to find an
-   * attachment of the same name, then v1 {@code POST /wiki/rest/api/content/{id}/child/attachment}
-   * for a new one or {@code POST .../child/attachment/{attachmentId}/data} for a new version of
-   * that one.
-   */
+  /** v2 finds an attachment of the same name; v1 uploads (v2 has no upload). */
   @Override
   public Attachment uploadAttachment(
       ContentType type,
@@ -148,259 +91,54 @@ public final class CloudPageItems implements PageItems {
       String comment,
       boolean minor,
       Transfer progress) {
-    String existing =
-        either(
-            type,
-            pageId,
-            t -> {
-              HttpUrl find =
-                  v2(collection(t))
-                      .addPathSegment(pageId)
-                      .addPathSegment("attachments")
-                      .addQueryParameter("filename", name)
-                      .build();
-              for (Attachment a : Pager.of(api, find, root, this::attachment, Long.MAX_VALUE)) {
-                if (name.equals(a.name())) {
-                  return a.id();
-                }
-              }
-              return null;
-            });
+    require(Operation.ATTACHMENT_UPLOAD);
+    String existing = v2.attachmentNamed(type, pageId, name);
     return V1Attachments.upload(
         api,
-        v1Content(pageId).build(),
+        roots.v1Content(pageId).build(),
         existing,
         file,
         name,
         comment,
         minor,
         progress,
-        wiki,
+        roots.v1(),
         pageId);
   }
 
-  /** The attachment's {@code downloadLink} (under {@code /wiki}), which redirects to media. */
   @Override
   public long downloadAttachment(Attachment a, OutputStream out, Transfer progress) {
-    if (a.downloadUrl() == null) {
-      throw new ConfException(
-          ExitCode.ERROR, "the server gave no download link for attachment " + a.id());
-    }
-    return api.download(HttpUrl.get(a.downloadUrl()), out, progress::progressed);
+    return v2.downloadAttachment(a, out, progress);
   }
 
-  /**
-   * v2 {@code DELETE /attachments/{id}} (to the trash). The document types this id as an integer,
-   * where reads answer {@code att123}: the numeric part is sent.
-   */
   @Override
   public void deleteAttachment(Attachment a) {
-    String id = a.id().startsWith("att") ? a.id().substring(3) : a.id();
-    api.send("DELETE", v2("attachments").addPathSegment(id).build(), null);
+    v2.deleteAttachment(a);
   }
 
-  private Attachment attachment(JsonNode a) {
-    String download = Links.text(a, "downloadLink");
-    if (download == null) {
-      download = Links.text(a.path("_links"), "download");
-    }
-    return new Attachment(
-        Links.text(a, "id"),
-        Links.text(a, "title"),
-        a.path("fileSize").asLong(-1),
-        Links.text(a, "mediaType"),
-        a.path("version").path("number").asInt(0),
-        Links.text(a.path("version"), "createdAt"),
-        Links.text(a, "comment"),
-        Links.text(a, "pageId"),
-        V1Attachments.resolve(wiki, download));
-  }
-
-  // ---- comments
-
-  /**
-   * v2 {@code GET /pages/{id}/footer-comments} (or {@code /inline-comments}; {@code
-   * /blogposts/{id}} for a blog post), then {@code GET /footer-comments/{id}/children} (or {@code
-   * /inline-comments/{id}/children}) for each one's replies: v2 lists only top-level comments on a
-   * page or blog post.
-   */
   @Override
   public List<Comment> comments(ContentType type, String id, boolean inline, long limit) {
-    String kind = inline ? "inline-comments" : "footer-comments";
-    List<Comment> top =
-        either(
-            type,
-            id,
-            t -> {
-              HttpUrl url =
-                  v2(collection(t))
-                      .addPathSegment(id)
-                      .addPathSegment(kind)
-                      .addQueryParameter("body-format", "storage")
-                      .addQueryParameter(
-                          "limit", String.valueOf(Math.min(limit, CloudBackend.V2_MAX_LIMIT)))
-                      .build();
-              return Pager.of(api, url, root, c -> comment(c, inline), limit).toList();
-            });
-    List<Comment> out = new ArrayList<>();
-    for (Comment c : top) {
-      out.add(c);
-      addReplies(kind, c.id(), inline, out);
-    }
-    return out;
+    return v2.comments(type, id, inline, limit);
   }
 
-  private void addReplies(String kind, String id, boolean inline, List<Comment> out) {
-    HttpUrl url =
-        v2(kind)
-            .addPathSegment(id)
-            .addPathSegment("children")
-            .addQueryParameter("body-format", "storage")
-            .addQueryParameter("limit", String.valueOf(CloudBackend.V2_MAX_LIMIT))
-            .build();
-    for (Comment reply : Pager.of(api, url, root, c -> comment(c, inline), Long.MAX_VALUE)) {
-      out.add(reply.parentId() == null ? withParent(reply, id) : reply);
-    }
-  }
-
-  /**
-   * v2 {@code POST /footer-comments} with {@code pageId} (or {@code blogPostId}), or with {@code
-   * parentCommentId} for a reply ({@code POST /inline-comments} when the comment replied to is
-   * inline). Not knowing the type, it sends {@code pageId} and, only when that answers 404 (which
-   * the document gives for a page that is not there), {@code blogPostId}.
-   */
   @Override
   public Comment addComment(ContentType type, String id, String storageBody, String replyTo) {
-    Map<String, Object> content = Map.of("representation", "storage", "value", storageBody);
-    if (replyTo != null) {
-      boolean inline = "inline".equals(comment(replyTo).location());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("parentCommentId", replyTo);
-      body.put("body", content);
-      String kind = inline ? "inline-comments" : "footer-comments";
-      return comment(api.send("POST", v2(kind).build(), body), inline);
-    }
-    return either(
-        type,
-        id,
-        t -> {
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put(t == ContentType.BLOGPOST ? "blogPostId" : "pageId", id);
-          body.put("body", content);
-          return comment(api.send("POST", v2("footer-comments").build(), body), false);
-        });
+    return v2.addComment(type, id, storageBody, replyTo);
   }
 
-  /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
   @Override
   public Comment comment(String id) {
-    for (String kind : List.of("footer-comments", "inline-comments")) {
-      try {
-        JsonNode c =
-            api.get(
-                v2(kind).addPathSegment(id).addQueryParameter("body-format", "storage").build());
-        return comment(c, kind.startsWith("inline"));
-      } catch (ConfException e) {
-        if (e.exitCode() != ExitCode.NOT_FOUND) {
-          throw e;
-        }
-      }
-    }
-    throw ConfException.notFound("comment " + id + " not found");
+    return v2.comment(id);
   }
 
-  /** v2 {@code DELETE /footer-comments/{id}}, else {@code DELETE /inline-comments/{id}}. */
   @Override
   public void deleteComment(String id) {
-    for (String kind : List.of("footer-comments", "inline-comments")) {
-      try {
-        api.send("DELETE", v2(kind).addPathSegment(id).build(), null);
-        return;
-      } catch (ConfException e) {
-        if (e.exitCode() != ExitCode.NOT_FOUND) {
-          throw e;
-        }
-      }
+    v2.deleteComment(id);
+  }
+
+  private void require(Operation op) {
+    if (!capabilities.can(op)) {
+      throw Capabilities.refusal(op);
     }
-    throw ConfException.notFound("comment " + id + " not found");
-  }
-
-  private Comment comment(JsonNode c, boolean inline) {
-    JsonNode version = c.path("version");
-    return new Comment(
-        Links.text(c, "id"),
-        Links.text(c, "parentCommentId"),
-        inline ? "inline" : "footer",
-        Links.text(version, "authorId"),
-        Links.text(version, "createdAt"),
-        inline ? Links.text(c, "resolutionStatus") : null,
-        inline ? Links.text(c.path("properties"), "inlineOriginalSelection") : null,
-        Links.text(c.path("body").path("storage"), "value"),
-        Links.webUrl(site.webBase(), c));
-  }
-
-  private static Comment withParent(Comment c, String parentId) {
-    return new Comment(
-        c.id(),
-        parentId,
-        c.location(),
-        c.author(),
-        c.created(),
-        c.resolution(),
-        c.highlighted(),
-        c.body(),
-        c.url());
-  }
-
-  private static Label label(JsonNode l) {
-    return new Label(Links.text(l, "name"), Links.text(l, "prefix"), Links.text(l, "id"));
-  }
-
-  /**
-   * {@code call} with the type of content {@code id}: the one given, or, when that is null (not
-   * known), PAGE and then, only if that answered 404, BLOGPOST. A 404 from the last try becomes
-   * "page 42 not found" (or "blog post", or "page or blog post"); other errors pass unchanged.
-   * {@code call} must make all its requests itself (a fully read listing, not a lazy one), and only
-   * the ones whose 404 means "no such page": a 404 from a later request would be retried.
-   */
-  private static <T> T either(ContentType type, String id, Function<ContentType, T> call) {
-    if (type != null) {
-      try {
-        return call.apply(type);
-      } catch (ConfException e) {
-        throw notFound(e, type, id);
-      }
-    }
-    try {
-      return call.apply(ContentType.PAGE);
-    } catch (ConfException e) {
-      if (e.exitCode() != ExitCode.NOT_FOUND) {
-        throw e;
-      }
-    }
-    try {
-      return call.apply(ContentType.BLOGPOST);
-    } catch (ConfException e) {
-      throw notFound(e, null, id);
-    }
-  }
-
-  private static ConfException notFound(ConfException e, ContentType type, String id) {
-    if (e.exitCode() == ExitCode.NOT_FOUND) {
-      return ConfException.notFound(ContentType.describe(type, id) + " not found");
-    }
-    return e;
-  }
-
-  private static String collection(ContentType type) {
-    return type == ContentType.BLOGPOST ? "blogposts" : "pages";
-  }
-
-  private HttpUrl.Builder v2(String path) {
-    return root.newBuilder().addPathSegments("wiki/api/v2").addPathSegments(path);
-  }
-
-  private HttpUrl.Builder v1Content(String id) {
-    return wiki.newBuilder().addPathSegments("rest/api/content").addPathSegment(id);
   }
 }

@@ -1,7 +1,7 @@
 package dev.conf.cli.attachment;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Progress;

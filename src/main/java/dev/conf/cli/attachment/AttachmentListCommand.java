@@ -2,8 +2,8 @@ package dev.conf.cli.attachment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.LimitOptions;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.output.Progress;
 import dev.conf.output.TablePrinter;
@@ -44,15 +44,7 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
       description = "Only names matching GLOB (* ? [abc]; quote it from the shell).")
   String pattern;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "At most N attachments (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "Every attachment, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions(100);
 
   @Mixin JsonOptions json;
 
@@ -67,7 +59,7 @@ public final class AttachmentListCommand implements Callable<Integer>, JsonOptio
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     PageResolver.Target target = new PageResolver(ctx).target(page);
     Glob glob = Glob.of(pattern);
     // The pattern is applied here, so the limit counts matches only when there is no pattern.

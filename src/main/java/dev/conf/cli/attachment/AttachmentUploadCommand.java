@@ -2,7 +2,7 @@ package dev.conf.cli.attachment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.output.Progress;

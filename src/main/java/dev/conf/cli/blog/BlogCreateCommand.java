@@ -1,11 +1,14 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentCreateCommand;
+import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog create}. */
+/**
+ * {@code conf blog create}: its type and help. The options and the work are {@link
+ * CreateContent}'s, shared with {@code conf page create}.
+ */
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,
@@ -14,7 +17,7 @@ import picocli.CommandLine.Command;
       "",
       "A Markdown file's local images are uploaded as attachments of the new post."
     })
-public final class BlogCreateCommand extends ContentCreateCommand {
+public final class BlogCreateCommand extends CreateContent {
 
   BlogCreateCommand(CommandContext ctx) {
     super(ctx);

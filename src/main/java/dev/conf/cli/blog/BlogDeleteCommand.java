@@ -1,11 +1,14 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentDeleteCommand;
+import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog delete}. */
+/**
+ * {@code conf blog delete}: its type and help. The options and the work are {@link
+ * DeleteContent}'s, shared with {@code conf page delete}.
+ */
 @Command(
     name = "delete",
     aliases = "rm",
@@ -13,7 +16,7 @@ import picocli.CommandLine.Command;
     description = {
       "Move a blog post to the trash (--purge: for good). Asks on a terminal; needs --yes in a pipe."
     })
-public final class BlogDeleteCommand extends ContentDeleteCommand {
+public final class BlogDeleteCommand extends DeleteContent {
 
   BlogDeleteCommand(CommandContext ctx) {
     super(ctx);

@@ -1,11 +1,14 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.ContentListCommand;
+import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf blog list}. */
+/**
+ * {@code conf blog list}: its type and help. The options and the work are {@link ListContent}'s,
+ * shared with {@code conf page list}.
+ */
 @Command(
     name = "list",
     aliases = "ls",
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
       "",
       "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
     })
-public final class BlogListCommand extends ContentListCommand {
+public final class BlogListCommand extends ListContent {
 
   BlogListCommand(CommandContext ctx) {
     super(ctx);

@@ -2,8 +2,9 @@ package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.BodySource;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.BodyInput;
+import dev.conf.cli.content.BodySource;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.Comment;
@@ -34,25 +35,13 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
           "A page (id, SPACEKEY:Title or URL from the browser) or a blog post (its id or URL).")
   String page;
 
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      // Not "-": picocli's completion script generator cannot name a parameter without letters.
-      paramLabel = "STDIN",
-      description = "- to read the comment (Markdown) from stdin.")
-  String dash;
-
   @Option(
       names = {"-b", "--body"},
       paramLabel = "TEXT",
       description = "The comment, in Markdown.")
   String body;
 
-  @Option(
-      names = {"-F", "--file"},
-      paramLabel = "FILE",
-      description = "Read the comment (Markdown) from FILE; - for stdin.")
-  String file;
+  @Mixin BodyInput input;
 
   @Option(
       names = "--reply-to",
@@ -73,22 +62,20 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
 
   @Override
   public Integer call() {
-    if (dash != null && !dash.equals("-")) {
-      throw ConfException.usage("unexpected argument " + dash + "; give the body with --body");
-    }
-    int given = (body != null ? 1 : 0) + (file != null ? 1 : 0) + (dash != null ? 1 : 0);
+    String file = input.file();
+    int given = (body != null ? 1 : 0) + (file != null ? 1 : 0);
     if (given != 1) {
       throw ConfException.usage(
           given == 0
               ? "give the comment with --body TEXT, --file F, or - for stdin"
               : "give the comment one way only: --body, --file or -");
     }
-    String markdown = body != null ? body : BodySource.read(ctx.io(), dash != null ? "-" : file);
+    String markdown = body != null ? body : BodySource.read(ctx.io(), file);
     if (markdown == null || markdown.isBlank()) {
       throw ConfException.usage("the comment is empty");
     }
     PageResolver.Target target = new PageResolver(ctx).target(page);
-    String storage = Markdown.toStorage(markdown, ctx.service().deployment());
+    String storage = Markdown.toStorage(markdown, ctx.codeLanguage());
     Comment c = ctx.service().items().addComment(target.type(), target.id(), storage, replyTo);
     if (json.enabled()) {
       json.print(ctx.io(), c);
@@ -107,11 +94,10 @@ public final class CommentAddCommand implements Callable<Integer>, JsonOptions.F
 
   /** The calls into dev.conf.convert, in a class of their own that loads only when used. */
   private static final class Markdown {
-    static String toStorage(String markdown, dev.conf.auth.Deployment deployment) {
-      dev.conf.convert.ConvertOptions options = dev.conf.convert.ConvertOptions.defaults();
-      if (deployment == dev.conf.auth.Deployment.DATA_CENTER) {
-        options = options.withCodeLanguage(dev.conf.convert.CodeLanguages::dataCenter);
-      }
+    static String toStorage(
+        String markdown, java.util.function.Function<String, java.util.Optional<String>> language) {
+      dev.conf.convert.ConvertOptions options =
+          dev.conf.convert.ConvertOptions.defaults().withCodeLanguage(language);
       return dev.conf.convert.MarkdownToStorage.convert(markdown, options).storage();
     }
   }

@@ -2,8 +2,8 @@ package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.LimitOptions;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.convert.StorageText;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "List the comments of a page or blog post, each thread in order: a comment,",
-      "then its replies.",
+      "then its replies. --limit counts threads.",
       "",
       "On a terminal: a table (replies marked with ↳, relative dates). In a pipe:",
       "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (one line).",
@@ -49,15 +49,7 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
       description = "Inline comments (on highlighted text), with their resolved state.")
   boolean inline;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "25",
-      description = "At most N threads (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "Every thread, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Mixin JsonOptions json;
 
@@ -72,7 +64,7 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     PageResolver.Target target = new PageResolver(ctx).target(page);
     List<Comment> comments =
         withNames(ctx.service().items().comments(target.type(), target.id(), inline, maxItems));

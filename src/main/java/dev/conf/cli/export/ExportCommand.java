@@ -2,7 +2,7 @@ package dev.conf.cli.export;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.TreeRoot;
+import dev.conf.cli.content.TreeRoot;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;

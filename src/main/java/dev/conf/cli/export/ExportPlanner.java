@@ -1,11 +1,11 @@
 package dev.conf.cli.export;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.cli.export.ExportLayout.Place;
 import dev.conf.cli.export.ExportManifest.AttachmentEntry;
 import dev.conf.cli.export.ExportManifest.PageEntry;
-import dev.conf.cli.page.PageRef;
-import dev.conf.cli.page.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.service.Attachment;
@@ -98,7 +98,7 @@ final class ExportPlanner {
   }
 
   private List<PageNode> listPage() {
-    PageRef ref = new PageResolver(ctx).parse(o.page());
+    ContentAddress ref = new PageResolver(ctx).parse(o.page());
     Page top =
         ref.byTitle()
             ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())

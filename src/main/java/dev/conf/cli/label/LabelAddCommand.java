@@ -1,7 +1,8 @@
 package dev.conf.cli.label;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.LabelNames;
+import dev.conf.cli.content.PageResolver;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

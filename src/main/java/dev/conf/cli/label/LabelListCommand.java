@@ -2,7 +2,7 @@ package dev.conf.cli.label;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.service.Label;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.conf.cli.label;
 
 import dev.conf.cli.CommandContext;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.LabelNames;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.service.Label;

@@ -2,7 +2,9 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
+import dev.conf.cli.LimitOptions;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page children}: the pages directly under a page. */
@@ -34,15 +35,7 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
       description = "An id, SPACEKEY:Title, or the URL from the browser.")
   String target;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "At most N (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "All of them, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions(100);
 
   @Mixin JsonOptions json;
 
@@ -57,9 +50,9 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     PageResolver resolver = new PageResolver(ctx);
-    PageRef ref = resolver.parse(target);
+    ContentAddress ref = resolver.parse(target);
     boolean tty = ctx.io().isStdoutTty() && !json.enabled();
     // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
     Page top =

@@ -2,6 +2,8 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;
@@ -94,8 +96,8 @@ public final class PageCopyCommand implements Callable<Integer>, JsonOptions.Fie
           "--title applies to a single page; with --recursive titles get the prefix 'Copy of '");
     }
     PageResolver resolver = new PageResolver(ctx);
-    PageRef sourceRef = resolver.parse(target);
-    PageRef parentRef = resolver.parse(parent);
+    ContentAddress sourceRef = resolver.parse(target);
+    ContentAddress parentRef = resolver.parse(parent);
     String sourceId = resolver.id(ContentType.PAGE, sourceRef);
     String parentId = resolver.id(ContentType.PAGE, parentRef);
     CopyResult result =

@@ -1,11 +1,15 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code conf page create}. */
+/**
+ * {@code conf page create}: its type, help and --parent. The options and the work are {@link
+ * CreateContent}'s, shared with {@code conf blog create}.
+ */
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,
@@ -16,7 +20,7 @@ import picocli.CommandLine.Option;
       "",
       "Prints the new page's URL on stdout."
     })
-public final class PageCreateCommand extends ContentCreateCommand {
+public final class PageCreateCommand extends CreateContent {
   @Option(
       names = "--parent",
       paramLabel = "PAGE",

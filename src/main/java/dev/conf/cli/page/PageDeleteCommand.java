@@ -1,10 +1,14 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page delete}. */
+/**
+ * {@code conf page delete}: its type and help. The options and the work are {@link
+ * DeleteContent}'s, shared with {@code conf blog delete}.
+ */
 @Command(
     name = "delete",
     aliases = "rm",
@@ -14,7 +18,7 @@ import picocli.CommandLine.Command;
       "",
       "Asks first on a terminal; in a pipe it needs --yes."
     })
-public final class PageDeleteCommand extends ContentDeleteCommand {
+public final class PageDeleteCommand extends DeleteContent {
 
   PageDeleteCommand(CommandContext ctx) {
     super(ctx);

@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.convert.StorageText;
 import dev.conf.convert.UnifiedDiff;
 import dev.conf.error.ConfException;

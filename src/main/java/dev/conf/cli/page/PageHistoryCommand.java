@@ -2,7 +2,8 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
+import dev.conf.cli.LimitOptions;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page history}: a page's versions, newest first. */
@@ -37,15 +37,7 @@ public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.
       description = "An id, SPACEKEY:Title, or the URL from the browser.")
   String target;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "25",
-      description = "At most N versions (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "Every version.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Mixin JsonOptions json;
 
@@ -60,7 +52,7 @@ public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
     List<PageVersion> versions = ctx.service().pages().pageVersions(ContentType.PAGE, id, maxItems);
     // No name lookup for JSON that does not print the author.

@@ -1,10 +1,14 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page list}. */
+/**
+ * {@code conf page list}: its type and help. The options and the work are {@link ListContent}'s,
+ * shared with {@code conf blog list}.
+ */
 @Command(
     name = "list",
     aliases = "ls",
@@ -14,7 +18,7 @@ import picocli.CommandLine.Command;
       "",
       "On a terminal: a table. In a pipe: tab-separated ID, TITLE, STATUS, VERSION, UPDATED."
     })
-public final class PageListCommand extends ContentListCommand {
+public final class PageListCommand extends ListContent {
 
   PageListCommand(CommandContext ctx) {
     super(ctx);

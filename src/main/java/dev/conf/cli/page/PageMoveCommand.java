@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.service.ContentType;
 import dev.conf.service.MovePosition;
@@ -57,7 +59,7 @@ public final class PageMoveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PageResolver resolver = new PageResolver(ctx);
-    PageRef pageRef = resolver.parse(target);
+    ContentAddress pageRef = resolver.parse(target);
     MovePosition position;
     String targetArg;
     if (where.parent != null) {
@@ -73,7 +75,7 @@ public final class PageMoveCommand implements Callable<Integer> {
       position = MovePosition.APPEND;
       targetArg = null;
     }
-    PageRef targetRef = targetArg == null ? null : resolver.parse(targetArg);
+    ContentAddress targetRef = targetArg == null ? null : resolver.parse(targetArg);
     String id = resolver.id(ContentType.PAGE, pageRef);
     String targetId;
     if (targetRef != null) {

@@ -2,6 +2,9 @@ package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.content.ContentAddress;
+import dev.conf.cli.content.PageResolver;
+import dev.conf.cli.content.TreeRoot;
 import dev.conf.error.ConfException;
 import dev.conf.output.JsonFields;
 import dev.conf.service.BodyFormat;
@@ -64,7 +67,7 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
       roots = PageTree.forest(ctx.service().pages().spacePageTree(root.space()), max);
     } else {
       PageResolver resolver = new PageResolver(ctx);
-      PageRef ref = resolver.parse(root.page());
+      ContentAddress ref = resolver.parse(root.page());
       Page top =
           ref.byTitle()
               ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())

@@ -1,10 +1,14 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.UpdateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page update}. */
+/**
+ * {@code conf page update}: its type and help. The options and the work are {@link
+ * UpdateContent}'s, shared with {@code conf blog update}.
+ */
 @Command(
     name = "update",
     aliases = "edit",
@@ -19,7 +23,7 @@ import picocli.CommandLine.Command;
       "",
       "New or changed local images of a Markdown file are uploaded before saving."
     })
-public final class PageUpdateCommand extends ContentUpdateCommand {
+public final class PageUpdateCommand extends UpdateContent {
 
   PageUpdateCommand(CommandContext ctx) {
     super(ctx);

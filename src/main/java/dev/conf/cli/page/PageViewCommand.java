@@ -1,10 +1,14 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
 
-/** {@code conf page view}. */
+/**
+ * {@code conf page view}: its type and help. The options and the work are {@link ViewContent}'s,
+ * shared with {@code conf blog view}.
+ */
 @Command(
     name = "view",
     // No standard -V/--version here: --version N picks a page version.
@@ -17,7 +21,7 @@ import picocli.CommandLine.Command;
           + " --raw prints only the body, e.g. to edit it and give it back to conf page update."
           + " With --json: the fields listed in docs/json.md."
     })
-public final class PageViewCommand extends ContentViewCommand {
+public final class PageViewCommand extends ViewContent {
   PageViewCommand(CommandContext ctx) {
     super(ctx);
   }

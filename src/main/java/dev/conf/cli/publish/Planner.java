@@ -1,5 +1,6 @@
 package dev.conf.cli.publish;
 
+import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -74,6 +76,45 @@ public final class Planner {
     }
   }
 
+  /**
+   * The labels an update adds (the file lists them, the page lacks them) and removes (conf set them
+   * earlier, the file no longer lists them, the page still has them). A label someone added in
+   * Confluence was never in the record, so it stays.
+   */
+  public record Labels(List<String> add, List<String> remove) {}
+
+  /** {@link Labels} for updating {@code remote} from {@code page}. */
+  static Labels labels(LocalPage page, PublishedPage remote) {
+    List<String> add = page.labels().stream().filter(l -> !remote.labels().contains(l)).toList();
+    List<String> set = remote.record() == null ? List.of() : remote.record().labels();
+    List<String> remove =
+        set.stream()
+            .filter(l -> !page.labels().contains(l) && remote.labels().contains(l))
+            .toList();
+    return new Labels(add, remove);
+  }
+
+  /**
+   * The attachment names of the page's images whose hash differs from the one uploaded before.
+   *
+   * @param before attachment name to the hash conf's record holds for it (empty for a new page)
+   */
+  static List<String> imagesToUpload(LocalPage page, Map<String, String> before) {
+    return page.images().keySet().stream()
+        .filter(name -> !Objects.equals(before.get(name), page.imageHashes().get(name)))
+        .toList();
+  }
+
+  /** The record a write leaves on the page: what the next run compares. */
+  static PublishRecord record(LocalPage page, int version) {
+    return new PublishRecord(page.hash(), version, page.path(), page.imageHashes(), page.labels());
+  }
+
+  /** A record that matches no file: the page is conf's, its images and labels not yet all there. */
+  static PublishRecord pending(LocalPage page, int version) {
+    return new PublishRecord(PublishRecord.PENDING, version, page.path(), Map.of());
+  }
+
   static final String GONE = "its file is gone; --prune moves it to the trash";
   static final String HAS_CHILDREN = "has children conf does not remove";
 
@@ -131,7 +172,19 @@ public final class Planner {
     for (PublishedPage p : gone) {
       out.put(p.id(), decide(p, prune, force));
     }
-    // A page kept keeps its parent: repeat until no deletion has a child that stays.
+    keepParentsOfKept(gone, out, children, movedAway);
+    return gone.stream().map(p -> out.get(p.id())).toList();
+  }
+
+  /**
+   * A page kept keeps its parent: turns a deletion into SKIPPED while it has a child that stays
+   * (neither deleted nor moved away by an update), until none has.
+   */
+  private static void keepParentsOfKept(
+      List<PublishedPage> gone,
+      Map<String, Orphan> out,
+      Map<String, List<PublishedPage>> children,
+      Set<String> movedAway) {
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -152,7 +205,6 @@ public final class Planner {
         }
       }
     }
-    return gone.stream().map(p -> out.get(p.id())).toList();
   }
 
   private static Orphan decide(PublishedPage p, boolean prune, boolean force) {

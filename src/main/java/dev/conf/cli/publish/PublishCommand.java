@@ -1,31 +1,23 @@
 package dev.conf.cli.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.conf.auth.Deployment;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.page.PageResolver;
+import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.ConfluenceService;
 import dev.conf.service.ContentType;
-import dev.conf.service.NewPage;
 import dev.conf.service.Page;
-import dev.conf.service.PageUpdate;
-import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
 import dev.conf.service.Space;
-import dev.conf.service.Transfer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,13 +134,12 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
   @Override
   public Integer call() {
     // Everything local fails before the first request. The service is built without one, and
-    // says the deployment, which the conversion needs (Data Center's code macro languages).
+    // gives the conversion the site's code macro languages.
     if (!java.nio.file.Files.isDirectory(Path.of(dir))) {
-      SourceTree.read(Path.of(dir), false); // the one-line usage error
+      SourceTree.read(Path.of(dir), ctx.codeLanguage()); // the one-line usage error
     }
     ConfluenceService service = ctx.service();
-    SourceTree.Result source =
-        SourceTree.read(Path.of(dir), service.deployment() == Deployment.DATA_CENTER);
+    SourceTree.Result source = SourceTree.read(Path.of(dir), ctx.codeLanguage());
     source.warnings().forEach(w -> ctx.io().err().println("warning: " + w));
     List<LocalPage> pages = source.pages();
 
@@ -174,11 +165,11 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
     List<Outcome> outcomes;
     if (dryRun) {
       outcomes = describe(plan);
-      orphans.forEach(o -> outcomes.add(outcome(o, o.action(), o.reason())));
+      orphans.forEach(o -> outcomes.add(Publisher.outcome(o, o.action(), o.reason())));
     } else {
-      Set<String> moved = new HashSet<>();
-      outcomes = carryOut(service, sp.key(), rootId, plan, moved);
-      outcomes.addAll(prune(service, state, orphans, moved));
+      Publisher publisher = new Publisher(service, ctx.io(), sp.key(), rootId);
+      outcomes = new ArrayList<>(publisher.carryOut(plan));
+      outcomes.addAll(publisher.prune(state, orphans));
     }
     return report(outcomes);
   }
@@ -209,277 +200,18 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
   private static List<Outcome> describe(List<Planner.Step> plan) {
     List<Outcome> out = new ArrayList<>();
     for (Planner.Step s : plan) {
-      PublishedPage r = s.remote();
-      out.add(
-          new Outcome(
-              s.page().path(),
-              s.page().title(),
-              s.action().word(),
-              r == null ? null : r.id(),
-              r == null ? null : r.version(),
-              s.reason()));
+      out.add(Publisher.outcome(s.page(), s.action(), s.remote(), s.reason()));
     }
     return out;
-  }
-
-  /**
-   * Carries out the plan.
-   *
-   * @param moved gets the ids of the pages updated: each is now under its file's parent
-   */
-  private List<Outcome> carryOut(
-      ConfluenceService service,
-      String key,
-      String rootId,
-      List<Planner.Step> plan,
-      Set<String> moved) {
-    Map<String, String> ids = new HashMap<>();
-    List<Outcome> out = new ArrayList<>();
-    for (Planner.Step s : plan) {
-      LocalPage page = s.page();
-      PublishedPage remote = s.remote();
-      String parentId = page.parentPath() == null ? rootId : ids.get(page.parentPath());
-      if (s.action() == Planner.Action.SKIPPED || s.action() == Planner.Action.UNCHANGED) {
-        if (remote != null && !s.elsewhere()) {
-          ids.put(page.path(), remote.id()); // its children still go under it
-        }
-        out.add(
-            new Outcome(
-                page.path(),
-                page.title(),
-                s.action().word(),
-                remote == null ? null : remote.id(),
-                remote == null ? null : remote.version(),
-                s.reason()));
-        continue;
-      }
-      if (parentId == null && page.parentPath() != null) {
-        out.add(
-            new Outcome(
-                page.path(),
-                page.title(),
-                Planner.Action.SKIPPED.word(),
-                remote == null ? null : remote.id(),
-                remote == null ? null : remote.version(),
-                "its parent " + page.parentPath() + " was not published"));
-        continue;
-      }
-      if (s.action() == Planner.Action.CREATE) {
-        Page created =
-            service
-                .pages()
-                .createPage(
-                    ContentType.PAGE, new NewPage(key, page.title(), parentId, page.storage()));
-        int version = created.version() > 0 ? created.version() : 1;
-        PublishedPage mine =
-            new PublishedPage(
-                created.id(), page.title(), key, version, null, parentId, List.of(), null, null, 0);
-        boolean more = !page.images().isEmpty() || !page.labels().isEmpty();
-        if (more) {
-          // Claim the page at once: should the uploads or labels below fail, the next run finds
-          // conf's (unfinished) record and completes the page instead of skipping it as foreign.
-          mine = service.recordPublish(created.id(), pending(page, version), mine);
-        }
-        upload(service, created.id(), page, Map.of());
-        if (!page.labels().isEmpty()) {
-          service.items().addLabels(created.id(), page.labels());
-        }
-        service.recordPublish(created.id(), record(page, version), mine);
-        ids.put(page.path(), created.id());
-        ctx.io().err().println("Created '" + page.title() + "' (" + created.id() + ").");
-        out.add(new Outcome(page.path(), page.title(), "create", created.id(), version, null));
-        continue;
-      }
-      // UPDATE
-      Page current =
-          new Page(
-              remote.id(),
-              "page",
-              remote.title(),
-              "current",
-              null,
-              remote.spaceKey(),
-              remote.parentId(),
-              remote.version(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
-      Page updated;
-      try {
-        updated =
-            service
-                .pages()
-                .updatePage(
-                    ContentType.PAGE,
-                    new PageUpdate(
-                        current,
-                        page.title(),
-                        page.storage(),
-                        PublishedPage.CONF_MESSAGE + page.path(),
-                        false,
-                        parentId));
-      } catch (ConfException e) {
-        if (e.exitCode() != ExitCode.CONFLICT) {
-          throw e;
-        }
-        out.add(
-            new Outcome(
-                page.path(),
-                page.title(),
-                Planner.Action.SKIPPED.word(),
-                remote.id(),
-                remote.version(),
-                "changed in Confluence while publishing (v" + remote.version() + " was read)"));
-        ids.put(page.path(), remote.id());
-        continue;
-      }
-      ids.put(page.path(), remote.id());
-      moved.add(remote.id());
-      Map<String, String> uploaded =
-          remote.record() == null ? Map.of() : remote.record().attachments();
-      upload(service, remote.id(), page, uploaded);
-      List<String> missing =
-          page.labels().stream().filter(l -> !remote.labels().contains(l)).toList();
-      if (!missing.isEmpty()) {
-        service.items().addLabels(remote.id(), missing);
-      }
-      // Labels conf set earlier that the file no longer lists; a label someone added in
-      // Confluence was never in the record, so it stays.
-      List<String> set = remote.record() == null ? List.of() : remote.record().labels();
-      for (String label : set) {
-        if (!page.labels().contains(label) && remote.labels().contains(label)) {
-          service.items().removeLabel(remote.id(), label);
-        }
-      }
-      int version = updated.version() > 0 ? updated.version() : remote.version() + 1;
-      service.recordPublish(remote.id(), record(page, version), remote);
-      ctx.io()
-          .err()
-          .println(
-              "Updated '" + page.title() + "' (" + remote.id() + ") to version " + version + ".");
-      out.add(new Outcome(page.path(), page.title(), "update", remote.id(), version, s.reason()));
-    }
-    return out;
-  }
-
-  /**
-   * Moves the orphans the planner deletes to the trash, children first, after every create and
-   * update. A child whose update was refused after all keeps its parent, which is then skipped.
-   */
-  private List<Outcome> prune(
-      ConfluenceService service,
-      List<PublishedPage> state,
-      List<Planner.Orphan> orphans,
-      Set<String> moved) {
-    Map<String, List<String>> children = new HashMap<>();
-    for (PublishedPage p : state) {
-      if (p.parentId() != null) {
-        children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p.id());
-      }
-    }
-    Set<String> trashed = new HashSet<>();
-    List<Outcome> out = new ArrayList<>();
-    for (Planner.Orphan o : orphans) {
-      if (o.action() != Planner.Action.DELETE) {
-        out.add(outcome(o, o.action(), o.reason()));
-        continue;
-      }
-      PublishedPage page = o.remote();
-      boolean kept =
-          children.getOrDefault(page.id(), List.of()).stream()
-              .anyMatch(c -> !trashed.contains(c) && !moved.contains(c));
-      if (kept) {
-        out.add(outcome(o, Planner.Action.SKIPPED, Planner.HAS_CHILDREN));
-        continue;
-      }
-      String reason = o.reason();
-      try {
-        service.pages().deletePage(ContentType.PAGE, page.id(), false);
-        ctx.io().err().println("Moved '" + page.title() + "' (" + page.id() + ") to the trash.");
-      } catch (ConfException e) {
-        if (e.exitCode() != ExitCode.NOT_FOUND) {
-          throw e;
-        }
-        reason = "already gone"; // trashed by someone else since the search: what was wanted
-      }
-      trashed.add(page.id());
-      out.add(outcome(o, Planner.Action.DELETE, reason));
-    }
-    return out;
-  }
-
-  private static Outcome outcome(Planner.Orphan o, Planner.Action action, String reason) {
-    return new Outcome(
-        o.path(), o.remote().title(), action.word(), o.remote().id(), o.remote().version(), reason);
-  }
-
-  /** Uploads the page's images whose content differs from what was uploaded before. */
-  private void upload(
-      ConfluenceService service, String pageId, LocalPage page, Map<String, String> before) {
-    for (Map.Entry<String, Path> image : page.images().entrySet()) {
-      String name = image.getKey();
-      if (Objects.equals(before.get(name), page.imageHashes().get(name))) {
-        continue;
-      }
-      service
-          .items()
-          .uploadAttachment(
-              ContentType.PAGE, pageId, image.getValue(), name, null, true, Transfer.NONE);
-    }
-  }
-
-  private static PublishRecord record(LocalPage page, int version) {
-    return new PublishRecord(page.hash(), version, page.path(), page.imageHashes(), page.labels());
-  }
-
-  /** A record that matches no file: the page is conf's, its images and labels not yet all there. */
-  private static PublishRecord pending(LocalPage page, int version) {
-    return new PublishRecord(PublishRecord.PENDING, version, page.path(), Map.of());
   }
 
   private int report(List<Outcome> outcomes) {
-    if (json.enabled()) {
-      json.print(ctx.io(), outcomes);
-    } else {
-      TablePrinter table = new TablePrinter(ctx.io(), "ACTION", "PATH", "TITLE", "ID", "REASON");
-      for (Outcome o : outcomes) {
-        table.row(
-            o.action(),
-            o.path(),
-            o.title(),
-            o.id() == null ? "" : o.id(),
-            o.reason() == null ? "" : o.reason());
-      }
-      table.print();
-    }
-    ctx.io().out().flush();
+    print(outcomes);
     Map<String, Integer> counts = new HashMap<>();
     for (Outcome o : outcomes) {
       counts.merge(o.action(), 1, Integer::sum);
     }
-    int skipped = counts.getOrDefault("skipped", 0);
-    String summary =
-        counts.getOrDefault("create", 0)
-            + " to create, "
-            + counts.getOrDefault("update", 0)
-            + " to update, "
-            + counts.getOrDefault("unchanged", 0)
-            + " unchanged, "
-            + skipped
-            + " skipped";
-    if (prune) {
-      summary += ", " + counts.getOrDefault("delete", 0) + " to delete";
-    }
-    int orphaned = counts.getOrDefault("orphaned", 0);
-    if (orphaned > 0) {
-      summary += ", " + orphaned + " orphaned (their files are gone; see --prune)";
-    }
+    String summary = summary(counts);
     if (dryRun) {
       ctx.io().err().println("Dry run: " + summary + "; nothing was written.");
     } else {
@@ -497,6 +229,7 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
                       .replace("to delete", "moved to the trash")
                   + ".");
     }
+    int skipped = counts.getOrDefault("skipped", 0);
     if (skipped > 0) {
       ctx.io()
           .err()
@@ -509,5 +242,45 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
       return ExitCode.CONFLICT.code();
     }
     return ExitCode.OK.code();
+  }
+
+  /** The outcomes on stdout: JSON, or the table. */
+  private void print(List<Outcome> outcomes) {
+    if (json.enabled()) {
+      json.print(ctx.io(), outcomes);
+    } else {
+      TablePrinter table = new TablePrinter(ctx.io(), "ACTION", "PATH", "TITLE", "ID", "REASON");
+      for (Outcome o : outcomes) {
+        table.row(
+            o.action(),
+            o.path(),
+            o.title(),
+            o.id() == null ? "" : o.id(),
+            o.reason() == null ? "" : o.reason());
+      }
+      table.print();
+    }
+    ctx.io().out().flush();
+  }
+
+  /** "1 to create, 0 to update, ...", from the count of each action. */
+  private String summary(Map<String, Integer> counts) {
+    String summary =
+        counts.getOrDefault("create", 0)
+            + " to create, "
+            + counts.getOrDefault("update", 0)
+            + " to update, "
+            + counts.getOrDefault("unchanged", 0)
+            + " unchanged, "
+            + counts.getOrDefault("skipped", 0)
+            + " skipped";
+    if (prune) {
+      summary += ", " + counts.getOrDefault("delete", 0) + " to delete";
+    }
+    int orphaned = counts.getOrDefault("orphaned", 0);
+    if (orphaned > 0) {
+      summary += ", " + orphaned + " orphaned (their files are gone; see --prune)";
+    }
+    return summary;
   }
 }

@@ -1,8 +1,7 @@
 package dev.conf.cli.publish;
 
-import dev.conf.cli.label.LabelNames;
-import dev.conf.cli.page.LocalImages;
-import dev.conf.convert.CodeLanguages;
+import dev.conf.cli.content.LabelNames;
+import dev.conf.cli.content.LocalImages;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;
 import dev.conf.convert.MarkdownToStorage;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
@@ -68,30 +68,30 @@ public final class SourceTree {
   }
 
   private final Path root;
-  private final boolean dataCenter;
+  private final Function<String, Optional<String>> codeLanguage;
   private final List<Source> sources = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
   /** Link targets (files, folders) to the titles of their pages. */
   private final Map<String, String> titles = new HashMap<>();
 
-  private SourceTree(Path root, boolean dataCenter) {
+  private SourceTree(Path root, Function<String, Optional<String>> codeLanguage) {
     this.root = root;
-    this.dataCenter = dataCenter;
+    this.codeLanguage = codeLanguage;
   }
 
   /** What reading the folder gave. */
   public record Result(List<LocalPage> pages, List<String> warnings) {}
 
   /**
-   * @param dataCenter convert code block languages to the names Data Center's macro knows
+   * @param codeLanguage a code block's language to the name the site's code macro knows
    */
-  public static Result read(Path dir, boolean dataCenter) {
+  public static Result read(Path dir, Function<String, Optional<String>> codeLanguage) {
     if (!Files.isDirectory(dir)) {
       throw ConfException.usage(
           Files.exists(dir) ? dir + " is not a directory" : "no such directory: " + dir);
     }
-    SourceTree tree = new SourceTree(dir, dataCenter);
+    SourceTree tree = new SourceTree(dir, codeLanguage);
     tree.folder(dir, "", null, null);
     if (tree.sources.isEmpty()) {
       throw ConfException.usage("no Markdown (.md) files in " + dir + ": nothing to publish");
@@ -292,10 +292,8 @@ public final class SourceTree {
     ConvertOptions options =
         ConvertOptions.defaults()
             .withPageForLink(target -> pageForLink(s, target))
-            .withAttachmentForImage(LocalImages::fileName);
-    if (dataCenter) {
-      options = options.withCodeLanguage(CodeLanguages::dataCenter);
-    }
+            .withAttachmentForImage(LocalImages::fileName)
+            .withCodeLanguage(codeLanguage);
     StorageResult converted = MarkdownToStorage.convert(s.markdown, options);
     List<String> labels = LabelNames.of(converted.meta().labels());
     Map<String, Path> images = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.conf.cli.search;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.cli.LimitOptions;
 import dev.conf.error.ConfException;
 import dev.conf.output.Io;
 import dev.conf.output.JsonFields;
@@ -81,14 +82,7 @@ public final class SearchCommand implements Callable<Integer>, JsonOptions.Field
           "Only content changed since a date (2026-01-31) or within 30m, 12h, 7d, 2w, 6M, 1y.")
   String modifiedSince;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      description = "At most N results (default: 25).")
-  Integer limit;
-
-  @Option(names = "--all", description = "Every result, however many pages.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Option(names = "--excerpt", description = "Add the highlighted excerpt, as plain text.")
   boolean excerpt;
@@ -116,14 +110,11 @@ public final class SearchCommand implements Callable<Integer>, JsonOptions.Field
 
   @Override
   public Integer call() {
-    if (limit != null && all) {
+    if (limit.limitGiven() && limit.all()) {
       throw ConfException.usage("--limit and --all cannot be used together");
     }
-    if (limit != null && limit < 1) {
-      throw ConfException.usage("--limit must be at least 1");
-    }
+    long max = limit.max();
     String query = cql();
-    long max = all ? Long.MAX_VALUE : limit != null ? limit : 25;
     boolean wantExcerpt = excerpt || json.wants("excerpt");
     SearchResults found = ctx.service().search(new SearchQuery(query, wantExcerpt), max);
     Io io = ctx.io();

@@ -2,7 +2,7 @@ package dev.conf.cli.space;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
-import dev.conf.cli.Limits;
+import dev.conf.cli.LimitOptions;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.service.Space;
@@ -27,15 +27,7 @@ import picocli.CommandLine.Option;
 public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
-  @Option(
-      names = {"-L", "--limit"},
-      paramLabel = "N",
-      defaultValue = "25",
-      description = "At most N spaces (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--all", description = "Every space, however many.")
-  boolean all;
+  @Mixin LimitOptions limit = new LimitOptions();
 
   @Option(
       names = "--type",
@@ -62,7 +54,7 @@ public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fi
 
   @Override
   public Integer call() {
-    long maxItems = Limits.max(limit, all);
+    long maxItems = limit.max();
     List<Space> spaces = ctx.service().listSpaces(new SpaceQuery(type, status), maxItems);
     if (json.enabled()) {
       json.print(ctx.io(), spaces);

@@ -7,6 +7,7 @@ import dev.conf.cli.publish.Planner.Action;
 import dev.conf.cli.publish.Planner.Step;
 import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,5 +255,45 @@ class PlannerTest {
     assertThat(orphans(List.of(moved), List.of(server.get(0), edited, server.get(2)), true, false))
         .extracting(o -> o.remote().id(), Planner.Orphan::action)
         .containsExactly(tuple("6", Action.DELETE), tuple("2", Action.SKIPPED));
+  }
+
+  @Test
+  void anUpdateAddsTheFilesLabelsAndRemovesOnlyThoseConfSetBefore() {
+    LocalPage page =
+        new LocalPage("a.md", "A", null, "<p/>", List.of("keep", "new"), Map.of(), Map.of(), "h2");
+    // "old" conf set and the file dropped; "by-hand" someone added; "gone" was removed already.
+    PublishedPage remote =
+        new PublishedPage(
+            "9",
+            "A",
+            "DOCS",
+            3,
+            null,
+            "100",
+            List.of("keep", "old", "by-hand"),
+            new PublishRecord("h1", 3, "a.md", Map.of(), List.of("keep", "old", "gone")),
+            "70",
+            1);
+    Planner.Labels labels = Planner.labels(page, remote);
+    assertThat(labels.add()).containsExactly("new");
+    assertThat(labels.remove()).containsExactly("old");
+  }
+
+  @Test
+  void onlyImagesWhoseHashDiffersFromTheRecordAreUploaded() {
+    LocalPage page =
+        new LocalPage(
+            "a.md",
+            "A",
+            null,
+            "<p/>",
+            List.of(),
+            Map.of("same.png", Path.of("same.png"), "changed.png", Path.of("changed.png")),
+            Map.of("same.png", "sha256:1", "changed.png", "sha256:2"),
+            "h");
+    assertThat(Planner.imagesToUpload(page, Map.of("same.png", "sha256:1", "changed.png", "x")))
+        .containsExactly("changed.png");
+    assertThat(Planner.imagesToUpload(page, Map.of()))
+        .containsExactlyInAnyOrder("same.png", "changed.png");
   }
 }

@@ -3,6 +3,7 @@ package dev.conf.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conf.convert.CodeLanguages;
 import dev.conf.error.ConfException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class SourceTreeTest {
   }
 
   List<LocalPage> read() {
-    return SourceTree.read(dir, false).pages();
+    return SourceTree.read(dir, CodeLanguages::cloud).pages();
   }
 
   @Test
@@ -61,7 +62,7 @@ class SourceTreeTest {
     write("a.md", "[f](guide/) [g](guide/index.md) [x](guide/x.md#top) [out](../else.md)\n");
     write("guide/index.md", "# Guide\n");
     write("guide/x.md", "# X\n\n[up](../a.md)\n");
-    List<LocalPage> pages = SourceTree.read(dir, false).pages();
+    List<LocalPage> pages = SourceTree.read(dir, CodeLanguages::cloud).pages();
     assertThat(pages.get(0).storage())
         .contains("<ri:page ri:content-title=\"Guide\"/>")
         .contains("ac:anchor=\"top\"><ri:page ri:content-title=\"X\"/>")

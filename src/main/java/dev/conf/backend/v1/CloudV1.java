@@ -1,0 +1,162 @@
+package dev.conf.backend.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.backend.ApiRoots;
+import dev.conf.backend.Links;
+import dev.conf.error.ConfException;
+import dev.conf.http.ApiClient;
+import dev.conf.service.CopyRequest;
+import dev.conf.service.CopyResult;
+import dev.conf.service.MovePosition;
+import dev.conf.service.TaskStatus;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * The v1 operations Cloud's document has and Data Center 10.0.3's does not, which Cloud uses where
+ * its v2 has no operation: move, copy (one page or a hierarchy, as a long task), user names for
+ * account ids, and all labels in one request. Document: {@code confluence-cloud-v1.openapi.json}.
+ */
+public final class CloudV1 {
+  private final ApiRoots roots;
+  private final ApiClient api;
+
+  public CloudV1(ApiRoots roots, ApiClient api) {
+    this.roots = roots;
+    this.api = api;
+  }
+
+  /** v1 {@code PUT /wiki/rest/api/content/{pageId}/move/{position}/{targetId}}: v2 cannot move. */
+  public String movePage(String id, MovePosition position, String targetId) {
+    HttpUrl url =
+        roots
+            .v1("content")
+            .addPathSegment(id)
+            .addPathSegment("move")
+            .addPathSegment(position.name().toLowerCase(Locale.ROOT))
+            .addPathSegment(targetId)
+            .build();
+    api.send("PUT", url, null);
+    return null;
+  }
+
+  /**
+   * v1 {@code POST /wiki/rest/api/content/{id}/copy} for one page (after {@code sourceTitle} when
+   * the title is conf's default "Copy of ..."), or v1 {@code POST
+   * /wiki/rest/api/content/{id}/pagehierarchy/copy} for a hierarchy, which the server does as a
+   * long-running task. v2 has no copy operation.
+   */
+  public CopyResult copyPage(CopyRequest request, Function<String, String> sourceTitle) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("copyAttachments", request.withAttachments());
+    body.put("copyPermissions", false);
+    body.put("copyProperties", true);
+    body.put("copyLabels", request.withLabels());
+    body.put("copyCustomContents", false);
+    if (request.recursive()) {
+      body.put("copyDescendants", true);
+      body.put("destinationPageId", request.parentId());
+      body.put("titleOptions", Map.of("prefix", "Copy of "));
+      JsonNode task =
+          api.send(
+              "POST",
+              roots
+                  .v1("content")
+                  .addPathSegment(request.sourceId())
+                  .addPathSegment("pagehierarchy")
+                  .addPathSegment("copy")
+                  .build(),
+              body);
+      return new CopyResult(null, null, null, 0, Links.text(task, "id"));
+    }
+    String title = request.title();
+    if (title == null) {
+      title = "Copy of " + sourceTitle.apply(request.sourceId());
+    }
+    body.put("destination", Map.of("type", "parent_page", "value", request.parentId()));
+    body.put("pageTitle", title);
+    JsonNode copy =
+        api.send(
+            "POST",
+            roots.v1("content").addPathSegment(request.sourceId()).addPathSegment("copy").build(),
+            body);
+    return new CopyResult(
+        Links.text(copy, "id"),
+        Links.text(copy, "title"),
+        Links.webUrl(roots.webBase(), copy),
+        1,
+        null);
+  }
+
+  /** v1 {@code GET /wiki/rest/api/longtask/{id}}: how a hierarchy copy is getting on. */
+  public TaskStatus copyTask(String taskId) {
+    JsonNode t = api.get(roots.v1("longtask").addPathSegment(taskId).build());
+    String message = null;
+    for (String field : List.of("messages", "errors")) {
+      for (JsonNode m : t.path(field)) {
+        String text = Links.text(m, "translation");
+        if (text == null) {
+          text = Links.text(m, "key");
+        }
+        if (text != null) {
+          message = text;
+        }
+      }
+    }
+    return new TaskStatus(
+        taskId,
+        t.path("finished").asBoolean(false),
+        t.path("successful").asBoolean(false),
+        t.path("percentageComplete").asInt(0),
+        Links.text(t.path("additionalDetails"), "destinationId"),
+        message);
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/user/bulk}: display names for account ids, since v2 gives only
+   * ids. Names are a courtesy: when the lookup fails the ids are shown instead.
+   */
+  public Map<String, String> userNames(Collection<String> accountIds) {
+    Map<String, String> names = new HashMap<>();
+    List<String> ids =
+        accountIds.stream().filter(i -> i != null && !i.isBlank()).distinct().toList();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    try {
+      // The operation takes up to 100 ids at a time.
+      for (int from = 0; from < ids.size(); from += 100) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+        JsonNode users =
+            api.get(
+                roots
+                    .v1("user/bulk")
+                    .addQueryParameter("accountId", String.join(",", chunk))
+                    .build());
+        for (JsonNode u : users.path("results")) {
+          String name = Links.text(u, "displayName");
+          names.put(Links.text(u, "accountId"), name != null ? name : Links.text(u, "publicName"));
+        }
+      }
+    } catch (ConfException e) {
+      // Fall back to ids: a missing name must not fail a read that otherwise worked.
+    }
+    return names;
+  }
+
+  /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */
+  public void addLabels(String id, List<String> names) {
+    List<Map<String, String>> body = new ArrayList<>();
+    for (String name : names) {
+      body.add(Map.of("prefix", "global", "name", name));
+    }
+    api.send("POST", roots.v1Content(id).addPathSegment("label").build(), body);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.conf.cli.content;
+
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.JsonOptions;
+import dev.conf.convert.StorageText;
+import dev.conf.convert.StorageToMarkdown;
+import dev.conf.error.ConfException;
+import dev.conf.output.FieldList;
+import dev.conf.output.JsonFields;
+import dev.conf.output.Times;
+import dev.conf.service.BodyFormat;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf page view} and {@code conf blog view}: metadata and body of one. */
+public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fielded {
+  protected final CommandContext ctx;
+
+  @Parameters(
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String target;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "storage (XHTML as saved), view (rendered HTML), text (plain text) or markdown."
+              + " Default: text on a terminal, storage in a pipe.")
+  String format;
+
+  @Option(names = "--version", paramLabel = "N", description = "An older version.")
+  Integer version;
+
+  @Option(names = "--web", description = "Open it in the browser instead.")
+  boolean web;
+
+  @Option(names = "--raw", description = "Print only the body, e.g. to edit and update it.")
+  boolean raw;
+
+  @Mixin JsonOptions json;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  protected ViewContent(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  protected abstract ContentType type();
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
+  }
+
+  @Override
+  public Integer call() {
+    String fmt = format();
+    if (version != null && version < 1) {
+      throw ConfException.usage("--version must be 1 or more");
+    }
+    PageResolver resolver = new PageResolver(ctx);
+    String id = resolver.id(type(), target);
+    Page page =
+        ctx.service()
+            .pages()
+            .getPage(
+                type(), id, fmt.equals("view") ? BodyFormat.VIEW : BodyFormat.STORAGE, version);
+    if (web) {
+      return Web.open(ctx, page.url());
+    }
+    if (!json.enabled() || json.wants("author") || json.wants("lastUpdatedBy")) {
+      page =
+          page.withNames(
+              ctx.service().userNames(Arrays.asList(page.author(), page.lastUpdatedBy())));
+    }
+    if (fmt.equals("text")) {
+      page = withBody(page, "text", StorageText.toText(page.body()));
+    } else if (fmt.equals("markdown")) {
+      page =
+          withBody(
+              page,
+              "markdown",
+              page.body() == null ? null : StorageToMarkdown.convert(page.body()));
+    }
+    if (json.enabled()) {
+      json.print(ctx.io(), page);
+      return 0;
+    }
+    String body = page.body() == null ? "" : page.body();
+    if (raw) {
+      ctx.io().out().print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
+      ctx.io().out().flush();
+      return 0;
+    }
+    fields(page);
+    ctx.io().out().println(ctx.io().isStdoutTty() ? "" : "--");
+    ctx.io().out().print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
+    ctx.io().out().flush();
+    return 0;
+  }
+
+  /** --format, or the default for where the output goes: text on a terminal, else storage. */
+  private String format() {
+    String fmt = format;
+    if (fmt == null) {
+      fmt = ctx.io().isStdoutTty() && !json.enabled() && !raw ? "text" : "storage";
+    }
+    fmt = fmt.toLowerCase(Locale.ROOT);
+    if (fmt.equals("md")) {
+      fmt = "markdown";
+    }
+    if (!List.of("storage", "view", "text", "markdown").contains(fmt)) {
+      throw ConfException.usage(
+          "--format must be storage, view, text or markdown, not '" + format + "'");
+    }
+    return fmt;
+  }
+
+  /** The page's fields, before its body. */
+  private void fields(Page page) {
+    new FieldList(ctx.io())
+        .add("Title", page.title())
+        .add("ID", page.id())
+        .add("Space", page.spaceKey())
+        .add("Version", String.valueOf(page.version()))
+        .add("Author", page.author())
+        .add(
+            "Updated",
+            page.lastUpdated() == null
+                ? null
+                : Times.show(page.lastUpdated(), ctx.io().isStdoutTty(), ctx.clock())
+                    + (page.lastUpdatedBy() == null ? "" : " by " + page.lastUpdatedBy()))
+        .add("URL", page.url())
+        .add("Labels", page.labels() == null ? null : String.join(", ", page.labels()))
+        .add("Parent", page.parentId())
+        .print();
+  }
+
+  static Page withBody(Page p, String format, String body) {
+    return new Page(
+        p.id(),
+        p.type(),
+        p.title(),
+        p.status(),
+        p.spaceId(),
+        p.spaceKey(),
+        p.parentId(),
+        p.version(),
+        p.versionMessage(),
+        p.author(),
+        p.created(),
+        p.lastUpdatedBy(),
+        p.lastUpdated(),
+        p.url(),
+        p.labels(),
+        format,
+        body);
+  }
+}
