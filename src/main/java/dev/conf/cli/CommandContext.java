@@ -179,6 +179,12 @@ public final class CommandContext {
   public Connection connection() {
     if (connection == null) {
       String name = profileName();
+      if (globals.profile != null && config().profile(name) == null) {
+        // Asked for by name: the environment's site and token must not stand in for it silently.
+        throw new ConfException(
+            dev.conf.error.ExitCode.NOT_FOUND,
+            "no profile named '" + name + "': see `conf auth status`, or log in with it");
+      }
       connection = resolver().resolve(name, config().profile(name), deploymentOverride());
     }
     return connection;
@@ -305,8 +311,12 @@ public final class CommandContext {
         (request, reason, wait, attempt, max) ->
             io().err()
                 .printf(
-                    "conf: %s from %s; retrying in %.1fs (attempt %d of %d)%n",
-                    reason, request.url().host(), wait.toMillis() / 1000.0, attempt, max),
+                    "conf: %s from %s; retrying in %.1fs (attempt %d%s)%n",
+                    reason,
+                    request.url().host(),
+                    wait.toMillis() / 1000.0,
+                    attempt,
+                    max > 0 ? " of " + max : ", within the wait budget"),
         globals.debug ? io().err() : null);
   }
 

@@ -162,7 +162,12 @@ public final class ConfApp {
       message = ex.getMessage();
     } else if (ex instanceof UncheckedIOException u) {
       code = ExitCode.ERROR;
-      message = u.getMessage() + ": " + u.getCause().getMessage();
+      message =
+          u.getMessage()
+              + ": "
+              + (u.getCause() instanceof java.nio.charset.CharacterCodingException
+                  ? "it is not UTF-8 text"
+                  : u.getCause().getMessage());
     } else {
       code = ExitCode.ERROR;
       message = "unexpected error: " + ex;

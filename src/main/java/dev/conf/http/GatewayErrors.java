@@ -19,6 +19,9 @@ final class GatewayErrors {
    */
   static ConfException explain(
       String method, String path, int status, String failureCategory, String command) {
+    if (!path.contains("/ex/confluence/")) {
+      return null; // not the gateway: a site's own 410 or 401 means what it says
+    }
     if (status == 410) {
       return new ConfException(
           ExitCode.ERROR,

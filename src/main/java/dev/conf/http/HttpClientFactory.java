@@ -69,13 +69,27 @@ public final class HttpClientFactory {
         chain ->
             chain.proceed(
                 chain.request().newBuilder().header("User-Agent", s.userAgent()).build()));
+    PrintWriter debug = s.debug();
+    RateLimiter limiter =
+        new RateLimiter(
+            s.clock(),
+            s.sleeper(),
+            debug == null
+                ? null
+                : line -> {
+                  synchronized (debug) {
+                    debug.println("* " + line);
+                    debug.flush();
+                  }
+                });
     b.addInterceptor(
         new RetryInterceptor(
             s.retryPolicy(),
             s.sleeper(),
             s.clock(),
             () -> ThreadLocalRandom.current().nextDouble(),
-            s.retryListener()));
+            s.retryListener(),
+            limiter));
     if (s.debug() != null) {
       b.addNetworkInterceptor(new DebugInterceptor(s.debug()));
     }

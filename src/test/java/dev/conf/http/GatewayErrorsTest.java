@@ -88,4 +88,11 @@ class GatewayErrorsTest {
     assertThat(e.exitCode()).isEqualTo(ExitCode.AUTH);
     assertThat(e.getMessage()).contains("`conf page delete`", "delete:page:confluence");
   }
+
+  @Test
+  void aSitesOwn410IsNoGatewayMessage() {
+    assertThat(GatewayErrors.explain("GET", "/confluence/rest/api/content/1", 410, null, null))
+        .isNull();
+    assertThat(GatewayErrors.explain("GET", "/wiki/rest/api/space", 410, null, null)).isNull();
+  }
 }
