@@ -89,6 +89,23 @@ public final class ApiClient {
             .tag(RetryStats.class, new RetryStats())
             .build();
     try (Response response = clientFor(method).newCall(request).execute()) {
+      HttpUrl answered = response.request().url();
+      if (!answered.host().equalsIgnoreCase(url.host()) || answered.port() != url.port()) {
+        // Followed off the site (a login page, an SSO gateway): not the site's answer.
+        throw new ConfException(
+            ExitCode.ERROR,
+            context.site()
+                + " redirected "
+                + method
+                + " "
+                + url.encodedPath()
+                + " to another host ("
+                + answered.host()
+                + (answered.port() == HttpUrl.defaultPort(answered.scheme())
+                    ? ""
+                    : ":" + answered.port())
+                + "); conf takes the site's answers only from the site itself: check the site URL");
+      }
       ResponseBody rb = response.body();
       if (!response.isSuccessful()) {
         String text = rb == null ? "" : rb.string();
