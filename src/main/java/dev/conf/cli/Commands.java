@@ -36,6 +36,7 @@ import dev.conf.cli.page.PageDiffCommand;
 import dev.conf.cli.page.PageHistoryCommand;
 import dev.conf.cli.page.PageListCommand;
 import dev.conf.cli.page.PageMoveCommand;
+import dev.conf.cli.page.PageRestoreCommand;
 import dev.conf.cli.page.PageTreeCommand;
 import dev.conf.cli.page.PageUpdateCommand;
 import dev.conf.cli.page.PageViewCommand;
@@ -109,7 +110,8 @@ public final class Commands {
               PageHistoryCommand.class,
               PageDiffCommand.class,
               PageMoveCommand.class,
-              PageCopyCommand.class),
+              PageCopyCommand.class,
+              PageRestoreCommand.class),
           new Noun(
               BlogCommand.class,
               BlogListCommand.class,
