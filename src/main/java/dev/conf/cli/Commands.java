@@ -40,6 +40,11 @@ import dev.conf.cli.page.PageRestoreCommand;
 import dev.conf.cli.page.PageTreeCommand;
 import dev.conf.cli.page.PageUpdateCommand;
 import dev.conf.cli.page.PageViewCommand;
+import dev.conf.cli.property.PropertyCommand;
+import dev.conf.cli.property.PropertyDeleteCommand;
+import dev.conf.cli.property.PropertyGetCommand;
+import dev.conf.cli.property.PropertyListCommand;
+import dev.conf.cli.property.PropertySetCommand;
 import dev.conf.cli.publish.PublishCommand;
 import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
@@ -135,6 +140,12 @@ public final class Commands {
               LabelListCommand.class,
               LabelAddCommand.class,
               LabelRemoveCommand.class),
+          new Noun(
+              PropertyCommand.class,
+              PropertyListCommand.class,
+              PropertyGetCommand.class,
+              PropertySetCommand.class,
+              PropertyDeleteCommand.class),
           new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ExportCommand.class),

@@ -1,5 +1,6 @@
 package dev.conf.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,4 +102,37 @@ public interface PageItems {
 
   /** Deletes a comment (footer or inline) for good. */
   void deleteComment(String id);
+
+  // ---- content properties
+
+  /**
+   * The content properties of a page or blog post, in the server's order.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  List<ContentProperty> properties(ContentType type, String id);
+
+  /**
+   * One content property by key, or null when the page or blog post has none of that key.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  ContentProperty property(ContentType type, String id, String key);
+
+  /**
+   * Creates a content property, or (given the one read) writes its next version; exit 5 (conflict)
+   * when the server holds a newer version of it than the one read, and nothing is overwritten.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   * @param existing the property as {@link #property} read it, or null to create it
+   */
+  ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing);
+
+  /**
+   * Deletes a content property (as {@link #property} read it).
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  void deleteProperty(ContentType type, String id, ContentProperty existing);
 }

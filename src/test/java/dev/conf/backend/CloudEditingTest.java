@@ -1,5 +1,7 @@
 package dev.conf.backend;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -38,5 +40,35 @@ class CloudEditingTest extends EditingScenarios {
   protected String bodyOf(JsonNode request) {
     assertThat(request.path("body").path("representation").asText()).isEqualTo("storage");
     return request.path("body").path("value").asText();
+  }
+
+  @Override
+  protected String propertiesPath(String pageId) {
+    return V2 + "/pages/" + pageId + "/properties";
+  }
+
+  @Override
+  protected String propertyPath(String pageId, String propertyId, String key) {
+    return propertiesPath(pageId) + "/" + propertyId;
+  }
+
+  @Override
+  protected void stubPropertyList(String pageId, String... properties) {
+    wm.stubFor(
+        get(urlPathEqualTo(propertiesPath(pageId)))
+            .withQueryParam("key", absent())
+            .willReturn(
+                okJson("{\"results\":[" + String.join(",", properties) + "],\"_links\":{}}")));
+  }
+
+  /** v2 finds a property by key with the listing's {@code key} filter. */
+  @Override
+  protected void stubPropertyByKey(String pageId, String key, String property) {
+    wm.stubFor(
+        get(urlPathEqualTo(propertiesPath(pageId)))
+            .withQueryParam("key", equalTo(key))
+            .willReturn(
+                okJson(
+                    "{\"results\":[" + (property == null ? "" : property) + "],\"_links\":{}}")));
   }
 }

@@ -4,9 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -39,6 +43,31 @@ public abstract class EditingScenarios extends WireMockSuite {
 
   /** The storage body inside an update request. */
   protected abstract String bodyOf(JsonNode request);
+
+  /** Where a page's content properties are listed and created. */
+  protected abstract String propertiesPath(String pageId);
+
+  /** Where one property is written and deleted: Cloud by its id, Data Center by its key. */
+  protected abstract String propertyPath(String pageId, String propertyId, String key);
+
+  /** The wire JSON of one content property. */
+  protected String propertyJson(String id, String key, int version, String value) {
+    return "{\"id\":\""
+        + id
+        + "\",\"key\":\""
+        + key
+        + "\",\"value\":"
+        + value
+        + ",\"version\":{\"number\":"
+        + version
+        + ",\"message\":\"\",\"minorEdit\":false}}";
+  }
+
+  /** Answers the listing of a page's properties with these (JSON of {@link #propertyJson}). */
+  protected abstract void stubPropertyList(String pageId, String... properties);
+
+  /** Answers the lookup of property {@code key}: {@code property} (JSON), or none when null. */
+  protected abstract void stubPropertyByKey(String pageId, String key, String property);
 
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
@@ -171,5 +200,132 @@ public abstract class EditingScenarios extends WireMockSuite {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("conf: page 42 is at version 7: there is no version 9\n");
     assertThat(writes()).isEmpty();
+  }
+
+  // ---- content properties
+
+  @Test
+  void propertiesAreListedWithTheirVersionsAndCompactValues() {
+    stubPropertyList(
+        "42",
+        propertyJson("7001", "owner", 3, "{\"team\": \"docs\"}"),
+        propertyJson("7002", "reviewed", 1, "true"));
+    Result r = conf.pipe().run("property", "list", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("owner\t3\t{\"team\":\"docs\"}\nreviewed\t1\ttrue\n");
+  }
+
+  @Test
+  void getPrintsTheValueAndAMissingKeyIsExit3() throws Exception {
+    stubPropertyByKey("42", "owner", propertyJson("7001", "owner", 3, "{\"team\":\"docs\"}"));
+    Result r = conf.pipe().run("property", "get", "42", "owner");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(JSON.readTree(r.out())).isEqualTo(JSON.readTree("{\"team\":\"docs\"}"));
+
+    Result json = conf.pipe().run("property", "get", "42", "owner", "--json", "key,version");
+    assertThat(JSON.readTree(json.out()))
+        .isEqualTo(JSON.readTree("{\"key\":\"owner\",\"version\":3}"));
+
+    stubPropertyByKey("42", "nope", null);
+    Result missing = conf.pipe().run("property", "get", "42", "nope");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).isEqualTo("conf: page or blog post 42 has no property 'nope'\n");
+  }
+
+  @Test
+  void setCreatesAPropertyThePageLacks() throws Exception {
+    stubPropertyByKey("42", "owner", null);
+    wm.stubFor(
+        post(urlPathEqualTo(propertiesPath("42")))
+            .willReturn(okJson(propertyJson("7001", "owner", 1, "{\"team\":\"docs\"}"))));
+    Result r = conf.pipe().run("property", "set", "42", "owner", "{\"team\":\"docs\"}");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo("Created property 'owner' of page or blog post 42 (version 1).\n");
+    List<LoggedRequest> posts = wm.findAll(postRequestedFor(urlPathEqualTo(propertiesPath("42"))));
+    assertThat(posts).hasSize(1);
+    assertThat(json(posts.get(0)))
+        .isEqualTo(JSON.readTree("{\"key\":\"owner\",\"value\":{\"team\":\"docs\"}}"));
+  }
+
+  @Test
+  void setWritesTheNextVersionOfTheOneRead() throws Exception {
+    stubPropertyByKey("42", "owner", propertyJson("7001", "owner", 3, "{\"name\":\"ann\"}"));
+    wm.stubFor(
+        put(urlPathEqualTo(propertyPath("42", "7001", "owner")))
+            .willReturn(okJson(propertyJson("7001", "owner", 4, "{\"name\":\"bob\"}"))));
+    Result r =
+        conf.pipe()
+            .stdin("{\"name\":\"bob\"}\n")
+            .run("property", "set", "42", "owner", "--file", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo("Updated property 'owner' of page or blog post 42 (version 4).\n");
+    List<JsonNode> puts = puts(propertyPath("42", "7001", "owner"));
+    assertThat(puts).hasSize(1);
+    assertThat(puts.get(0))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"key\":\"owner\",\"value\":{\"name\":\"bob\"},\"version\":{\"number\":4}}"));
+  }
+
+  @Test
+  void aPropertyChangedInBetweenIsNotOverwritten() {
+    stubPropertyByKey("42", "owner", propertyJson("7001", "owner", 3, "{\"name\":\"ann\"}"));
+    wm.stubFor(
+        put(urlPathEqualTo(propertyPath("42", "7001", "owner")))
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":409,\"message\":\"version conflict\"}")));
+    Result r = conf.pipe().run("property", "set", "42", "owner", "{\"name\":\"bob\"}");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: property 'owner' of page or blog post 42 changed on the server since it was"
+                + " read (this write was based on version 3); nothing was overwritten. Read it"
+                + " again and re-apply your change.\n");
+    assertThat(writes()).hasSize(1);
+
+    Result guarded =
+        conf.pipe()
+            .run("property", "set", "42", "owner", "{\"name\":\"bob\"}", "--if-version", "2");
+    assertThat(guarded.exitCode()).isEqualTo(5);
+    assertThat(guarded.err())
+        .contains("is at version 3, not 2 (--if-version): nothing was changed");
+    assertThat(writes()).hasSize(1);
+  }
+
+  @Test
+  void aValueThatIsNotJsonIsRefusedBeforeAnyRequest() {
+    Result r = conf.pipe().run("property", "set", "42", "owner", "ann");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: the value must be JSON (a string goes in quotes: '\"text\"'), not: ann\n");
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
+  void settingTheValueItHasSendsNothing() {
+    stubPropertyByKey("42", "owner", propertyJson("7001", "owner", 3, "{\"a\":1,\"b\":2}"));
+    Result r = conf.pipe().run("property", "set", "42", "owner", "{\"b\": 2, \"a\": 1}");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("No changes").contains("nothing was sent");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void deleteRemovesTheProperty() {
+    stubPropertyByKey("42", "owner", propertyJson("7001", "owner", 3, "\"ann\""));
+    wm.stubFor(
+        delete(urlPathEqualTo(propertyPath("42", "7001", "owner")))
+            .willReturn(aResponse().withStatus(204)));
+    Result r = conf.pipe().run("property", "delete", "42", "owner");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEqualTo("Deleted property 'owner' of page or blog post 42.\n");
+    assertThat(wm.findAll(deleteRequestedFor(urlPathEqualTo(propertyPath("42", "7001", "owner")))))
+        .hasSize(1);
   }
 }

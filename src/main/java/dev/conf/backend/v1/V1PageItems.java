@@ -9,6 +9,7 @@ import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentProperty;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import dev.conf.service.PageItems;
@@ -354,6 +355,92 @@ public final class V1PageItems implements PageItems {
 
   private static String resolution(JsonNode r) {
     return r.isTextual() ? r.asText() : Links.text(r, "status");
+  }
+
+  // ---- content properties
+
+  /** {@code GET /rest/api/content/{id}/property?expand=version}, start/limit-paged. */
+  @Override
+  public List<ContentProperty> properties(ContentType type, String id) {
+    HttpUrl url =
+        roots
+            .v1Content(id)
+            .addPathSegment("property")
+            .addQueryParameter("expand", "version")
+            .addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT))
+            .build();
+    try {
+      return Pager.of(api, url, roots.v1(), V1PageItems::property, Long.MAX_VALUE).toList();
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  /**
+   * {@code GET /rest/api/content/{id}/property/{key}?expand=version}; its 404 (no such property, or
+   * no such page) is null.
+   */
+  @Override
+  public ContentProperty property(ContentType type, String id, String key) {
+    try {
+      return property(
+          api.get(
+              roots
+                  .v1Content(id)
+                  .addPathSegment("property")
+                  .addPathSegment(key)
+                  .addQueryParameter("expand", "version")
+                  .build()));
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code POST /rest/api/content/{id}/property} to create, or {@code PUT
+   * /rest/api/content/{id}/property/{key}} with the version read plus one, which Data Center
+   * refuses with 409 when the property changed since.
+   */
+  @Override
+  public ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", key);
+    body.put("value", value);
+    HttpUrl.Builder url = roots.v1Content(id).addPathSegment("property");
+    try {
+      if (existing == null) {
+        return property(api.send("POST", url.build(), body));
+      }
+      body.put("version", Map.of("number", existing.version() + 1));
+      return property(api.send("PUT", url.addPathSegment(key).build(), body));
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  /** {@code DELETE /rest/api/content/{id}/property/{key}}. */
+  @Override
+  public void deleteProperty(ContentType type, String id, ContentProperty existing) {
+    try {
+      api.send(
+          "DELETE",
+          roots.v1Content(id).addPathSegment("property").addPathSegment(existing.key()).build(),
+          null);
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  private static ContentProperty property(JsonNode p) {
+    return new ContentProperty(
+        Links.text(p, "id"),
+        Links.text(p, "key"),
+        p.path("version").path("number").asInt(0),
+        p.path("value"));
   }
 
   private static ConfException notFound(ConfException e, ContentType type, String id) {
