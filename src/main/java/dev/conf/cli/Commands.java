@@ -33,6 +33,7 @@ import dev.conf.cli.page.PageCopyCommand;
 import dev.conf.cli.page.PageCreateCommand;
 import dev.conf.cli.page.PageDeleteCommand;
 import dev.conf.cli.page.PageDiffCommand;
+import dev.conf.cli.page.PageEditCommand;
 import dev.conf.cli.page.PageHistoryCommand;
 import dev.conf.cli.page.PageListCommand;
 import dev.conf.cli.page.PageMoveCommand;
@@ -109,6 +110,7 @@ public final class Commands {
               PageViewCommand.class,
               PageCreateCommand.class,
               PageUpdateCommand.class,
+              PageEditCommand.class,
               PageDeleteCommand.class,
               PageChildrenCommand.class,
               PageTreeCommand.class,

@@ -22,7 +22,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.WireMockSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -327,5 +332,110 @@ public abstract class EditingScenarios extends WireMockSuite {
     assertThat(r.err()).isEqualTo("Deleted property 'owner' of page or blog post 42.\n");
     assertThat(wm.findAll(deleteRequestedFor(urlPathEqualTo(propertyPath("42", "7001", "owner")))))
         .hasSize(1);
+  }
+
+  // ---- page edit
+
+  /** An executable shell script in the test's directory, to be the editor. */
+  protected Path script(String name, String body) throws Exception {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    return file;
+  }
+
+  @Test
+  void editOpensMarkdownAndSavesWhatTheEditorWrote() throws Exception {
+    stubPage("42", "Notes", 7, "<h2>Plan</h2><p>Hello <strong>world</strong></p>");
+    stubUpdate("42", "Notes", 8, "<p>x</p>");
+    Path seen = tmp.resolve("seen.md");
+    Path editor =
+        script("editor.sh", "cp \"$1\" '" + seen + "'\nsed -i 's/world/everyone/' \"$1\"");
+    Result r =
+        conf.terminal().env("EDITOR", editor.toString()).run("page", "edit", "42", "-m", "wording");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(Files.readString(seen)).isEqualTo("## Plan\n\nHello **world**\n");
+    List<JsonNode> puts = puts(pagePath("42"));
+    assertThat(puts).hasSize(1);
+    assertThat(bodyOf(puts.get(0)))
+        .isEqualTo("<h2>Plan</h2>\n<p>Hello <strong>everyone</strong></p>\n");
+    assertThat(puts.get(0).path("version").path("number").asInt()).isEqualTo(8);
+    assertThat(puts.get(0).path("version").path("message").asText()).isEqualTo("wording");
+    assertThat(r.err()).isEqualTo("Updated page 'Notes' (42) to version 8.\n");
+  }
+
+  @Test
+  void editInStorageFormatKeepsEverythingTheEditorDidNotTouch() throws Exception {
+    String body =
+        "<p>old</p><ac:structured-macro ac:name=\"toc\" ac:schema-version=\"1\"/>"
+            + "<ac:layout><ac:layout-section ac:type=\"two_equal\"><ac:layout-cell><p>a</p>"
+            + "</ac:layout-cell><ac:layout-cell><p>b</p></ac:layout-cell></ac:layout-section>"
+            + "</ac:layout>";
+    stubPage("42", "Notes", 7, body);
+    stubUpdate("42", "Notes", 8, body);
+    Path editor = script("editor.sh", "sed -i 's/old/new/' \"$1\"");
+    {
+      // $VISUAL comes first: the $EDITOR here does not exist.
+      Result r =
+          conf.terminal()
+              .env("VISUAL", editor.toString())
+              .env("EDITOR", "/no/such/editor")
+              .run("page", "edit", "42", "--format", "storage");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+    assertThat(bodyOf(puts(pagePath("42")).get(0))).isEqualTo(body.replace("old", "new"));
+  }
+
+  @Test
+  void anUnchangedBufferSendsNothing() throws Exception {
+    stubPage("42", "Notes", 7, "<p>Hello</p>");
+    Path editor = script("editor.sh", "true");
+    Result r = conf.terminal().env("EDITOR", editor.toString()).run("page", "edit", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEqualTo("No changes: page 'Notes' (42); nothing was sent.\n");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void anEditConflictKeepsTheTextInAFileAndOverwritesNothing() throws Exception {
+    stubRace("42", "Notes", "<p>Hello</p>", "<p>theirs</p>");
+    Path editor = script("editor.sh", "printf 'Mine now\\n' > \"$1\"");
+    Result r = conf.terminal().env("EDITOR", editor.toString()).run("page", "edit", "42");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.err())
+        .startsWith(
+            "conf: page 42 changed on the server since it was read: this update was based on"
+                + " version 7 and the server now has version 8; nothing was overwritten; your text"
+                + " is kept in ")
+        .endsWith(". Fetch it again and re-apply your change.\n");
+    Matcher kept = Pattern.compile("kept in (\\S+\\.md)\\.").matcher(r.err());
+    assertThat(kept.find()).isTrue();
+    Path file = Path.of(kept.group(1));
+    try {
+      assertThat(Files.readString(file)).isEqualTo("Mine now\n");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    assertThat(puts(pagePath("42"))).hasSize(1);
+  }
+
+  @Test
+  void editInAPipeOrWithoutAnEditorSaysWhatToUseInstead() throws Exception {
+    Path editor = script("editor.sh", "true");
+    Result piped = conf.pipe().env("EDITOR", editor.toString()).run("page", "edit", "42");
+    assertThat(piped.exitCode()).isEqualTo(2);
+    assertThat(piped.err())
+        .isEqualTo(
+            "conf: conf page edit needs a terminal to run your editor in; in a script, use `conf"
+                + " page view 42 --raw > page.xml`, change the file and `conf page update 42"
+                + " --file page.xml`\n");
+    conf.env.remove("EDITOR");
+    Result none = conf.terminal().run("page", "edit", "42");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err())
+        .isEqualTo(
+            "conf: no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or use `conf page"
+                + " update 42 --file F`\n");
+    assertThat(all()).isEmpty();
   }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "update",
-    aliases = "edit",
     mixinStandardHelpOptions = true,
     description = {
       "Save a new version of a page.",
