@@ -27,6 +27,7 @@ import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
 import dev.conf.cli.label.LabelListCommand;
 import dev.conf.cli.label.LabelRemoveCommand;
+import dev.conf.cli.page.PageAppendCommand;
 import dev.conf.cli.page.PageChildrenCommand;
 import dev.conf.cli.page.PageCommand;
 import dev.conf.cli.page.PageCopyCommand;
@@ -111,6 +112,7 @@ public final class Commands {
               PageCreateCommand.class,
               PageUpdateCommand.class,
               PageEditCommand.class,
+              PageAppendCommand.class,
               PageDeleteCommand.class,
               PageChildrenCommand.class,
               PageTreeCommand.class,

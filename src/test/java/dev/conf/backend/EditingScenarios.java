@@ -438,4 +438,107 @@ public abstract class EditingScenarios extends WireMockSuite {
                 + " update 42 --file F`\n");
     assertThat(all()).isEmpty();
   }
+
+  // ---- page append, page update --section
+
+  /** A runbook full of macros, layouts, a table, an inline-comment marker and an emoticon. */
+  protected static String runbook() throws Exception {
+    try (var in =
+        EditingScenarios.class.getResourceAsStream("/convert/sections/runbook.storage.xhtml")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void aSectionUpdateLeavesEveryByteOutsideTheSection() throws Exception {
+    String page = runbook();
+    stubPage("42", "Runbook", 7, page);
+    stubUpdate("42", "Runbook", 8, page);
+    Result r =
+        conf.pipe()
+            .stdin("- Java 21\n- a *service* account\n")
+            .run("page", "update", "42", "--section", "Prerequisites", "--format", "markdown", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String sent = bodyOf(puts(pagePath("42")).get(0));
+    String head = page.substring(0, page.indexOf("<h3>Prerequisites</h3>\n") + 23);
+    String tail = page.substring(page.indexOf("\n</ac:layout-cell><ac:layout-cell>\n<h2>Contacts"));
+    assertThat(sent).startsWith(head).endsWith(tail);
+    assertThat(sent.substring(head.length(), sent.length() - tail.length()))
+        .contains("Java 21")
+        .contains("<em>service</em>")
+        .doesNotContain("Java&nbsp;17");
+  }
+
+  @Test
+  void aMissingOrRepeatedHeadingIsExit2NamingTheCandidates() throws Exception {
+    stubPage("42", "Runbook", 7, runbook());
+    Result missing =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "update", "42", "--section", "Install steps", "-");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err())
+        .isEqualTo(
+            "conf: page 42 has no section heading \"Install steps\"; its headings: Overview,"
+                + " Install, Prerequisites, Contacts, Rollback & recovery, Changelog\n");
+
+    stubPage("43", "Twice", 3, "<h2>Notes</h2><p>a</p><h2>Notes</h2><p>b</p>");
+    Result twice =
+        conf.pipe().stdin("<p>x</p>").run("page", "update", "43", "--section", "Notes", "-");
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err())
+        .isEqualTo(
+            "conf: page 43 has 2 section headings \"Notes\" (h2 Notes (1 of 2), h2 Notes (2 of"
+                + " 2)); rename one in Confluence, or update the whole page\n");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void appendAddsAtTheEndAndSendsTheRestBackUnchanged() throws Exception {
+    String page = runbook();
+    stubPage("42", "Runbook", 7, page);
+    stubUpdate("42", "Runbook", 8, page);
+    Result r =
+        conf.pipe().stdin("<p>Added by the on-call bot.</p>\n").run("page", "append", "42", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String sent = bodyOf(puts(pagePath("42")).get(0));
+    assertThat(sent).contains("<p>Added by the on-call bot.</p>");
+    assertThat(sent.replace("<p>Added by the on-call bot.</p>", "")).isEqualTo(page);
+    assertThat(sent.indexOf("<p>Added")).isGreaterThan(page.indexOf("first version"));
+  }
+
+  @Test
+  void aDryRunPrintsTheDiffAndSendsNothing() throws Exception {
+    stubPage("42", "Notes", 7, "<h2>Plan</h2><p>old</p><h2>Later</h2><p>keep</p>");
+    Result r =
+        conf.pipe()
+            .stdin("new plan\n")
+            .run(
+                "page",
+                "update",
+                "42",
+                "--section",
+                "Plan",
+                "--format",
+                "markdown",
+                "--dry-run",
+                "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "--- page 42 version 7\n"
+                + "+++ page 42 as it would be saved\n"
+                + "@@ -1,4 +1,4 @@\n"
+                + " <h2>Plan</h2>\n"
+                + "-<p>old</p>\n"
+                + "+<p>new plan</p>\n"
+                + " <h2>Later</h2>\n"
+                + " <p>keep</p>\n");
+    assertThat(r.err()).isEqualTo("Dry run: nothing was sent.\n");
+    assertThat(writes()).isEmpty();
+
+    Result appended = conf.pipe().stdin("<p>end</p>").run("page", "append", "42", "--dry-run", "-");
+    assertThat(appended.out()).endsWith(" <p>keep</p>\n+<p>end</p>\n");
+    assertThat(writes()).isEmpty();
+  }
 }
