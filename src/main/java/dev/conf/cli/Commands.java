@@ -22,6 +22,9 @@ import dev.conf.cli.comment.CommentAddCommand;
 import dev.conf.cli.comment.CommentCommand;
 import dev.conf.cli.comment.CommentDeleteCommand;
 import dev.conf.cli.comment.CommentListCommand;
+import dev.conf.cli.comment.CommentReopenCommand;
+import dev.conf.cli.comment.CommentReplyCommand;
+import dev.conf.cli.comment.CommentResolveCommand;
 import dev.conf.cli.export.ExportCommand;
 import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
@@ -138,6 +141,9 @@ public final class Commands {
               CommentCommand.class,
               CommentListCommand.class,
               CommentAddCommand.class,
+              CommentReplyCommand.class,
+              CommentResolveCommand.class,
+              CommentReopenCommand.class,
               CommentDeleteCommand.class),
           new Noun(
               LabelCommand.class,

@@ -97,6 +97,28 @@ public interface PageItems {
    */
   Comment addComment(ContentType type, String id, String storageBody, String replyTo);
 
+  /**
+   * Adds an inline comment anchored to the {@code matchIndex}-th (from 0) of the {@code matchCount}
+   * occurrences of {@code selection} in the page's text; exit 1 with the reason where the site has
+   * no inline-comment operation.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   * @param storageBody the body as storage XHTML
+   */
+  Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex);
+
+  /**
+   * Resolves an inline comment, or (with {@code resolved} false) reopens it; exit 1 with the reason
+   * where the site has no such operation.
+   */
+  Comment resolveComment(String id, boolean resolved);
+
   /** One comment by id (footer or inline); exit 3 when there is none. */
   Comment comment(String id);
 

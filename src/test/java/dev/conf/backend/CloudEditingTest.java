@@ -1,14 +1,21 @@
 package dev.conf.backend;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.TestSite;
+import java.util.List;
 
 /** Cloud: v2 pages, properties and inline comments; v1 for templates and restrictions. */
 class CloudEditingTest extends EditingScenarios {
@@ -70,5 +77,87 @@ class CloudEditingTest extends EditingScenarios {
             .willReturn(
                 okJson(
                     "{\"results\":[" + (property == null ? "" : property) + "],\"_links\":{}}")));
+  }
+
+  static String inlineCommentJson(String id, int version, String resolution, String parent) {
+    return "{\"id\":\""
+        + id
+        + "\",\"status\":\"current\",\"title\":\"Re: Deploy\",\"pageId\":\"42\","
+        + (parent == null ? "" : "\"parentCommentId\":\"" + parent + "\",")
+        + "\"version\":{\"number\":"
+        + version
+        + ",\"authorId\":\"acc-ann\",\"createdAt\":\"2026-11-29T11:00:00.000Z\"},"
+        + "\"body\":{\"storage\":{\"value\":\"<p>Which worker?</p>\",\"representation\":\"storage\"}},"
+        + "\"resolutionStatus\":\""
+        + resolution
+        + "\",\"properties\":{\"inlineMarkerRef\":\"m-1\",\"inlineOriginalSelection\":\"the worker\"},"
+        + "\"_links\":{\"webui\":\"/spaces/DOCS/pages/42?focusedCommentId="
+        + id
+        + "\"}}";
+  }
+
+  @Override
+  protected void stubInlineCommentCreate(String pageId) {
+    wm.stubFor(
+        post(urlPathEqualTo(V2 + "/inline-comments"))
+            .willReturn(okJson(inlineCommentJson("9001", 1, "open", null))));
+  }
+
+  @Override
+  protected void assertInlineCommentAdded(Result r) {
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo("Commented on \"the worker\" (occurrence 2 of 3) on page or blog post 42.\n");
+    assertThat(r.out()).isEqualTo(url() + "/wiki/spaces/DOCS/pages/42?focusedCommentId=9001\n");
+    List<LoggedRequest> posts =
+        wm.findAll(postRequestedFor(urlPathEqualTo(V2 + "/inline-comments")));
+    assertThat(posts).hasSize(1);
+    JsonNode sent = json(posts.get(0));
+    assertThat(sent.path("pageId").asText()).isEqualTo("42");
+    assertThat(sent.path("body").path("value").asText()).isEqualTo("<p>Which worker?</p>\n");
+    JsonNode p = sent.path("inlineCommentProperties");
+    assertThat(p.path("textSelection").asText()).isEqualTo("the worker");
+    assertThat(p.path("textSelectionMatchCount").asInt()).isEqualTo(3);
+    assertThat(p.path("textSelectionMatchIndex").asInt()).isEqualTo(1);
+  }
+
+  @Override
+  protected void stubInlineThread(String id) {
+    String path = V2 + "/inline-comments/" + id;
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/footer-comments/" + id))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"errors\":[{\"status\":404,\"title\":\"Not Found\"}]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(path)).willReturn(okJson(inlineCommentJson(id, 1, "open", null))));
+    wm.stubFor(
+        post(urlPathEqualTo(V2 + "/inline-comments"))
+            .willReturn(okJson(inlineCommentJson("9002", 1, "open", id))));
+    wm.stubFor(
+        put(urlPathEqualTo(path)).willReturn(okJson(inlineCommentJson(id, 2, "resolved", null))));
+  }
+
+  @Override
+  protected void assertThread(Result reply, Result resolve, Result reopen, String id) {
+    assertThat(reply.exitCode()).as(reply.toString()).isZero();
+    assertThat(reply.err()).isEqualTo("Replied to inline comment " + id + ".\n");
+    JsonNode sent =
+        json(wm.findAll(postRequestedFor(urlPathEqualTo(V2 + "/inline-comments"))).get(0));
+    assertThat(sent.path("parentCommentId").asText()).isEqualTo(id);
+    assertThat(sent.has("inlineCommentProperties")).isFalse();
+    assertThat(sent.path("body").path("value").asText())
+        .isEqualTo("<p>Fixed in <strong>v2</strong>.</p>\n");
+
+    assertThat(resolve.exitCode()).as(resolve.toString()).isZero();
+    assertThat(resolve.err()).isEqualTo("Resolved inline comment " + id + ".\n");
+    assertThat(reopen.exitCode()).as(reopen.toString()).isZero();
+    assertThat(reopen.err()).isEqualTo("Reopened inline comment " + id + ".\n");
+    List<JsonNode> puts = puts(V2 + "/inline-comments/" + id);
+    assertThat(puts).extracting(p -> p.path("resolved").asBoolean()).containsExactly(true, false);
+    assertThat(puts).extracting(p -> p.path("version").path("number").asInt()).containsOnly(2);
+    assertThat(puts.get(0).path("body").path("value").asText()).isEqualTo("<p>Which worker?</p>");
   }
 }

@@ -3,10 +3,13 @@ package dev.conf.backend;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.TestSite;
 
 /** Data Center under a context path: everything through v1 content. */
@@ -72,5 +75,54 @@ class DataCenterEditingTest extends EditingScenarios {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"statusCode\":404,\"message\":\"No property found\"}")
                     : okJson(property)));
+  }
+
+  /** Nothing to stub: Data Center has no inline-comment operation to call. */
+  @Override
+  protected void stubInlineCommentCreate(String pageId) {}
+
+  @Override
+  protected void assertInlineCommentAdded(Result r) {
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: Confluence Data Center's REST API has no operation for adding inline comments"
+                + " (it lists and replies to them only): do it in the page editor; footer comments"
+                + " work with `conf comment add`\n");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Override
+  protected void stubInlineThread(String id) {
+    String comment =
+        "{\"id\":\""
+            + id
+            + "\",\"type\":\"comment\",\"status\":\"current\",\"title\":\"Re: Deploy\","
+            + "\"container\":{\"id\":\"42\",\"type\":\"page\",\"title\":\"Deploy\"},"
+            + "\"ancestors\":[],\"extensions\":{\"location\":\"inline\",\"resolution\":\"open\","
+            + "\"inlineProperties\":{\"originalSelection\":\"the worker\"}},"
+            + "\"body\":{\"storage\":{\"value\":\"<p>Which worker?</p>\",\"representation\":\"storage\"}},"
+            + "\"_links\":{\"webui\":\"/pages/viewpage.action?pageId=42&focusedCommentId="
+            + id
+            + "\"}}";
+    wm.stubFor(get(urlPathEqualTo(API + "/content/" + id)).willReturn(okJson(comment)));
+    wm.stubFor(
+        post(urlPathEqualTo(API + "/content"))
+            .willReturn(okJson(comment.replace("\"id\":\"" + id + "\"", "\"id\":\"9002\""))));
+  }
+
+  @Override
+  protected void assertThread(Result reply, Result resolve, Result reopen, String id) {
+    assertThat(reply.exitCode()).as(reply.toString()).isZero();
+    assertThat(reply.err()).isEqualTo("Replied to inline comment " + id + ".\n");
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(API + "/content"))).get(0));
+    assertThat(sent.path("type").asText()).isEqualTo("comment");
+    assertThat(sent.path("container").path("id").asText()).isEqualTo("42");
+    assertThat(sent.path("ancestors").get(0).path("id").asText()).isEqualTo(id);
+    assertThat(resolve.exitCode()).isEqualTo(1);
+    assertThat(resolve.err()).contains("has no operation for resolving inline comments");
+    assertThat(reopen.exitCode()).isEqualTo(1);
+    assertThat(reopen.err()).contains("has no operation for reopening inline comments");
+    assertThat(writes()).hasSize(1);
   }
 }

@@ -74,6 +74,24 @@ public abstract class EditingScenarios extends WireMockSuite {
   /** Answers the lookup of property {@code key}: {@code property} (JSON), or none when null. */
   protected abstract void stubPropertyByKey(String pageId, String key, String property);
 
+  /**
+   * After {@code comment add --inline --selection "the worker" --match 2} on page 42, whose text
+   * has it three times: Cloud sent the comment with count 3 and index 1; Data Center, whose REST
+   * API has no inline-comment operation, said so and sent nothing.
+   */
+  protected abstract void stubInlineCommentCreate(String pageId);
+
+  protected abstract void assertInlineCommentAdded(Result r);
+
+  /**
+   * Stubs inline comment {@code id} on page 42 (Cloud: open at version 1, its resolve and reopen,
+   * replies to it); Data Center: the comment as content, its reply.
+   */
+  protected abstract void stubInlineThread(String id);
+
+  /** After reply, resolve, reopen on the thread: what each deployment sent or said. */
+  protected abstract void assertThread(Result reply, Result resolve, Result reopen, String id);
+
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
 
@@ -540,5 +558,77 @@ public abstract class EditingScenarios extends WireMockSuite {
     Result appended = conf.pipe().stdin("<p>end</p>").run("page", "append", "42", "--dry-run", "-");
     assertThat(appended.out()).endsWith(" <p>keep</p>\n+<p>end</p>\n");
     assertThat(writes()).isEmpty();
+  }
+
+  // ---- inline comments
+
+  static final String WORKER_PAGE =
+      "<p>Deploy the worker. Then deploy <strong>the</strong> worker again.</p>"
+          + "<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">the worker"
+          + "</ac:parameter><ac:rich-text-body><p>the worker rests</p></ac:rich-text-body>"
+          + "</ac:structured-macro>";
+
+  @Test
+  void anInlineCommentGoesOnTheChosenOccurrenceCountedInThePageText() {
+    stubPage("42", "Deploy", 7, WORKER_PAGE);
+    stubInlineCommentCreate("42");
+    Result r =
+        conf.pipe()
+            .run(
+                "comment",
+                "add",
+                "42",
+                "--inline",
+                "--selection",
+                "the worker",
+                "--match",
+                "2",
+                "--body",
+                "Which worker?");
+    assertInlineCommentAdded(r);
+  }
+
+  @Test
+  void aSelectionThatIsMissingOrAmbiguousIsExit2BeforeAnyWrite() {
+    stubPage("42", "Deploy", 7, WORKER_PAGE);
+    Result ambiguous =
+        conf.pipe().run("comment", "add", "42", "--inline", "--selection", "the worker", "-b", "?");
+    assertThat(ambiguous.exitCode()).isEqualTo(2);
+    assertThat(ambiguous.err())
+        .isEqualTo(
+            "conf: \"the worker\" occurs 3 times in the text of page or blog post 42: choose one"
+                + " with --match 1..3\n");
+    Result missing =
+        conf.pipe().run("comment", "add", "42", "--inline", "--selection", "the title", "-b", "?");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err())
+        .isEqualTo("conf: \"the title\" does not occur in the text of page or blog post 42\n");
+    Result tooFar =
+        conf.pipe()
+            .run(
+                "comment",
+                "add",
+                "42",
+                "--inline",
+                "--selection",
+                "the worker",
+                "--match",
+                "4",
+                "-b",
+                "?");
+    assertThat(tooFar.exitCode()).isEqualTo(2);
+    Result noSelection = conf.pipe().run("comment", "add", "42", "--inline", "-b", "?");
+    assertThat(noSelection.exitCode()).isEqualTo(2);
+    assertThat(noSelection.err()).contains("--inline needs --selection TEXT");
+    assertThat(writes()).isEmpty();
+  }
+
+  @Test
+  void aReviewThreadIsRepliedToResolvedAndReopenedFromTheTerminal() {
+    stubInlineThread("9001");
+    Result reply = conf.pipe().run("comment", "reply", "9001", "--body", "Fixed in **v2**.");
+    Result resolve = conf.pipe().run("comment", "resolve", "9001");
+    Result reopen = conf.pipe().run("comment", "reopen", "9001");
+    assertThread(reply, resolve, reopen, "9001");
   }
 }

@@ -129,6 +129,22 @@ public final class CloudPageItems implements PageItems {
   }
 
   @Override
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    return v2.addInlineComment(type, id, storageBody, selection, matchCount, matchIndex);
+  }
+
+  @Override
+  public Comment resolveComment(String id, boolean resolved) {
+    return v2.resolveComment(id, resolved);
+  }
+
+  @Override
   public Comment comment(String id) {
     return v2.comment(id);
   }

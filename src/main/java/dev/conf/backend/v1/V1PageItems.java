@@ -273,10 +273,23 @@ public final class V1PageItems implements PageItems {
   /**
    * {@code POST /rest/api/content} with {@code type: comment}, the page or blog post as its
    * container (typed {@code blogpost} when known to be one, else {@code page}), and for a reply the
-   * comment replied to as its ancestor.
+   * comment replied to as its ancestor; a reply given without the page first reads the comment's
+   * container ({@code GET /rest/api/content/{id}?expand=container}).
    */
   @Override
   public Comment addComment(ContentType type, String id, String storageBody, String replyTo) {
+    if (id == null && replyTo != null) {
+      // A reply named by its comment alone: the comment's container is the page to put it on.
+      JsonNode container =
+          api.get(roots.v1Content(replyTo).addQueryParameter("expand", "container").build())
+              .path("container");
+      id = Links.text(container, "id");
+      type = "blogpost".equals(Links.text(container, "type")) ? ContentType.BLOGPOST : null;
+      if (id == null) {
+        throw new ConfException(
+            ExitCode.ERROR, "the server did not say which page comment " + replyTo + " is on");
+      }
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "comment");
     body.put(
@@ -293,6 +306,36 @@ public final class V1PageItems implements PageItems {
     } catch (ConfException e) {
       throw notFound(e, type, id);
     }
+  }
+
+  /**
+   * Data Center's REST API (document 10.0.3) has no operation that anchors a comment to page text:
+   * refused before any request.
+   */
+  @Override
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    throw noInlineComments("adding inline comments");
+  }
+
+  /** Data Center's REST API has no operation to resolve or reopen an inline comment. */
+  @Override
+  public Comment resolveComment(String id, boolean resolved) {
+    throw noInlineComments(resolved ? "resolving inline comments" : "reopening inline comments");
+  }
+
+  private static ConfException noInlineComments(String doing) {
+    return new ConfException(
+        ExitCode.ERROR,
+        "Confluence Data Center's REST API has no operation for "
+            + doing
+            + " (it lists and replies to them only): do it in the page editor; footer comments"
+            + " work with `conf comment add`");
   }
 
   /** {@code GET /rest/api/content/{id}?expand=body.storage,...}. */

@@ -224,6 +224,69 @@ public final class V2PageItems {
         });
   }
 
+  /**
+   * v2 {@code POST /inline-comments} with {@code pageId} (or {@code blogPostId}) and {@code
+   * inlineCommentProperties}: the selection, how many times it occurs and which one (from 0). Not
+   * knowing the type, {@code pageId} first and, only on a 404, {@code blogPostId}.
+   */
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("textSelection", selection);
+    properties.put("textSelectionMatchCount", matchCount);
+    properties.put("textSelectionMatchIndex", matchIndex);
+    return either(
+        type,
+        id,
+        t -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put(t == ContentType.BLOGPOST ? "blogPostId" : "pageId", id);
+          body.put("body", Map.of("representation", "storage", "value", storageBody));
+          body.put("inlineCommentProperties", properties);
+          return comment(api.send("POST", roots.v2("inline-comments").build(), body), true);
+        });
+  }
+
+  /**
+   * v2 {@code GET /inline-comments/{id}?body-format=storage} for its version and body, then {@code
+   * PUT /inline-comments/{id}} with the version plus one, the same body and {@code resolved}.
+   */
+  public Comment resolveComment(String id, boolean resolved) {
+    JsonNode c;
+    try {
+      c =
+          api.get(
+              roots
+                  .v2("inline-comments")
+                  .addPathSegment(id)
+                  .addQueryParameter("body-format", "storage")
+                  .build());
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound(
+            "inline comment " + id + " not found (only inline comments are resolved)");
+      }
+      throw e;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", Map.of("number", c.path("version").path("number").asInt(1) + 1));
+    body.put(
+        "body",
+        Map.of(
+            "representation",
+            "storage",
+            "value",
+            c.path("body").path("storage").path("value").asText("")));
+    body.put("resolved", resolved);
+    return comment(
+        api.send("PUT", roots.v2("inline-comments").addPathSegment(id).build(), body), true);
+  }
+
   /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
   public Comment comment(String id) {
     for (String kind : List.of("footer-comments", "inline-comments")) {
