@@ -55,6 +55,8 @@ import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import dev.conf.cli.space.SpaceListCommand;
 import dev.conf.cli.space.SpaceViewCommand;
+import dev.conf.cli.template.TemplateCommand;
+import dev.conf.cli.template.TemplateListCommand;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -156,6 +158,7 @@ public final class Commands {
               PropertyGetCommand.class,
               PropertySetCommand.class,
               PropertyDeleteCommand.class),
+          new Noun(TemplateCommand.class, TemplateListCommand.class),
           new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ExportCommand.class),

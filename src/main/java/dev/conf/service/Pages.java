@@ -73,4 +73,13 @@ public interface Pages {
 
   /** A long-running task a copy started ({@link CopyResult#taskId()}); exit 3 when unknown. */
   TaskStatus copyTask(String taskId);
+
+  /**
+   * Page templates without bodies: a space's, or with {@code spaceKey} null the global ones; exit 1
+   * with the reason where the site's REST API has no template operations.
+   */
+  List<Template> templates(String spaceKey);
+
+  /** One template with its storage body; exit 3 when there is none. */
+  Template template(String id);
 }

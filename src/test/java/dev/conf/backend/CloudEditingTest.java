@@ -160,4 +160,58 @@ class CloudEditingTest extends EditingScenarios {
     assertThat(puts).extracting(p -> p.path("version").path("number").asInt()).containsOnly(2);
     assertThat(puts.get(0).path("body").path("value").asText()).isEqualTo("<p>Which worker?</p>");
   }
+
+  @Override
+  protected void stubTemplates() {
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/template/page"))
+            .withQueryParam("spaceKey", equalTo("DOCS"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"templateId\":\"3001\",\"name\":\"Runbook\","
+                        + "\"description\":\"On-call steps\",\"templateType\":\"page\","
+                        + "\"space\":{\"key\":\"DOCS\"}}],\"start\":0,\"limit\":100,\"size\":1,"
+                        + "\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/template/page"))
+            .withQueryParam("spaceKey", absent())
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"templateId\":\"3002\",\"name\":\"Meeting notes\","
+                        + "\"description\":\"\",\"templateType\":\"page\"}],\"start\":0,"
+                        + "\"limit\":100,\"size\":1,\"_links\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/template/3001"))
+            .willReturn(
+                okJson(
+                    "{\"templateId\":\"3001\",\"name\":\"Runbook\",\"templateType\":\"page\","
+                        + "\"body\":{\"storage\":{\"value\":\"<h1>Runbook</h1>\","
+                        + "\"representation\":\"storage\"}}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/spaces"))
+            .withQueryParam("keys", equalTo("DOCS"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"98305\",\"key\":\"DOCS\",\"name\":\"Docs\","
+                        + "\"type\":\"global\",\"status\":\"current\"}],\"_links\":{}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(V2 + "/pages"))
+            .willReturn(okJson(pageJson("900", "Ops", 1, "<h1>Runbook</h1>"))));
+  }
+
+  @Override
+  protected void assertTemplateLists(Result space, Result global) {
+    assertThat(space.exitCode()).as(space.toString()).isZero();
+    assertThat(space.out()).isEqualTo("3001\tRunbook\tOn-call steps\n");
+    assertThat(global.exitCode()).as(global.toString()).isZero();
+    assertThat(global.out()).isEqualTo("3002\tMeeting notes\t\n");
+  }
+
+  @Override
+  protected void assertCreatedFromTemplate(Result r) {
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(V2 + "/pages"))).get(0));
+    assertThat(sent.path("title").asText()).isEqualTo("Ops");
+    assertThat(bodyOf(sent)).isEqualTo("<h1>Runbook</h1>");
+  }
 }

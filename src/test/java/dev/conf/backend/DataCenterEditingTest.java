@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.TestSite;
+import java.util.List;
 
 /** Data Center under a context path: everything through v1 content. */
 class DataCenterEditingTest extends EditingScenarios {
@@ -124,5 +125,28 @@ class DataCenterEditingTest extends EditingScenarios {
     assertThat(reopen.exitCode()).isEqualTo(1);
     assertThat(reopen.err()).contains("has no operation for reopening inline comments");
     assertThat(writes()).hasSize(1);
+  }
+
+  /** Nothing to stub: Data Center's REST API has no template operations. */
+  @Override
+  protected void stubTemplates() {}
+
+  @Override
+  protected void assertTemplateLists(Result space, Result global) {
+    for (Result r : List.of(space, global)) {
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err())
+          .isEqualTo(
+              "conf: Confluence Data Center's REST API has no template operations: create the page"
+                  + " from the template in Confluence, or save a template's body as a file and use"
+                  + " `conf page create --file F`\n");
+    }
+  }
+
+  @Override
+  protected void assertCreatedFromTemplate(Result r) {
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("has no template operations");
+    assertThat(writes()).isEmpty();
   }
 }

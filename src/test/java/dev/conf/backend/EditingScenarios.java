@@ -92,6 +92,18 @@ public abstract class EditingScenarios extends WireMockSuite {
   /** After reply, resolve, reopen on the thread: what each deployment sent or said. */
   protected abstract void assertThread(Result reply, Result resolve, Result reopen, String id);
 
+  /**
+   * Stubs templates: space DOCS has "Runbook" (3001, body {@code <h1>Runbook</h1>}), the site the
+   * global "Meeting notes" (3002); and the create of page 900 in DOCS.
+   */
+  protected abstract void stubTemplates();
+
+  /** After {@code template list --space DOCS} and {@code template list}. */
+  protected abstract void assertTemplateLists(Result space, Result global);
+
+  /** After {@code page create --space DOCS --title Ops --template runbook}. */
+  protected abstract void assertCreatedFromTemplate(Result r);
+
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
 
@@ -630,5 +642,30 @@ public abstract class EditingScenarios extends WireMockSuite {
     Result resolve = conf.pipe().run("comment", "resolve", "9001");
     Result reopen = conf.pipe().run("comment", "reopen", "9001");
     assertThread(reply, resolve, reopen, "9001");
+  }
+
+  // ---- templates
+
+  @Test
+  void templatesAreListedAndAPageIsCreatedFromOne() {
+    stubTemplates();
+    Result space = conf.pipe().run("template", "list", "--space", "DOCS");
+    Result global = conf.pipe().run("template", "list");
+    assertTemplateLists(space, global);
+    Result created =
+        conf.pipe()
+            .run("page", "create", "--space", "DOCS", "--title", "Ops", "--template", "runbook");
+    assertCreatedFromTemplate(created);
+  }
+
+  @Test
+  void aTemplateAndABodyAtOnceAreRefusedBeforeAnyRequest() {
+    Result r =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Ops", "--template", "3001", "-");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("conf: give --template or a body (--file F or -), not both\n");
+    assertThat(all()).isEmpty();
   }
 }

@@ -19,6 +19,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Pages;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,17 @@ public final class CloudPages implements Pages {
       throw Capabilities.refusal(Operation.PAGE_COPY);
     }
     return v1.copyTask(taskId);
+  }
+
+  /** v1: v2 has no template operations. */
+  @Override
+  public List<Template> templates(String spaceKey) {
+    return v1.templates(spaceKey);
+  }
+
+  @Override
+  public Template template(String id) {
+    return v1.template(id);
   }
 
   Map<String, String> userNames(Collection<String> ids) {

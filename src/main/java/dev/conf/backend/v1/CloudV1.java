@@ -9,6 +9,7 @@ import dev.conf.service.CopyRequest;
 import dev.conf.service.CopyResult;
 import dev.conf.service.MovePosition;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -158,5 +159,42 @@ public final class CloudV1 {
       body.add(Map.of("prefix", "global", "name", name));
     }
     api.send("POST", roots.v1Content(id).addPathSegment("label").build(), body);
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/template/page?spaceKey=} (without it, the global templates),
+   * start/limit-paged.
+   */
+  public List<Template> templates(String spaceKey) {
+    HttpUrl.Builder url =
+        roots.v1("template/page").addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT));
+    if (spaceKey != null) {
+      url.addQueryParameter("spaceKey", spaceKey);
+    }
+    return dev.conf.http.Pager.of(
+            api, url.build(), roots.v1(), t -> template(t, spaceKey, false), Long.MAX_VALUE)
+        .toList();
+  }
+
+  /** v1 {@code GET /wiki/rest/api/template/{contentTemplateId}}, with its storage body. */
+  public Template template(String id) {
+    try {
+      return template(api.get(roots.v1("template").addPathSegment(id).build()), null, true);
+    } catch (ConfException e) {
+      if (e.exitCode() == dev.conf.error.ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("template " + id + " not found");
+      }
+      throw e;
+    }
+  }
+
+  private static Template template(JsonNode t, String spaceKey, boolean withBody) {
+    String space = Links.text(t.path("space"), "key");
+    return new Template(
+        Links.text(t, "templateId"),
+        Links.text(t, "name"),
+        Links.text(t, "description"),
+        space != null ? space : spaceKey,
+        withBody ? t.path("body").path("storage").path("value").asText("") : null);
   }
 }

@@ -20,6 +20,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Pages;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -354,6 +355,25 @@ public final class V1Pages implements Pages {
         Map.of("number", page.path("version").path("number").asInt() + 1, "minorEdit", true));
     api.send("PUT", roots.v1Content(id).build(), body);
     return note;
+  }
+
+  /** Data Center's REST API (documents 9.3.1 and 10.0.3) has no template operations. */
+  @Override
+  public List<Template> templates(String spaceKey) {
+    throw noTemplates();
+  }
+
+  @Override
+  public Template template(String id) {
+    throw noTemplates();
+  }
+
+  private static ConfException noTemplates() {
+    return new ConfException(
+        ExitCode.ERROR,
+        "Confluence Data Center's REST API has no template operations: create the page from the"
+            + " template in Confluence, or save a template's body as a file and use `conf page"
+            + " create --file F`");
   }
 
   /**
