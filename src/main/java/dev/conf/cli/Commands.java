@@ -42,6 +42,8 @@ import dev.conf.cli.page.PageHistoryCommand;
 import dev.conf.cli.page.PageListCommand;
 import dev.conf.cli.page.PageMoveCommand;
 import dev.conf.cli.page.PageRestoreCommand;
+import dev.conf.cli.page.PageRestrictCommand;
+import dev.conf.cli.page.PageRestrictionsCommand;
 import dev.conf.cli.page.PageTreeCommand;
 import dev.conf.cli.page.PageUpdateCommand;
 import dev.conf.cli.page.PageViewCommand;
@@ -125,7 +127,9 @@ public final class Commands {
               PageDiffCommand.class,
               PageMoveCommand.class,
               PageCopyCommand.class,
-              PageRestoreCommand.class),
+              PageRestoreCommand.class,
+              PageRestrictionsCommand.class,
+              PageRestrictCommand.class),
           new Noun(
               BlogCommand.class,
               BlogListCommand.class,

@@ -214,4 +214,53 @@ class CloudEditingTest extends EditingScenarios {
     assertThat(sent.path("title").asText()).isEqualTo("Ops");
     assertThat(bodyOf(sent)).isEqualTo("<h1>Runbook</h1>");
   }
+
+  @Override
+  protected String restrictionPath(String pageId) {
+    return "/wiki/rest/api/content/" + pageId + "/restriction";
+  }
+
+  @Override
+  protected String annJson() {
+    return "{\"type\":\"known\",\"accountId\":\"acc-ann\",\"accountType\":\"atlassian\","
+        + "\"displayName\":\"Ann Author\",\"publicName\":\"Ann\"}";
+  }
+
+  @Override
+  protected String groupJson(String name, String id) {
+    return "{\"type\":\"group\",\"name\":\"" + name + "\",\"id\":\"" + id + "\"}";
+  }
+
+  @Override
+  protected String ed() {
+    return "acc-ed";
+  }
+
+  /** Cloud restricts groups by id: the name is looked up with the group picker. */
+  @Override
+  protected void stubGroup(String name, String id) {
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/group/picker"))
+            .withQueryParam("query", equalTo(name))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + groupJson(name + "-old", "g-9")
+                        + ","
+                        + groupJson(name, id)
+                        + "],\"start\":0,\"limit\":200,\"size\":2}")));
+  }
+
+  @Override
+  protected void assertRestrictionsSent(JsonNode put) {
+    JsonNode results = put.path("results");
+    assertThat(results.get(0).path("operation").asText()).isEqualTo("read");
+    assertThat(results.get(0).path("restrictions").path("group"))
+        .extracting(g -> g.path("id").asText())
+        .containsExactly("g-1", "g-2");
+    assertThat(results.get(1).path("operation").asText()).isEqualTo("update");
+    assertThat(results.get(1).path("restrictions").path("user"))
+        .extracting(u -> u.path("accountId").asText())
+        .containsExactly("acc-ann", "acc-ed");
+  }
 }

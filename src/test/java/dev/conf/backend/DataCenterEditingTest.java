@@ -149,4 +149,38 @@ class DataCenterEditingTest extends EditingScenarios {
     assertThat(r.err()).contains("has no template operations");
     assertThat(writes()).isEmpty();
   }
+
+  @Override
+  protected String restrictionPath(String pageId) {
+    return API + "/content/" + pageId + "/restriction";
+  }
+
+  @Override
+  protected String annJson() {
+    return "{\"type\":\"known\",\"username\":\"ann\",\"userKey\":\"k-ann\","
+        + "\"displayName\":\"Ann Author\"}";
+  }
+
+  @Override
+  protected String groupJson(String name, String id) {
+    return "{\"type\":\"group\",\"name\":\"" + name + "\"}";
+  }
+
+  @Override
+  protected String ed() {
+    return "ed";
+  }
+
+  @Override
+  protected void assertRestrictionsSent(JsonNode put) {
+    assertThat(put.isArray()).isTrue();
+    assertThat(put.get(0).path("operation").asText()).isEqualTo("read");
+    assertThat(put.get(0).path("restrictions").path("group"))
+        .extracting(g -> g.path("name").asText())
+        .containsExactly("devs", "ops");
+    assertThat(put.get(1).path("operation").asText()).isEqualTo("update");
+    assertThat(put.get(1).path("restrictions").path("user"))
+        .extracting(u -> u.path("username").asText())
+        .containsExactly("ann", "ed");
+  }
 }

@@ -104,6 +104,38 @@ public abstract class EditingScenarios extends WireMockSuite {
   /** After {@code page create --space DOCS --title Ops --template runbook}. */
   protected abstract void assertCreatedFromTemplate(Result r);
 
+  /** Where a page's restrictions are read ({@code byOperation}) and, without it, replaced. */
+  protected abstract String restrictionPath(String pageId);
+
+  /** A user in a restrictions answer: Ann (Cloud: account acc-ann; Data Center: ann). */
+  protected abstract String annJson();
+
+  /** A group in a restrictions answer. */
+  protected abstract String groupJson(String name, String id);
+
+  /** How the command line names Ed: his account id on Cloud, his username on Data Center. */
+  protected abstract String ed();
+
+  /** Answers what the deployment needs to add group {@code name} (Cloud: its id). */
+  protected void stubGroup(String name, String id) {}
+
+  /** The replace request after adding Ed as editor and group ops as viewer. */
+  protected abstract void assertRestrictionsSent(JsonNode put);
+
+  protected String byOperation(
+      String readUsers, String readGroups, String updateUsers, String updateGroups) {
+    return "{\"read\":{\"operation\":\"read\",\"restrictions\":{\"user\":{\"results\":["
+        + readUsers
+        + "],\"start\":0,\"limit\":200,\"size\":0},\"group\":{\"results\":["
+        + readGroups
+        + "],\"start\":0,\"limit\":200,\"size\":0}}},"
+        + "\"update\":{\"operation\":\"update\",\"restrictions\":{\"user\":{\"results\":["
+        + updateUsers
+        + "],\"start\":0,\"limit\":200,\"size\":0},\"group\":{\"results\":["
+        + updateGroups
+        + "],\"start\":0,\"limit\":200,\"size\":0}}}}";
+  }
+
   /** Stubs every test may need (Cloud: user names). */
   protected void stubCommon() {}
 
@@ -667,5 +699,60 @@ public abstract class EditingScenarios extends WireMockSuite {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("conf: give --template or a body (--file F or -), not both\n");
     assertThat(all()).isEmpty();
+  }
+
+  // ---- restrictions
+
+  @Test
+  void restrictionsRoundTrip() {
+    String path = restrictionPath("42") + "/byOperation";
+    wm.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("restrict")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson(byOperation("", groupJson("devs", "g-1"), annJson(), ""))));
+    stubGroup("ops", "g-2");
+    wm.stubFor(
+        put(urlPathEqualTo(restrictionPath("42")))
+            .inScenario("restrict")
+            .willReturn(okJson("[]"))
+            .willSetStateTo("restricted"));
+    wm.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("restrict")
+            .whenScenarioStateIs("restricted")
+            .willReturn(
+                okJson(
+                    byOperation(
+                        "",
+                        groupJson("devs", "g-1") + "," + groupJson("ops", "g-2"),
+                        annJson(),
+                        ""))));
+    Result before = conf.pipe().run("page", "restrictions", "42");
+    assertThat(before.exitCode()).as(before.toString()).isZero();
+    assertThat(before.out()).startsWith("view\tgroup\tdevs\t").contains("edit\tuser\tAnn Author\t");
+
+    Result r =
+        conf.pipe().run("page", "restrict", "42", "--edit", "user:" + ed(), "--view", "group:ops");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEqualTo("Added 2 restrictions on page 42.\n");
+    assertThat(r.out()).contains("view\tgroup\tops\t");
+    List<JsonNode> sent = puts(restrictionPath("42"));
+    assertThat(sent).hasSize(1);
+    assertRestrictionsSent(sent.get(0));
+  }
+
+  @Test
+  void liftingARestrictionThePageLacksIsExit3AndABadNameExit2() {
+    wm.stubFor(
+        get(urlPathEqualTo(restrictionPath("42") + "/byOperation"))
+            .willReturn(okJson(byOperation("", "", annJson(), ""))));
+    Result missing = conf.pipe().run("page", "restrict", "42", "--remove", "--view", "group:devs");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).isEqualTo("conf: page 42 has no such restriction: view group:devs\n");
+    Result bad = conf.pipe().run("page", "restrict", "42", "--edit", "devs");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("conf: --edit takes user:NAME or group:NAME, not 'devs'\n");
+    assertThat(writes()).isEmpty();
   }
 }

@@ -145,6 +145,18 @@ public final class CloudPages implements Pages {
     return v1.template(id);
   }
 
+  /** v1: v2 has no restrictions. */
+  @Override
+  public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    return v1.restrictions(pageId);
+  }
+
+  @Override
+  public List<dev.conf.service.Restriction> setRestrictions(
+      String pageId, List<dev.conf.service.Restriction> all) {
+    return v1.setRestrictions(pageId, all);
+  }
+
   Map<String, String> userNames(Collection<String> ids) {
     return v1.userNames(ids);
   }

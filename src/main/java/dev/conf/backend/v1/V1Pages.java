@@ -357,6 +357,17 @@ public final class V1Pages implements Pages {
     return note;
   }
 
+  @Override
+  public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    return new V1Restrictions(roots, api).restrictions(pageId);
+  }
+
+  @Override
+  public List<dev.conf.service.Restriction> setRestrictions(
+      String pageId, List<dev.conf.service.Restriction> all) {
+    return new V1Restrictions(roots, api).setRestrictions(pageId, all);
+  }
+
   /** Data Center's REST API (documents 9.3.1 and 10.0.3) has no template operations. */
   @Override
   public List<Template> templates(String spaceKey) {
