@@ -27,9 +27,11 @@ import picocli.CommandLine.Parameters;
       "Comment on a page or blog post, or reply to a comment.",
       "",
       "The body is Markdown: --body TEXT, --file F, or - to read it from stdin.",
+      "",
       "With --inline --selection TEXT the comment is anchored to TEXT on the page (--match N: "
           + "its N-th occurrence, counted in the page's text as Confluence counts it, block by "
           + "block). Confluence Cloud; Data Center's REST API has no inline-comment operation.",
+      "",
       "Prints the new comment's URL (or id) on stdout."
     })
 public final class CommentAddCommand implements Callable<Integer>, JsonOptions.Fielded {
