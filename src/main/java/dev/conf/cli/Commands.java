@@ -172,8 +172,12 @@ public final class Commands {
           new Noun(CompletionCommand.class),
           new Noun(CdsTrainingCommand.class));
 
-  /** Root options that take a value: the word after them is not a command. */
-  private static final List<String> ROOT_OPTIONS_WITH_VALUES =
+  /**
+   * Root options that take a value: the word after them is not a command. Listed by hand so that
+   * finding the command word needs no picocli model; RootOptionsTest ties it to {@link
+   * RootCommand}.
+   */
+  static final List<String> ROOT_OPTIONS_WITH_VALUES =
       List.of("--profile", "--deployment", "--ca-cert");
 
   /**

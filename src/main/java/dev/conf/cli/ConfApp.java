@@ -95,6 +95,12 @@ public final class ConfApp {
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setExecutionStrategy(
+        parsed -> {
+          List<CommandLine> chain = parsed.asCommandLineList();
+          context.commandName(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
     cli.setParameterExceptionHandler(
@@ -156,7 +162,12 @@ public final class ConfApp {
       message = ex.getMessage();
     } else if (ex instanceof UncheckedIOException u) {
       code = ExitCode.ERROR;
-      message = u.getMessage() + ": " + u.getCause().getMessage();
+      message =
+          u.getMessage()
+              + ": "
+              + (u.getCause() instanceof java.nio.charset.CharacterCodingException
+                  ? "it is not UTF-8 text"
+                  : u.getCause().getMessage());
     } else {
       code = ExitCode.ERROR;
       message = "unexpected error: " + ex;

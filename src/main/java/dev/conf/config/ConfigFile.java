@@ -117,7 +117,10 @@ public final class ConfigFile {
         text(p, "space"),
         text(p, "cloudId"),
         text(p, "caCert"),
-        text(p, "storage"));
+        text(p, "storage"),
+        text(p, "clientId"),
+        text(p, "authUrl"),
+        text(p, "apiUrl"));
   }
 
   private static String text(JsonNode node, String field) {

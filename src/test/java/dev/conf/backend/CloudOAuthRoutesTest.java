@@ -223,9 +223,10 @@ class CloudOAuthRoutesTest extends dev.conf.testing.WireMockSuite {
   }
 
   @Test
-  void everyAuthTypeTodayGetsTheApiTokenRoutes() {
+  void apiTokenTypesGetTheApiTokenRoutesAndOAuthKindsTheOAuthOnes() {
     for (AuthType t : AuthType.values()) {
-      assertThat(Backends.routes(t)).isEqualTo(CloudRoutes.API_TOKEN);
+      assertThat(Backends.routes(t))
+          .isEqualTo(t.oauth() ? CloudRoutes.OAUTH : CloudRoutes.API_TOKEN);
     }
     Capabilities token = CloudRoutes.API_TOKEN.capabilities();
     assertThat(token.lacking()).isEmpty();

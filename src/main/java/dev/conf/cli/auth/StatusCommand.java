@@ -3,6 +3,7 @@ package dev.conf.cli.auth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
+import dev.conf.auth.OAuthTokens;
 import dev.conf.auth.Site;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
@@ -54,7 +55,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "user",
     "secretSource",
     "verified",
-    "displayName"
+    "displayName",
+    "scopes",
+    "accessTokenExpires"
   })
   record Status(
       String profile,
@@ -67,13 +70,20 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String user,
       String secretSource,
       boolean verified,
-      String displayName) {}
+      String displayName,
+      String scopes,
+      String accessTokenExpires) {}
 
   @Override
   public Integer call() {
     Connection c = ctx.connection();
     Site site = c.site();
     User me = offline ? null : ctx.service().currentUser();
+    OAuthTokens grant =
+        c.credentials().tokens() == null ? null : c.credentials().tokens().current();
+    String scopes = grant == null ? null : grant.scopes();
+    String expires =
+        grant == null || grant.expiresAt() == null ? null : grant.expiresAt().toString();
     Status s =
         new Status(
             c.profile(),
@@ -86,7 +96,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             c.credentials().user(),
             c.credentials().source(),
             me != null,
-            me == null ? null : me.displayName());
+            me == null ? null : me.displayName(),
+            scopes,
+            expires);
     Io io = ctx.io();
     if (json.enabled()) {
       json.print(io, s);
@@ -94,17 +106,32 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     }
     String deployment =
         site.deployment().displayName()
-            + (site.scoped() ? " (scoped token through " + site.root() + ")" : "");
+            + (site.oauth()
+                ? " (OAuth through " + site.root() + ")"
+                : site.scoped() ? " (scoped token through " + site.root() + ")" : "");
     String user =
         me != null ? me.describe() : c.credentials().user() != null ? c.credentials().user() : "-";
-    new FieldList(io)
-        .add("Profile", c.profile() == null ? "(environment)" : c.profile())
-        .add("Site", site.displayUrl())
-        .add("Deployment", deployment)
-        .add("User", user + (offline ? " (not checked)" : ""))
-        .add("Auth", c.credentials().type().description())
-        .add("Secret from", c.credentials().source())
-        .print();
+    FieldList fields =
+        new FieldList(io)
+            .add("Profile", c.profile() == null ? "(environment)" : c.profile())
+            .add("Site", site.displayUrl())
+            .add("Deployment", deployment)
+            .add("User", user + (offline ? " (not checked)" : ""))
+            .add(
+                "Auth",
+                c.credentials().type().oauth()
+                    ? c.credentials().type().id()
+                        + " ("
+                        + c.credentials().type().description()
+                        + ")"
+                    : c.credentials().type().description())
+            .add("Secret from", c.credentials().source());
+    if (site.oauth()) {
+      fields.add("Cloud id", site.cloudId());
+      fields.add("Scopes", scopes == null ? "-" : scopes);
+      fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
+    }
+    fields.print();
     return 0;
   }
 }

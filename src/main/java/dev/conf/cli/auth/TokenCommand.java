@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the secret conf would use, for piping into another tool.",
+      "Print the secret conf would use, for piping into another tool (for OAuth",
+      "profiles: a current access token, refreshed first when it is about to expire).",
       "Example: curl -H \"Authorization: Bearer $(conf auth token)\" ..."
     })
 public final class TokenCommand implements Callable<Integer> {
@@ -21,7 +22,7 @@ public final class TokenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ctx.io().out().println(ctx.connection().credentials().secret());
+    ctx.io().out().println(ctx.connection().credentials().currentSecret());
     ctx.io().out().flush();
     return 0;
   }
