@@ -449,6 +449,19 @@ public abstract class EditingScenarios extends WireMockSuite {
   }
 
   @Test
+  void anEditorVariableMayCarryArguments() {
+    stubPage("42", "Notes", 7, "<p>Hello world</p>");
+    stubUpdate("42", "Notes", 8, "<p>Hello everyone</p>");
+    // As git runs it: the variable through sh -c, the file appended as its last argument.
+    Result r =
+        conf.terminal()
+            .env("EDITOR", "sed -i 's/world/everyone/'")
+            .run("page", "edit", "42", "--format", "storage");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyOf(puts(pagePath("42")).get(0))).isEqualTo("<p>Hello everyone</p>");
+  }
+
+  @Test
   void anUnchangedBufferSendsNothing() throws Exception {
     stubPage("42", "Notes", 7, "<p>Hello</p>");
     Path editor = script("editor.sh", "true");
