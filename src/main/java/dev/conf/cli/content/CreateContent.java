@@ -43,6 +43,11 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
 
   protected abstract ContentType type();
 
+  /** The --template argument, for pages; null for blog posts. */
+  protected String templateArg() {
+    return null;
+  }
+
   /** The --parent argument, for pages; null for blog posts. */
   protected String parentArg() {
     return null;
@@ -64,16 +69,19 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
               ? "--title is required (or a title: in the Markdown file's front matter)"
               : "--title must not be empty");
     }
+    if (templateArg() != null && body != null) {
+      throw ConfException.usage("give --template or a body (--file F or -), not both");
+    }
     List<String> labels = body == null ? List.of() : LabelNames.of(body.meta().labels());
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
+    String storage = body == null ? "" : body.storage();
+    if (templateArg() != null) {
+      storage = Templates.find(ctx, space, templateArg()).body();
+    }
     Page created =
-        ctx.service()
-            .pages()
-            .createPage(
-                type(),
-                new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
+        ctx.service().pages().createPage(type(), new NewPage(space, pageTitle, parentId, storage));
     if (!labels.isEmpty()) {
       // Front matter labels: added once the page exists (Confluence has no create-with-labels).
       ctx.service().items().addLabels(created.id(), labels);
