@@ -148,13 +148,22 @@ public final class CloudPages implements Pages {
   /** v1: v2 has no restrictions. */
   @Override
   public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    requireRestrictions();
     return v1.restrictions(pageId);
   }
 
   @Override
   public List<dev.conf.service.Restriction> setRestrictions(
       String pageId, List<dev.conf.service.Restriction> all) {
+    requireRestrictions();
     return v1.setRestrictions(pageId, all);
+  }
+
+  /** v1's {@code /content/{id}/restriction} is a content route the gateway removed for OAuth. */
+  private void requireRestrictions() {
+    if (!capabilities.can(Operation.RESTRICTIONS)) {
+      throw Capabilities.refusal(Operation.RESTRICTIONS);
+    }
   }
 
   Map<String, String> userNames(Collection<String> ids) {
