@@ -13,7 +13,12 @@ public enum AuthType {
   /** Cloud: OAuth 2.0 (3LO) browser login; Bearer access tokens through the API gateway. */
   OAUTH("oauth", "OAuth 2.0 browser login"),
   /** Cloud: OAuth 2.0 client credentials of a service account; Bearer through the gateway. */
-  CLIENT_CREDENTIALS("client-credentials", "OAuth 2.0 client credentials of a service account");
+  CLIENT_CREDENTIALS("client-credentials", "OAuth 2.0 client credentials of a service account"),
+  /**
+   * Cloud: an Atlassian Connect app signing every request with a fresh HS256 JWT made with its
+   * shared secret ({@code Authorization: JWT ...}); the "user" is the app key.
+   */
+  CONNECT_JWT("connect-jwt", "Atlassian Connect app JWT (shared secret)");
 
   private final String id;
   private final String description;
@@ -32,7 +37,7 @@ public enum AuthType {
   }
 
   public boolean needsUser() {
-    return this == TOKEN || this == PASSWORD;
+    return this == TOKEN || this == PASSWORD || this == CONNECT_JWT;
   }
 
   /**
@@ -41,6 +46,14 @@ public enum AuthType {
    */
   public boolean oauth() {
     return this == OAUTH || this == CLIENT_CREDENTIALS;
+  }
+
+  /**
+   * True when the Authorization header is made per request (it signs the method, path and query),
+   * so {@link SiteCredentials#authorizationHeader()} has none to give.
+   */
+  public boolean signsRequests() {
+    return this == CONNECT_JWT;
   }
 
   /** The auth type a deployment uses unless told otherwise. */
@@ -60,6 +73,6 @@ public enum AuthType {
     throw new IllegalArgumentException(
         "unknown auth type '"
             + value
-            + "': use token, pat, password, oauth (with --web) or client-credentials");
+            + "': use token, pat, password, oauth (with --web), client-credentials or connect-jwt");
   }
 }

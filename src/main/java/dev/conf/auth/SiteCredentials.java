@@ -33,9 +33,11 @@ public record SiteCredentials(
     }
     if (type.needsUser() && (user == null || user.isBlank())) {
       throw new IllegalArgumentException(
-          type == AuthType.TOKEN
-              ? "an API token needs the account's email"
-              : "a password needs a username");
+          switch (type) {
+            case TOKEN -> "an API token needs the account's email";
+            case CONNECT_JWT -> "a Connect shared secret needs the app key";
+            default -> "a password needs a username";
+          });
     }
   }
 
@@ -46,6 +48,9 @@ public record SiteCredentials(
     }
     if (type == AuthType.PAT) {
       return "Bearer " + secret;
+    }
+    if (type.signsRequests()) {
+      throw new IllegalStateException(type.id() + " signs each request: it has no fixed header");
     }
     String pair = user + ":" + secret;
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));

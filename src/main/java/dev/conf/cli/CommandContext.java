@@ -250,12 +250,27 @@ public final class CommandContext {
   }
 
   private ApiClient api(Site site, SiteCredentials credentials, String caCert) {
+    OkHttpClient base = httpClient(caCert, site.root().getScheme());
+    HttpUrl siteRoot = HttpUrl.get(site.root().toString());
     OkHttpClient client =
-        HttpClientFactory.withAuth(
-            httpClient(caCert, site.root().getScheme()),
-            HttpUrl.get(site.root().toString()),
-            credentials::authorizationHeader,
-            credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
+        switch (credentials.type()) {
+          case CONNECT_JWT ->
+              HttpClientFactory.withInterceptor(
+                  base,
+                  new dev.conf.auth.connect.ConnectJwtInterceptor(
+                      siteRoot,
+                      new dev.conf.auth.connect.ConnectJwt(
+                          credentials.user(),
+                          credentials.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                          "/wiki",
+                          clock)));
+          default ->
+              HttpClientFactory.withAuth(
+                  base,
+                  siteRoot,
+                  credentials::authorizationHeader,
+                  credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
+        };
     ApiClient.ErrorContext plain =
         new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped());
     java.util.function.BooleanSupplier refused = null;
@@ -327,6 +342,10 @@ public final class CommandContext {
               + " again"
           : "the service account's access token was refused even when freshly minted; check the"
               + " account's access to the site";
+    }
+    if (c.type() == dev.conf.auth.AuthType.CONNECT_JWT) {
+      return "the site refused the Connect app's signed request: the shared secret is wrong or the"
+          + " app is no longer installed; run `conf auth login --type connect-jwt` again";
     }
     String source = c.source() == null ? "" : c.source();
     if (source.startsWith("environment (")) {

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
       "  conf auth login --url https://wiki.corp.example --with-token < pat.txt",
       "Cloud without an API token (browser login through your OAuth app):",
       "  conf auth login --web --url https://x.atlassian.net --client-id ID",
+      "Cloud, as an Atlassian Connect app (every request signed with a fresh JWT):",
+      "  conf auth login --type connect-jwt --url https://x.atlassian.net \\",
+      "      --app-key KEY --with-token < shared-secret.txt",
       "Cloud service account:",
       "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
       "      --client-id ID --with-token < secret.txt",
@@ -69,8 +72,15 @@ public final class LoginCommand implements Callable<Integer> {
       description =
           "token (Cloud API token, the Cloud default), pat (Data Center default), password,"
               + " oauth (as --web), client-credentials (Cloud service account; its secret on"
-              + " stdin with --with-token).")
+              + " stdin with --with-token), connect-jwt (Cloud: a Connect app's requests signed"
+              + " with its shared secret; --app-key).")
   String type;
+
+  @Option(
+      names = "--app-key",
+      paramLabel = "KEY",
+      description = "--type connect-jwt: the Connect app's key (the JWT's iss).")
+  String appKey;
 
   @Option(
       names = "--web",
@@ -160,6 +170,9 @@ public final class LoginCommand implements Callable<Integer> {
     Site site = detect(siteUrl, ctx.deploymentOverride());
 
     AuthType authType = authType(site);
+    if (scoped && authType == AuthType.CONNECT_JWT) {
+      throw ConfException.usage("--scoped is for API tokens; a Connect app signs its own requests");
+    }
     if (scoped && site.deployment() != Deployment.CLOUD) {
       throw ConfException.usage("--scoped is for Confluence Cloud API tokens");
     }
@@ -168,6 +181,11 @@ public final class LoginCommand implements Callable<Integer> {
       user = email != null ? email : ask(interactive, "Atlassian account email: ", "--email");
     } else if (authType == AuthType.PASSWORD) {
       user = username != null ? username : ask(interactive, "Username: ", "--username");
+    } else if (authType == AuthType.CONNECT_JWT) {
+      user = appKey != null ? appKey : ask(interactive, "Connect app key: ", "--app-key");
+    }
+    if (appKey != null && authType != AuthType.CONNECT_JWT) {
+      throw ConfException.usage("--app-key is for --type connect-jwt");
     }
     String secret = readSecret(interactive, authType);
 
@@ -219,7 +237,7 @@ public final class LoginCommand implements Callable<Integer> {
             site.deployment().id(),
             authType.id(),
             authType == AuthType.TOKEN ? user : null,
-            authType == AuthType.PASSWORD ? user : null,
+            authType == AuthType.PASSWORD || authType == AuthType.CONNECT_JWT ? user : null,
             space,
             cloudId,
             ctx.globals().caCert(),
@@ -320,10 +338,15 @@ public final class LoginCommand implements Callable<Integer> {
           ? AuthType.PASSWORD
           : AuthType.defaultFor(site.deployment());
     }
-    if (site.deployment() == Deployment.CLOUD && t != AuthType.TOKEN) {
+    if (site.deployment() == Deployment.CLOUD && t != AuthType.TOKEN && t != AuthType.CONNECT_JWT) {
       throw ConfException.usage(
-          "Confluence Cloud takes an API token (--type token) with the account's email, or a"
-              + " browser login (--web) or service account (--type client-credentials)");
+          "Confluence Cloud takes an API token (--type token) with the account's email, a"
+              + " browser login (--web), a service account (--type client-credentials) or a"
+              + " Connect app's shared secret (--type connect-jwt)");
+    }
+    if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.CONNECT_JWT) {
+      throw ConfException.usage(
+          "--type connect-jwt is for Confluence Cloud: Connect apps are installed on Cloud sites");
     }
     if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.TOKEN) {
       throw ConfException.usage(
@@ -359,6 +382,7 @@ public final class LoginCommand implements Callable<Integer> {
             case PAT -> "Personal access token: ";
             case PASSWORD -> "Password: ";
             case OAUTH, CLIENT_CREDENTIALS -> "OAuth client secret: ";
+            case CONNECT_JWT -> "Connect app shared secret: ";
           };
       char[] chars = ctx.io().promptSecret(label);
       secret = chars == null ? "" : new String(chars).strip();
