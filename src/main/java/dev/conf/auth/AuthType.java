@@ -18,7 +18,11 @@ public enum AuthType {
    * Cloud: an Atlassian Connect app signing every request with a fresh HS256 JWT made with its
    * shared secret ({@code Authorization: JWT ...}); the "user" is the app key.
    */
-  CONNECT_JWT("connect-jwt", "Atlassian Connect app JWT (shared secret)");
+  CONNECT_JWT("connect-jwt", "Atlassian Connect app JWT (shared secret)"),
+  /** Data Center: conf's own form login; the session cookies are sent (XSRF header on writes). */
+  SESSION("session", "login session (cookies from a form login)"),
+  /** Data Center behind SSO: cookies copied from a browser, optionally with a PAT. */
+  COOKIE("cookie", "browser session cookies");
 
   private final String id;
   private final String description;
@@ -37,7 +41,7 @@ public enum AuthType {
   }
 
   public boolean needsUser() {
-    return this == TOKEN || this == PASSWORD || this == CONNECT_JWT;
+    return this == TOKEN || this == PASSWORD || this == CONNECT_JWT || this == SESSION;
   }
 
   /**
@@ -53,7 +57,12 @@ public enum AuthType {
    * so {@link SiteCredentials#authorizationHeader()} has none to give.
    */
   public boolean signsRequests() {
-    return this == CONNECT_JWT;
+    return this == CONNECT_JWT || session();
+  }
+
+  /** True for the kinds that send a session's cookies (their secret is a session secret). */
+  public boolean session() {
+    return this == SESSION || this == COOKIE;
   }
 
   /** The auth type a deployment uses unless told otherwise. */
@@ -73,6 +82,6 @@ public enum AuthType {
     throw new IllegalArgumentException(
         "unknown auth type '"
             + value
-            + "': use token, pat, password, oauth (with --web), client-credentials or connect-jwt");
+            + "': use token, pat, password, oauth (with --web), client-credentials, connect-jwt, session or cookie");
   }
 }

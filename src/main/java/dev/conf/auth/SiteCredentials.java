@@ -36,6 +36,7 @@ public record SiteCredentials(
           switch (type) {
             case TOKEN -> "an API token needs the account's email";
             case CONNECT_JWT -> "a Connect shared secret needs the app key";
+            case SESSION -> "a session login needs a username";
             default -> "a password needs a username";
           });
     }

@@ -264,6 +264,7 @@ public final class CommandContext {
                           credentials.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                           "/wiki",
                           clock)));
+          case SESSION, COOKIE -> sessionClient(base, siteRoot, site, credentials);
           default ->
               HttpClientFactory.withAuth(
                   base,
@@ -290,6 +291,83 @@ public final class CommandContext {
         client,
         new ApiClient.ErrorContext(
             site.displayUrl(), authHint(credentials), site.scoped(), () -> commandName, refused));
+  }
+
+  /**
+   * A session's client: its cookies only to the site's host, the XSRF header on writes, every
+   * answer read for the signs of an ended session, and for {@code --type session} with a stored
+   * password one more form login (the new cookies saved to the profile's store) before giving up. A
+   * cookie login's PAT, when given, goes along as Bearer.
+   */
+  private OkHttpClient sessionClient(
+      OkHttpClient base, HttpUrl siteRoot, Site site, SiteCredentials credentials) {
+    dev.conf.auth.session.SessionSecret secret =
+        dev.conf.auth.session.SessionSecret.parse(credentials.secret());
+    dev.conf.auth.session.SiteCookieJar jar =
+        new dev.conf.auth.session.SiteCookieJar(siteRoot, clock);
+    jar.addFromHeader(secret.cookies());
+    HttpUrl apiBase = HttpUrl.get(site.apiBase().toString());
+    dev.conf.auth.session.SessionInterceptor.Relogin relogin = null;
+    boolean session = credentials.type() == dev.conf.auth.AuthType.SESSION;
+    if (session && secret.password() != null) {
+      Connection saved = connection;
+      relogin =
+          () -> {
+            OkHttpClient form = base.newBuilder().cookieJar(jar).followRedirects(false).build();
+            try {
+              dev.conf.auth.session.SessionInterceptor.formLogin(
+                  form, apiBase, site.displayUrl(), credentials.user(), secret.password(), jar);
+            } catch (ConfException e) {
+              return false;
+            }
+            io().err()
+                .println("conf: the session had ended; logged in again with the stored password");
+            if (saved != null && saved.credentials() == credentials && saved.profile() != null) {
+              Profile p = config().profile(saved.profile());
+              if (p != null) {
+                storeFor(p).put(saved.profile(), secret.withCookies(jar.toHeader()).toJson());
+              }
+            }
+            return true;
+          };
+    }
+    OkHttpClient client =
+        dev.conf.auth.session.SessionInterceptor.install(
+                base,
+                siteRoot,
+                jar,
+                new dev.conf.auth.session.SessionInterceptor(
+                    site.displayUrl(),
+                    siteRoot,
+                    session
+                        ? dev.conf.auth.session.SessionSignals.Login.SESSION
+                        : dev.conf.auth.session.SessionSignals.Login.COOKIE,
+                    relogin))
+            .build();
+    return secret.pat() == null
+        ? client
+        : HttpClientFactory.withAuth(client, siteRoot, () -> "Bearer " + secret.pat());
+  }
+
+  /**
+   * {@code conf auth login --type session}: a form login at the site; the session secret (the
+   * cookies, and the password when {@code keepPassword}) to store.
+   */
+  public String sessionLogin(Site site, String username, String password, boolean keepPassword) {
+    HttpUrl siteRoot = HttpUrl.get(site.root().toString());
+    dev.conf.auth.session.SiteCookieJar jar =
+        new dev.conf.auth.session.SiteCookieJar(siteRoot, clock);
+    OkHttpClient form =
+        httpClient(globals.caCert, site.root().getScheme())
+            .newBuilder()
+            .cookieJar(jar)
+            .followRedirects(false)
+            .build();
+    dev.conf.auth.session.SessionInterceptor.formLogin(
+        form, HttpUrl.get(site.apiBase().toString()), site.displayUrl(), username, password, jar);
+    return new dev.conf.auth.session.SessionSecret(
+            jar.toHeader(), keepPassword ? password : null, null)
+        .toJson();
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */

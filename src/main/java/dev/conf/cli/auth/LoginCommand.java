@@ -37,6 +37,10 @@ import picocli.CommandLine.Option;
       "Cloud, as an Atlassian Connect app (every request signed with a fresh JWT):",
       "  conf auth login --type connect-jwt --url https://x.atlassian.net \\",
       "      --app-key KEY --with-token < shared-secret.txt",
+      "Data Center without a PAT (form login; cookies kept in the keychain):",
+      "  conf auth login --type session --url https://wiki.corp.example --username me",
+      "Data Center behind SSO (cookies copied from the browser, on stdin):",
+      "  conf auth login --type cookie --url https://wiki.corp.example --with-token < cookies.txt",
       "Cloud service account:",
       "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
       "      --client-id ID --with-token < secret.txt",
@@ -73,7 +77,8 @@ public final class LoginCommand implements Callable<Integer> {
           "token (Cloud API token, the Cloud default), pat (Data Center default), password,"
               + " oauth (as --web), client-credentials (Cloud service account; its secret on"
               + " stdin with --with-token), connect-jwt (Cloud: a Connect app's requests signed"
-              + " with its shared secret; --app-key).")
+              + " with its shared secret; --app-key), session (Data Center form login with"
+              + " --username), cookie (Data Center: browser cookies on stdin, for SSO sites).")
   String type;
 
   @Option(
@@ -81,6 +86,20 @@ public final class LoginCommand implements Callable<Integer> {
       paramLabel = "KEY",
       description = "--type connect-jwt: the Connect app's key (the JWT's iss).")
   String appKey;
+
+  @Option(
+      names = "--remember-password",
+      description =
+          "--type session: keep the password in the keychain too, so conf logs in again by itself"
+              + " when the session ends (without it, you run auth login again).")
+  boolean rememberPassword;
+
+  @Option(
+      names = "--with-pat",
+      description =
+          "--type cookie: a personal access token goes with the cookies (both are sent): on stdin"
+              + " the cookie string's line, then the PAT's line; on a terminal it is asked for.")
+  boolean withPat;
 
   @Option(
       names = "--web",
@@ -179,7 +198,7 @@ public final class LoginCommand implements Callable<Integer> {
     String user = null;
     if (authType == AuthType.TOKEN) {
       user = email != null ? email : ask(interactive, "Atlassian account email: ", "--email");
-    } else if (authType == AuthType.PASSWORD) {
+    } else if (authType == AuthType.PASSWORD || authType == AuthType.SESSION) {
       user = username != null ? username : ask(interactive, "Username: ", "--username");
     } else if (authType == AuthType.CONNECT_JWT) {
       user = appKey != null ? appKey : ask(interactive, "Connect app key: ", "--app-key");
@@ -187,7 +206,18 @@ public final class LoginCommand implements Callable<Integer> {
     if (appKey != null && authType != AuthType.CONNECT_JWT) {
       throw ConfException.usage("--app-key is for --type connect-jwt");
     }
+    if (rememberPassword && authType != AuthType.SESSION) {
+      throw ConfException.usage("--remember-password is for --type session");
+    }
+    if (withPat && authType != AuthType.COOKIE) {
+      throw ConfException.usage("--with-pat is for --type cookie");
+    }
     String secret = readSecret(interactive, authType);
+    if (authType == AuthType.SESSION) {
+      secret = ctx.sessionLogin(site, user, secret, rememberPassword);
+    } else if (authType == AuthType.COOKIE) {
+      secret = cookieSecret(interactive, secret);
+    }
 
     String cloudId = null;
     if (scoped || site.scoped()) {
@@ -237,13 +267,27 @@ public final class LoginCommand implements Callable<Integer> {
             site.deployment().id(),
             authType.id(),
             authType == AuthType.TOKEN ? user : null,
-            authType == AuthType.PASSWORD || authType == AuthType.CONNECT_JWT ? user : null,
+            authType == AuthType.PASSWORD
+                    || authType == AuthType.CONNECT_JWT
+                    || authType == AuthType.SESSION
+                ? user
+                : null,
             space,
             cloudId,
             ctx.globals().caCert(),
             insecureStorage ? Profile.STORAGE_FILE : Profile.STORAGE_KEYCHAIN));
     config.setCurrent(profileName);
     config.save();
+    if (authType == AuthType.SESSION) {
+      io.err()
+          .println(
+              rememberPassword
+                  ? "The password is stored in the "
+                      + store.describe()
+                      + ": when the session ends, conf logs in again by itself"
+                  : "The password is not stored: when the session ends, run conf auth login again"
+                      + " (with --remember-password conf logs in again by itself)");
+    }
 
     io.err()
         .println(
@@ -367,6 +411,27 @@ public final class LoginCommand implements Callable<Integer> {
     return answer;
   }
 
+  /** The cookie login's secret: the cookie string, and with --with-pat the PAT after it. */
+  private String cookieSecret(boolean interactive, String read) {
+    String cookies = read;
+    String pat = null;
+    if (withPat) {
+      int nl = read.indexOf('\n');
+      if (nl >= 0) {
+        cookies = read.substring(0, nl).strip();
+        pat = read.substring(nl + 1).strip();
+      } else if (interactive) {
+        char[] chars = ctx.io().promptSecret("Personal access token: ");
+        pat = chars == null ? "" : new String(chars).strip();
+      }
+      if (pat == null || pat.isEmpty()) {
+        throw ConfException.usage(
+            "--with-pat: no PAT given (on stdin, the line after the cookie string)");
+      }
+    }
+    return new dev.conf.auth.session.SessionSecret(cookies, null, pat).toJson();
+  }
+
   private String readSecret(boolean interactive, AuthType authType) {
     String secret;
     if (withToken) {
@@ -383,6 +448,8 @@ public final class LoginCommand implements Callable<Integer> {
             case PASSWORD -> "Password: ";
             case OAUTH, CLIENT_CREDENTIALS -> "OAuth client secret: ";
             case CONNECT_JWT -> "Connect app shared secret: ";
+            case SESSION -> "Password: ";
+            case COOKIE -> "Cookie string from the browser (JSESSIONID=...; ...): ";
           };
       char[] chars = ctx.io().promptSecret(label);
       secret = chars == null ? "" : new String(chars).strip();
