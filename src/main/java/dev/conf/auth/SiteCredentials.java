@@ -61,6 +61,10 @@ public record SiteCredentials(
    * The secret as sent: for OAuth, the current access token (renewed when it is about to expire).
    */
   public String currentSecret() {
+    if (type.session()) {
+      // The cookie string, as curl -b takes it; never the stored password.
+      return dev.conf.auth.session.SessionSecret.parse(secret).cookies();
+    }
     return tokens != null ? tokens.accessToken() : secret;
   }
 

@@ -160,7 +160,21 @@ public final class CommandContext {
         env,
         this::storeFor,
         new ConnectionResolver.OAuthSupport(
-            clock, configDir(), this::oauthClient, url -> cloudIdOf(url)));
+            clock,
+            configDir(),
+            this::oauthClient,
+            url -> cloudIdOf(url),
+            (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)));
+  }
+
+  /**
+   * The OAuth 2.0 provider of a Data Center site, for one incoming link; {@code pkce} is the
+   * browser login's pair (null for refreshes and client credentials).
+   */
+  public dev.conf.auth.OAuthGrants dataCenterOAuth(
+      URI base, String clientId, String clientSecret, dev.conf.auth.pkce.Pkce pkce) {
+    return new dev.conf.auth.pkce.DataCenterOAuth(
+        httpClient(globals.caCert, base.getScheme()), base, clientId, clientSecret, clock, pkce);
   }
 
   /** The OAuth endpoints of one app (client id and secret) on these Atlassian hosts. */

@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
       "Data Center without a PAT (form login; cookies kept in the keychain):",
       "  conf auth login --type session --url https://wiki.corp.example --username me",
       "Data Center behind SSO (cookies copied from the browser, on stdin):",
-      "  conf auth login --type cookie --url https://wiki.corp.example --with-token < cookies.txt",
+      "  conf auth login --type cookie --url https://wiki.corp.example \\",
+      "      --with-token < cookies.txt",
+      "Data Center OAuth 2.0 (an incoming link's client id; PKCE, browser login):",
+      "  conf auth login --web --url https://wiki.corp.example --client-id ID",
       "Cloud service account:",
       "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
       "      --client-id ID --with-token < secret.txt",
@@ -104,7 +107,8 @@ public final class LoginCommand implements Callable<Integer> {
   @Option(
       names = "--web",
       description =
-          "Cloud: log in in the browser through your OAuth 2.0 app (no API token needed).")
+          "Log in in the browser: on Cloud through your OAuth 2.0 app, on Data Center through"
+              + " the site's OAuth 2.0 provider (an incoming link; PKCE). No token needed.")
   boolean web;
 
   @Option(
