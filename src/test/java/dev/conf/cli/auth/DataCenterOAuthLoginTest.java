@@ -225,6 +225,47 @@ class DataCenterOAuthLoginTest extends WireMockSuite {
   }
 
   @Test
+  void aRefusedAccessTokenIsRefreshedAtTheSitesProvider() {
+    Result login =
+        conf.pipe()
+            .stdin(CLIENT_SECRET + "\n")
+            .run(
+                "auth",
+                "login",
+                "--web",
+                "--url",
+                siteUrl(),
+                "--client-id",
+                CLIENT_ID,
+                "--callback-port",
+                String.valueOf(port),
+                "--with-client-secret");
+    assertThat(login.exitCode()).as(login.toString()).isZero();
+    // The site has revoked AT1; the provider swaps RT1 for AT2 (and a new refresh token).
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/space"))
+            .withHeader("Authorization", equalTo("Bearer AT1"))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(401)));
+    wm.stubFor(
+        post(urlPathEqualTo(OAUTH + "/token"))
+            .withRequestBody(containing("grant_type=refresh_token"))
+            .withRequestBody(containing("refresh_token=RT1"))
+            .withRequestBody(containing("client_secret=" + CLIENT_SECRET))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"AT2\",\"refresh_token\":\"RT2\",\"expires_in\":3600}")));
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/space"))
+            .withHeader("Authorization", equalTo("Bearer AT2"))
+            .willReturn(okJson(SPACES)));
+    Result spaces = conf.pipe().run("space", "list");
+    assertThat(spaces.exitCode()).as(spaces.toString()).isZero();
+    assertThat(spaces.out()).contains("DOCS");
+    assertThat(conf.keychain.secrets.values().toString()).contains("RT2").doesNotContain("RT1");
+  }
+
+  @Test
   void aServiceAccountOfAnIncomingLinkListsSpaces() {
     ConfRunner c = new ConfRunner(configDir);
     Result r =
