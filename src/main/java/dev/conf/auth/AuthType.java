@@ -22,7 +22,12 @@ public enum AuthType {
   /** Data Center: conf's own form login; the session cookies are sent (XSRF header on writes). */
   SESSION("session", "login session (cookies from a form login)"),
   /** Data Center behind SSO: cookies copied from a browser, optionally with a PAT. */
-  COOKIE("cookie", "browser session cookies");
+  COOKIE("cookie", "browser session cookies"),
+  /**
+   * Data Center: an OAuth 1.0a application link; every request signed RSA-SHA1 with the access
+   * token. The "user" is the consumer key.
+   */
+  OAUTH1("oauth1", "OAuth 1.0a application link (RSA-SHA1)");
 
   private final String id;
   private final String description;
@@ -41,7 +46,11 @@ public enum AuthType {
   }
 
   public boolean needsUser() {
-    return this == TOKEN || this == PASSWORD || this == CONNECT_JWT || this == SESSION;
+    return this == TOKEN
+        || this == PASSWORD
+        || this == CONNECT_JWT
+        || this == SESSION
+        || this == OAUTH1;
   }
 
   /**
@@ -57,7 +66,7 @@ public enum AuthType {
    * so {@link SiteCredentials#authorizationHeader()} has none to give.
    */
   public boolean signsRequests() {
-    return this == CONNECT_JWT || session();
+    return this == CONNECT_JWT || this == OAUTH1 || session();
   }
 
   /** True for the kinds that send a session's cookies (their secret is a session secret). */
@@ -82,6 +91,6 @@ public enum AuthType {
     throw new IllegalArgumentException(
         "unknown auth type '"
             + value
-            + "': use token, pat, password, oauth (with --web), client-credentials, connect-jwt, session or cookie");
+            + "': use token, pat, password, oauth (with --web), client-credentials, connect-jwt, session, cookie or oauth1");
   }
 }

@@ -37,6 +37,7 @@ public record SiteCredentials(
             case TOKEN -> "an API token needs the account's email";
             case CONNECT_JWT -> "a Connect shared secret needs the app key";
             case SESSION -> "a session login needs a username";
+            case OAUTH1 -> "an OAuth 1.0a login needs the consumer key";
             default -> "a password needs a username";
           });
     }
@@ -64,6 +65,9 @@ public record SiteCredentials(
     if (type.session()) {
       // The cookie string, as curl -b takes it; never the stored password.
       return dev.conf.auth.session.SessionSecret.parse(secret).cookies();
+    }
+    if (type == AuthType.OAUTH1) {
+      return dev.conf.auth.oauth1.OAuth1Secret.parse(secret).accessToken();
     }
     return tokens != null ? tokens.accessToken() : secret;
   }

@@ -279,6 +279,14 @@ public final class CommandContext {
                           "/wiki",
                           clock)));
           case SESSION, COOKIE -> sessionClient(base, siteRoot, site, credentials);
+          case OAUTH1 -> {
+            dev.conf.auth.oauth1.OAuth1Secret s =
+                dev.conf.auth.oauth1.OAuth1Secret.parse(credentials.secret());
+            yield HttpClientFactory.withInterceptor(
+                base,
+                new dev.conf.auth.oauth1.OAuth1Interceptor(
+                    siteRoot, oauth1Signer(credentials.user(), s.privateKey()), s::accessToken));
+          }
           default ->
               HttpClientFactory.withAuth(
                   base,
@@ -382,6 +390,43 @@ public final class CommandContext {
     return new dev.conf.auth.session.SessionSecret(
             jar.toHeader(), keepPassword ? password : null, null)
         .toJson();
+  }
+
+  private dev.conf.auth.oauth1.OAuth1Signer oauth1Signer(String consumerKey, String pem) {
+    return new dev.conf.auth.oauth1.OAuth1Signer(
+        consumerKey,
+        dev.conf.auth.oauth1.PemPrivateKey.read(pem, "the private key"),
+        dev.conf.auth.oauth1.OAuth1Signer.randomNonces(),
+        clock);
+  }
+
+  /**
+   * {@code conf auth login --type oauth1}: the three-step dance with an {@code oob} callback; the
+   * user approves at the authorize URL given to {@code verifierFor} and it answers the verifier.
+   * Returns the secret to store (access token, token secret, private key).
+   */
+  public String oauth1Login(
+      Site site, String consumerKey, String pem, Function<String, String> verifierFor) {
+    dev.conf.auth.oauth1.OAuth1Dance dance =
+        new dev.conf.auth.oauth1.OAuth1Dance(
+            httpClient(globals.caCert, site.root().getScheme()),
+            HttpUrl.get(site.apiBase().toString()),
+            oauth1Signer(consumerKey, pem));
+    try {
+      dev.conf.auth.oauth1.OAuth1Dance.RequestToken request =
+          dance.requestToken(dev.conf.auth.oauth1.OAuth1Dance.OUT_OF_BAND);
+      String verifier = verifierFor.apply(dance.authorizeUrl(request).toString());
+      if (verifier == null || verifier.isBlank()) {
+        throw ConfException.usage("no verifier given");
+      }
+      dev.conf.auth.oauth1.OAuth1Dance.AccessToken access = dance.accessToken(request, verifier);
+      return new dev.conf.auth.oauth1.OAuth1Secret(access.token(), access.secret(), pem).toJson();
+    } catch (java.io.IOException e) {
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "could not reach " + site.displayUrl() + ": " + e.getMessage(),
+          e);
+    }
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */

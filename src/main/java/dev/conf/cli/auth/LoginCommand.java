@@ -44,6 +44,9 @@ import picocli.CommandLine.Option;
       "      --with-token < cookies.txt",
       "Data Center OAuth 2.0 (an incoming link's client id; PKCE, browser login):",
       "  conf auth login --web --url https://wiki.corp.example --client-id ID",
+      "Data Center OAuth 1.0a application link (paste the verifier when asked):",
+      "  conf auth login --type oauth1 --url https://wiki.corp.example \\",
+      "      --consumer-key KEY --private-key key.pem",
       "Cloud service account:",
       "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
       "      --client-id ID --with-token < secret.txt",
@@ -81,7 +84,8 @@ public final class LoginCommand implements Callable<Integer> {
               + " oauth (as --web), client-credentials (Cloud service account; its secret on"
               + " stdin with --with-token), connect-jwt (Cloud: a Connect app's requests signed"
               + " with its shared secret; --app-key), session (Data Center form login with"
-              + " --username), cookie (Data Center: browser cookies on stdin, for SSO sites).")
+              + " --username), cookie (Data Center: browser cookies on stdin, for SSO sites), oauth1 (Data Center"
+              + " application link; --consumer-key, --private-key).")
   String type;
 
   @Option(
@@ -103,6 +107,20 @@ public final class LoginCommand implements Callable<Integer> {
           "--type cookie: a personal access token goes with the cookies (both are sent): on stdin"
               + " the cookie string's line, then the PAT's line; on a terminal it is asked for.")
   boolean withPat;
+
+  @Option(
+      names = "--consumer-key",
+      paramLabel = "KEY",
+      description = "--type oauth1: the consumer key the admin entered in the application link.")
+  String consumerKey;
+
+  @Option(
+      names = "--private-key",
+      paramLabel = "FILE",
+      description =
+          "--type oauth1: the RSA private key (PEM) whose public key the application link holds;"
+              + " conf keeps a copy in the keychain.")
+  java.nio.file.Path privateKey;
 
   @Option(
       names = "--web",
@@ -204,6 +222,9 @@ public final class LoginCommand implements Callable<Integer> {
       user = email != null ? email : ask(interactive, "Atlassian account email: ", "--email");
     } else if (authType == AuthType.PASSWORD || authType == AuthType.SESSION) {
       user = username != null ? username : ask(interactive, "Username: ", "--username");
+    } else if (authType == AuthType.OAUTH1) {
+      user =
+          consumerKey != null ? consumerKey : ask(interactive, "Consumer key: ", "--consumer-key");
     } else if (authType == AuthType.CONNECT_JWT) {
       user = appKey != null ? appKey : ask(interactive, "Connect app key: ", "--app-key");
     }
@@ -216,7 +237,11 @@ public final class LoginCommand implements Callable<Integer> {
     if (withPat && authType != AuthType.COOKIE) {
       throw ConfException.usage("--with-pat is for --type cookie");
     }
-    String secret = readSecret(interactive, authType);
+    if ((consumerKey != null || privateKey != null) && authType != AuthType.OAUTH1) {
+      throw ConfException.usage("--consumer-key and --private-key are for --type oauth1");
+    }
+    String secret =
+        authType == AuthType.OAUTH1 ? oauth1(site, user) : readSecret(interactive, authType);
     if (authType == AuthType.SESSION) {
       secret = ctx.sessionLogin(site, user, secret, rememberPassword);
     } else if (authType == AuthType.COOKIE) {
@@ -274,6 +299,7 @@ public final class LoginCommand implements Callable<Integer> {
             authType == AuthType.PASSWORD
                     || authType == AuthType.CONNECT_JWT
                     || authType == AuthType.SESSION
+                    || authType == AuthType.OAUTH1
                 ? user
                 : null,
             space,
@@ -415,6 +441,34 @@ public final class LoginCommand implements Callable<Integer> {
     return answer;
   }
 
+  /** The OAuth 1.0a dance; the verifier is pasted (or, in a script, the first line of stdin). */
+  private String oauth1(Site site, String key) {
+    if (privateKey == null) {
+      throw ConfException.usage("--type oauth1 needs --private-key FILE (the RSA key in PEM)");
+    }
+    String pem;
+    try {
+      pem = java.nio.file.Files.readString(privateKey);
+    } catch (java.io.IOException e) {
+      throw ConfException.usage(
+          "cannot read the private key " + privateKey + ": " + e.getMessage());
+    }
+    Io io = ctx.io();
+    return ctx.oauth1Login(
+        site,
+        key,
+        pem,
+        authorize -> {
+          io.err().println("Open this URL in a browser, allow access, and paste the verifier:");
+          io.err().println("  " + authorize);
+          io.err().flush();
+          if (!noBrowser) {
+            ctx.browser().open(authorize);
+          }
+          return io.prompt("Verifier: ");
+        });
+  }
+
   /** The cookie login's secret: the cookie string, and with --with-pat the PAT after it. */
   private String cookieSecret(boolean interactive, String read) {
     String cookies = read;
@@ -454,6 +508,7 @@ public final class LoginCommand implements Callable<Integer> {
             case CONNECT_JWT -> "Connect app shared secret: ";
             case SESSION -> "Password: ";
             case COOKIE -> "Cookie string from the browser (JSESSIONID=...; ...): ";
+            case OAUTH1 -> "Verifier: ";
           };
       char[] chars = ctx.io().promptSecret(label);
       secret = chars == null ? "" : new String(chars).strip();
