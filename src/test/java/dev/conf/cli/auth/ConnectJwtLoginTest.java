@@ -92,6 +92,10 @@ class ConnectJwtLoginTest extends WireMockSuite {
     assertThat(api.exitCode()).as(api.toString()).isZero();
     assertThat(api.out()).contains("\"key\":\"DOCS\"");
 
+    Result status = c.pipe().run("auth", "status");
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(status.out()).contains("Atlassian Connect app JWT").contains("keychain");
+
     assertThat(host.refusals).isEmpty();
     assertThat(wm.getAllServeEvents())
         .allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization")).startsWith("JWT "));
