@@ -140,6 +140,7 @@ public final class Commands {
           new Noun(ConvertCommand.class),
           new Noun(PublishCommand.class),
           new Noun(CompletionCommand.class),
+          new Noun(HelpCommand.class),
           new Noun(CdsTrainingCommand.class));
 
   /** Root options that take a value: the word after them is not a command. */

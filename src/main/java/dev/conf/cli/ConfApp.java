@@ -92,6 +92,7 @@ public final class ConfApp {
   public CommandLine commandLine(String... args) {
     Io io = context.io();
     CommandLine cli = Commands.build(new RootCommand(context), new ContextFactory(context), args);
+    HelpLayout.apply(cli);
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -6,6 +6,7 @@ import dev.conf.auth.SecretStore;
 import dev.conf.auth.Site;
 import dev.conf.auth.SiteCredentials;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
@@ -21,6 +22,11 @@ import picocli.CommandLine.Option;
  * saved when the check fails. A secret is never taken from argv: it comes from a no-echo prompt or
  * stdin.
  */
+@Examples({
+  "conf auth login --url https://x.atlassian.net --email me@x.com",
+  "conf auth login --url https://wiki.corp.example --profile corp",
+  "conf auth login --url https://x.atlassian.net --email me@x.com --with-token < token.txt"
+})
 @Command(
     name = "login",
     mixinStandardHelpOptions = true,

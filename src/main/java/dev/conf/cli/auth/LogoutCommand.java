@@ -2,6 +2,7 @@ package dev.conf.cli.auth;
 
 import dev.conf.auth.SecretStore;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code conf auth logout}: forgets a profile and deletes its stored secret. */
+@Examples({"conf auth logout", "conf auth logout --profile corp"})
 @Command(
     name = "logout",
     mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
 import dev.conf.auth.Site;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
 import dev.conf.output.Io;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
  * the secret comes from. Checks the credentials live unless {@code --offline}. Exit 4 when not
  * logged in or the check fails.
  */
+@Examples({"conf auth status", "conf auth status --offline --json"})
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package dev.conf.cli.auth;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf auth switch NAME}: makes a saved profile the current one. */
+@Examples({"conf auth switch corp", "conf auth switch default"})
 @Command(
     name = "switch",
     mixinStandardHelpOptions = true,

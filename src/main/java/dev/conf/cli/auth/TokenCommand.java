@@ -1,16 +1,25 @@
 package dev.conf.cli.auth;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code conf auth token}: prints the secret in use, for piping into another tool. */
+@Examples({
+  "curl -H \"$(conf auth token --header)\" https://x.atlassian.net/wiki/api/v2/spaces",
+  "conf auth token --profile corp | pbcopy"
+})
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
       "Print the secret conf would use, for piping into another tool.",
-      "Example: curl -H \"Authorization: Bearer $(conf auth token)\" ..."
+      "",
+      "How it goes into an Authorization header depends on the site: Data Center takes a "
+          + "personal access token as 'Bearer TOKEN'; Cloud takes an API token with the account's "
+          + "email as 'Basic base64(email:token)'. --header prints the whole header for either."
     })
 public final class TokenCommand implements Callable<Integer> {
   private final CommandContext ctx;
@@ -19,9 +28,18 @@ public final class TokenCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  @Option(
+      names = "--header",
+      description = "Print the whole 'Authorization: ...' header the site expects instead.")
+  boolean header;
+
   @Override
   public Integer call() {
-    ctx.io().out().println(ctx.connection().credentials().secret());
+    var credentials = ctx.connection().credentials();
+    ctx.io()
+        .out()
+        .println(
+            header ? "Authorization: " + credentials.authorizationHeader() : credentials.secret());
     ctx.io().out().flush();
     return 0;
   }

@@ -1,6 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +10,10 @@ import picocli.CommandLine.Command;
  * {@code conf blog create}: its type and help. The options and the work are {@link
  * CreateContent}'s, shared with {@code conf page create}.
  */
+@Examples({
+  "conf blog create --space ENG --file release-notes.md",
+  "echo \"<p>Hi</p>\" | conf blog create --space ENG --title \"Hello\" -"
+})
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,

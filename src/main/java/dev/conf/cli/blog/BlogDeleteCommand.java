@@ -1,6 +1,7 @@
 package dev.conf.cli.blog;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
  * {@code conf blog delete}: its type and help. The options and the work are {@link
  * DeleteContent}'s, shared with {@code conf page delete}.
  */
+@Examples({"conf blog delete 45678", "conf blog delete 45678 --yes --purge"})
 @Command(
     name = "delete",
     aliases = "rm",

@@ -1,6 +1,7 @@
 package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.BodyInput;
 import dev.conf.cli.content.BodySource;
@@ -15,6 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment add PAGE (--body TEXT | --file F | -)}. */
+@Examples({
+  "conf comment add DOCS:Runbook --body \"Looks **good**\"",
+  "conf comment add 12345 --reply-to 777 --file reply.md"
+})
 @Command(
     name = "add",
     aliases = "create",

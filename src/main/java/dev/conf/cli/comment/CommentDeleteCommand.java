@@ -1,6 +1,7 @@
 package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.convert.StorageText;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment delete ID}. */
+@Examples({"conf comment delete 777", "conf comment delete 777 --yes"})
 @Command(
     name = "delete",
     aliases = "rm",

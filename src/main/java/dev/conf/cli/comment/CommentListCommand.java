@@ -1,6 +1,7 @@
 package dev.conf.cli.comment;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.PageResolver;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment list PAGE}. */
+@Examples({"conf comment list DOCS:Runbook", "conf comment list 12345 --inline --json"})
 @Command(
     name = "list",
     aliases = "ls",

@@ -1,6 +1,7 @@
 package dev.conf.cli.label;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label list PAGE}. */
+@Examples({"conf label list DOCS:Runbook", "conf label list 12345 --json name"})
 @Command(
     name = "list",
     aliases = "ls",

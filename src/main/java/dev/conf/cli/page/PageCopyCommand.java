@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.ContentAddress;
 import dev.conf.cli.content.PageResolver;
@@ -21,6 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page copy}: a copy under another parent. */
+@Examples({
+  "conf page copy DOCS:Template --parent DOCS:Home --title \"New service\"",
+  "conf page copy 12345 --parent 12000 --recursive --with-labels"
+})
 @Command(
     name = "copy",
     aliases = "cp",

@@ -1,6 +1,7 @@
 package dev.conf.cli.page;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.convert.StorageText;
 import dev.conf.convert.UnifiedDiff;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page diff}: what changed between two versions. */
+@Examples({"conf page diff DOCS:Runbook", "conf page diff 12345 --from 3 --to 5 --format text"})
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,

@@ -2,6 +2,7 @@ package dev.conf.cli.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -31,6 +32,11 @@ import picocli.CommandLine.Parameters;
  * Planner} decides; this class writes, parents first, then (with --prune) trashes the pages whose
  * file is gone, children first.
  */
+@Examples({
+  "conf publish docs --space ENG --dry-run",
+  "conf publish docs --space ENG --parent 'ENG:Handbook' --json",
+  "conf publish docs --space ENG --prune --dry-run"
+})
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
@@ -71,12 +77,7 @@ import picocli.CommandLine.Parameters;
       "  5  some pages were skipped (edited in Confluence, not published by conf, a",
       "     same-titled page elsewhere in the space, or with --prune a page that keeps",
       "     children conf does not remove); the others were published",
-      "  1  anything else (network, server error)",
-      "",
-      "Examples:",
-      "  conf publish docs --space ENG --dry-run",
-      "  conf publish docs --space ENG --parent 'ENG:Handbook' --json",
-      "  conf publish docs --space ENG --prune --dry-run"
+      "  1  anything else (network, server error)"
     })
 public final class PublishCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;

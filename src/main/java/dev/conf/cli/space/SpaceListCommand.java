@@ -1,6 +1,7 @@
 package dev.conf.cli.space;
 
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.output.JsonFields;
@@ -14,6 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf space list}: the spaces the user can see. */
+@Examples({
+  "conf space list",
+  "conf space list --all | cut -f1",
+  "conf space list --type global --json key,name"
+})
 @Command(
     name = "list",
     aliases = "ls",
