@@ -22,6 +22,7 @@ import picocli.CommandLine;
  */
 public final class ConfApp {
   private final CommandContext context;
+  private boolean jsonErrors;
 
   public ConfApp(CommandContext context) {
     this.context = context;
@@ -58,6 +59,7 @@ public final class ConfApp {
   }
 
   public int execute(String... args) {
+    jsonErrors = ErrorReport.wanted(context.env(), args);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Scripts call this to check for conf; it needs no command model at all.
       context.io().out().println(new Version().getVersion()[0]);
@@ -101,11 +103,18 @@ public final class ConfApp {
     cli.setParameterExceptionHandler(
         (ex, unused) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("conf: " + usageMessage(ex));
-          err.println(
+          String hint =
               "Run '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
-                  + " --help' for usage.");
+                  + " --help' for usage.";
+          if (jsonErrors) {
+            err.println(
+                new ErrorReport(ExitCode.USAGE, "usage", usageMessage(ex), null, null, hint)
+                    .toJson());
+          } else {
+            err.println("conf: " + usageMessage(ex));
+            err.println(hint);
+          }
           return ExitCode.USAGE.code();
         });
     return cli;
@@ -147,27 +156,27 @@ public final class ConfApp {
   }
 
   private int handle(Exception ex, PrintWriter err) {
-    ExitCode code;
-    String message;
+    ConfException failure;
     if (ex instanceof ConfException ce) {
-      code = ce.exitCode();
-      message = ce.getMessage();
+      failure = ce;
     } else if (ex instanceof IllegalArgumentException) {
-      code = ExitCode.USAGE;
-      message = ex.getMessage();
+      failure = ConfException.usage(ex.getMessage());
     } else if (ex instanceof UncheckedIOException u) {
-      code = ExitCode.ERROR;
-      message = u.getMessage() + ": " + u.getCause().getMessage();
+      failure =
+          new ConfException(ExitCode.ERROR, u.getMessage() + ": " + u.getCause().getMessage());
     } else {
-      code = ExitCode.ERROR;
-      message = "unexpected error: " + ex;
+      failure = new ConfException(ExitCode.ERROR, "unexpected error: " + ex);
     }
-    err.println("conf: " + message);
+    if (jsonErrors) {
+      err.println(ErrorReport.of(failure).toJson());
+    } else {
+      err.println("conf: " + failure.getMessage());
+    }
     if (context.globals().debug()) {
       ex.printStackTrace(err);
     }
     err.flush();
-    return code.code();
+    return failure.exitCode().code();
   }
 
   /** Creates commands, handing those that want it the shared context. */
