@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
  * holds the classes an everyday command loads, not only those of {@code --version}. Touches no
  * config, keychain or network.
  */
+@Access(Access.Kind.LOCAL)
 @Command(name = "__cds-training", hidden = true)
 public final class CdsTrainingCommand implements Callable<Integer> {
   private static final String SPACES =

@@ -28,12 +28,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * What commands need from the outside world, each built on first use and at most once: {@code conf
@@ -111,6 +115,38 @@ public final class CommandContext {
     }
     String current = config().current();
     return current != null ? current : ConfigFile.DEFAULT_PROFILE;
+  }
+
+  /** The setting that makes a profile read-only (see {@link Access}). */
+  public static final String READ_ONLY = "read-only";
+
+  /**
+   * Why this run may not change the site, or null when it may: {@code CONF_READ_ONLY} set to
+   * 1/true/yes, or the profile's {@code read-only} setting ({@code auth login --read-only}). The
+   * environment can only add the protection, never lift a profile's.
+   */
+  public String readOnlyReason() {
+    String env = this.env.get("CONF_READ_ONLY");
+    if (env != null && List.of("1", "true", "yes").contains(env.trim().toLowerCase(Locale.ROOT))) {
+      return "CONF_READ_ONLY is set";
+    }
+    String name = profileName();
+    if ("true".equals(config().setting(name, READ_ONLY))) {
+      return "profile '" + name + "' is read-only";
+    }
+    return null;
+  }
+
+  /** The refusal a read-only run gives for {@code what} (exit 4, error code {@code read_only}). */
+  public ConfException readOnlyRefusal(String what, String reason) {
+    return ConfException.auth("this profile is read-only: " + what + " (" + reason + ")")
+        .code("read_only")
+        .hint(
+            reason.startsWith("CONF_READ_ONLY")
+                ? "unset CONF_READ_ONLY to write"
+                : "use another profile, or `conf config unset read-only --profile "
+                    + profileName()
+                    + "`");
   }
 
   /** --deployment, else CONFLUENCE_DEPLOYMENT; null to detect from the URL. */
@@ -223,6 +259,10 @@ public final class CommandContext {
             httpClient(caCert, site.root().getScheme()),
             HttpUrl.get(site.root().toString()),
             credentials::authorizationHeader);
+    String readOnly = readOnlyReason();
+    if (readOnly != null) {
+      client = client.newBuilder().addInterceptor(readOnlyGuard(readOnly)).build();
+    }
     return new ApiClient(
         client,
         new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped()));
@@ -258,6 +298,22 @@ public final class CommandContext {
                     "conf: %s from %s; retrying in %.1fs (attempt %d of %d)%n",
                     reason, request.url().host(), wait.toMillis() / 1000.0, attempt, max),
         globals.debug ? io().err() : null);
+  }
+
+  /**
+   * The second line of a read-only profile's defence (the first is {@link Access} on each command):
+   * whatever a command or {@code conf api} asks, no method but GET and HEAD leaves conf.
+   */
+  private Interceptor readOnlyGuard(String reason) {
+    return chain -> {
+      Request request = chain.request();
+      String method = request.method();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        throw readOnlyRefusal(
+            method + " " + request.url().encodedPath() + " would change the site", reason);
+      }
+      return chain.proceed(request);
+    };
   }
 
   private static String authHint(SiteCredentials c) {

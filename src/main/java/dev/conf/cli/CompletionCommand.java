@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code conf completion bash|zsh}: prints a shell completion script. */
+@Access(Access.Kind.LOCAL)
 @Examples({"source <(conf completion bash)", "source <(conf completion zsh)   # in ~/.zshrc"})
 @Command(
     name = "completion",

@@ -98,6 +98,11 @@ public final class ConfApp {
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setExecutionStrategy(
+        parseResult -> {
+          refuseWritesWhenReadOnly(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
     cli.setParameterExceptionHandler(
@@ -107,7 +112,7 @@ public final class ConfApp {
               "Run '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
                   + " --help' for usage.";
-          if (jsonErrors) {
+          if (ErrorReport.wanted(context.env())) {
             err.println(
                 new ErrorReport(ExitCode.USAGE, "usage", usageMessage(ex), null, null, hint)
                     .toJson());
@@ -118,6 +123,39 @@ public final class ConfApp {
           return ExitCode.USAGE.code();
         });
     return cli;
+  }
+
+  /**
+   * A command marked {@link Access.Kind#WRITES} on a read-only profile stops here, after parsing
+   * and before it runs: no input read, no request sent. Help and version requests always run.
+   */
+  private void refuseWritesWhenReadOnly(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult leaf = parseResult;
+    while (true) {
+      if (leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) {
+        return;
+      }
+      if (!leaf.hasSubcommand()) {
+        break;
+      }
+      leaf = leaf.subcommand();
+    }
+    Object command = leaf.commandSpec().userObject();
+    Access access = command == null ? null : command.getClass().getAnnotation(Access.class);
+    if (access == null || access.value() != Access.Kind.WRITES) {
+      return;
+    }
+    if (command instanceof Access.Conditional c && !c.writes()) {
+      return;
+    }
+    String reason = context.readOnlyReason();
+    if (reason != null) {
+      String name = leaf.commandSpec().qualifiedName();
+      throw new CommandLine.ExecutionException(
+          leaf.commandSpec().commandLine(),
+          name,
+          context.readOnlyRefusal("`" + name + "` would change the site", reason));
+    }
   }
 
   /**

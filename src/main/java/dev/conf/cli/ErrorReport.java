@@ -23,7 +23,12 @@ import java.util.Map;
 record ErrorReport(
     ExitCode exit, String code, String message, Integer status, String request, String hint) {
 
-  /** Whether failures of this command line print as JSON. */
+  /**
+   * Whether failures of this command line print as JSON. A command line that does not parse (usage
+   * errors, an unknown JSON field) asks with {@code CONF_ERROR_FORMAT=json} alone: its {@code
+   * --json} may be the very thing that is wrong, and the parser's message, with the list of fields,
+   * is for the person writing the script.
+   */
   static boolean wanted(Map<String, String> env, String... args) {
     if ("json".equalsIgnoreCase(String.valueOf(env.get("CONF_ERROR_FORMAT")).trim())) {
       return true;

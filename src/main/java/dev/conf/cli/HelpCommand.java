@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * gh help environment}), or a command's own help ({@code conf help page update} is {@code conf page
  * update --help}).
  */
+@Access(Access.Kind.LOCAL)
 @Examples({"conf help environment", "conf help json", "conf help page update"})
 @Command(
     name = "help",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
  * {@code conf}: the root command and the options every command takes. Its subcommands: {@link
  * Commands}.
  */
+@Access(Access.Kind.LOCAL)
 @Examples({
   "conf auth login --url https://x.atlassian.net --email me@x.com",
   "conf space list",

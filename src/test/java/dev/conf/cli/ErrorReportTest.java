@@ -58,6 +58,11 @@ class ErrorReportTest extends WireMockSuite {
 
   @Test
   void usage() throws Exception {
+    // A command line that does not parse reports as JSON with the variable (its --json may be
+    // the mistake); a bad value found while running, with --json or --jq too.
+    Result human = conf.run("space", "list", "--bogus", "--json");
+    assertThat(human.err()).startsWith("conf: unknown option: '--bogus'\n");
+    conf.env("CONF_ERROR_FORMAT", "json");
     JsonNode parse = error(conf.run("space", "list", "--bogus", "--json"), ExitCode.USAGE);
     assertThat(parse.get("code").asText()).isEqualTo("usage");
     assertThat(parse.get("message").asText()).isEqualTo("unknown option: '--bogus'");

@@ -1,5 +1,6 @@
 package dev.conf.cli.api;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Parameters;
  * to stdout whatever the status; a status that is not 2xx also prints one line on stderr and exits
  * with the mapped code (401/403 → 4, 404 → 3, 409 → 5, 429/503 → 6, others → 1).
  */
+@Access(Access.Kind.BY_REQUEST)
 @Examples({
   "conf api /wiki/api/v2/pages --paginate -f space-id=98305 --jq '.[].title'",
   "conf api -X PUT /wiki/api/v2/pages/123 --input page.json",

@@ -1,5 +1,6 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment delete PAGE NAME|ID}. */
+@Access(Access.Kind.WRITES)
 @Examples({
   "conf attachment delete DOCS:Runbook diagram.png",
   "conf attachment delete 12345 att98765 --yes"

@@ -1,5 +1,6 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment download (PAGE | ATTACHMENT-ID)}. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf attachment download DOCS:Runbook --dir ./files",
   "conf attachment download 12345 --pattern '*.pdf'",

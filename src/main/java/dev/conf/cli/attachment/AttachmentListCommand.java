@@ -1,5 +1,6 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment list PAGE}. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf attachment list DOCS:Runbook",
   "conf attachment list 12345 --pattern '*.png' --json name,size"

@@ -1,5 +1,6 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment upload PAGE FILE...}. */
+@Access(Access.Kind.WRITES)
 @Examples({
   "conf attachment upload DOCS:Runbook diagram.png",
   "conf attachment upload 12345 report.pdf data.csv --comment \"Q3 figures\""

@@ -1,6 +1,7 @@
 package dev.conf.cli.auth;
 
 import dev.conf.auth.SecretStore;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code conf auth logout}: forgets a profile and deletes its stored secret. */
+@Access(Access.Kind.LOCAL)
 @Examples({"conf auth logout", "conf auth logout --profile corp"})
 @Command(
     name = "logout",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
 import dev.conf.auth.Site;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
  * the secret comes from. Checks the credentials live unless {@code --offline}. Exit 4 when not
  * logged in or the check fails.
  */
+@Access(Access.Kind.READS)
 @Examples({"conf auth status", "conf auth status --offline --json"})
 @Command(
     name = "status",
@@ -56,7 +58,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "user",
     "secretSource",
     "verified",
-    "displayName"
+    "displayName",
+    "readOnly"
   })
   record Status(
       String profile,
@@ -69,12 +72,14 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String user,
       String secretSource,
       boolean verified,
-      String displayName) {}
+      String displayName,
+      String readOnly) {}
 
   @Override
   public Integer call() {
     Connection c = ctx.connection();
     Site site = c.site();
+    String readOnly = ctx.readOnlyReason();
     User me = offline ? null : ctx.service().currentUser();
     Status s =
         new Status(
@@ -88,7 +93,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             c.credentials().user(),
             c.credentials().source(),
             me != null,
-            me == null ? null : me.displayName());
+            me == null ? null : me.displayName(),
+            readOnly);
     Io io = ctx.io();
     if (json.enabled()) {
       json.print(io, s);
@@ -99,8 +105,12 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             + (site.scoped() ? " (scoped token through " + site.root() + ")" : "");
     String user =
         me != null ? me.describe() : c.credentials().user() != null ? c.credentials().user() : "-";
-    new FieldList(io)
-        .add("Profile", c.profile() == null ? "(environment)" : c.profile())
+    FieldList fields =
+        new FieldList(io).add("Profile", c.profile() == null ? "(environment)" : c.profile());
+    if (readOnly != null) {
+      fields.add("Read-only", "yes: " + readOnly);
+    }
+    fields
         .add("Site", site.displayUrl())
         .add("Deployment", deployment)
         .add("User", user + (offline ? " (not checked)" : ""))

@@ -1,5 +1,6 @@
 package dev.conf.cli.auth;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code conf auth token}: prints the secret in use, for piping into another tool. */
+@Access(Access.Kind.READS)
 @Examples({
   "curl -H \"$(conf auth token --header)\" https://x.atlassian.net/wiki/api/v2/spaces",
   "conf auth token --profile corp | pbcopy"

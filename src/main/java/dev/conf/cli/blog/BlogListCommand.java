@@ -1,5 +1,6 @@
 package dev.conf.cli.blog;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.ListContent;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
  * {@code conf blog list}: its type and help. The options and the work are {@link ListContent}'s,
  * shared with {@code conf page list}.
  */
+@Access(Access.Kind.READS)
 @Examples({"conf blog list --space ENG", "conf blog list --space ENG --all --json id,title"})
 @Command(
     name = "list",

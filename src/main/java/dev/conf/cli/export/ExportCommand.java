@@ -1,5 +1,6 @@
 package dev.conf.cli.export;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf export}: a page and everything under it, or a whole space, to files. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf export --space DOCS --to docs-export",
   "conf export 123456 --to out --with-attachments",

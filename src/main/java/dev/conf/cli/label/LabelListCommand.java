@@ -1,5 +1,6 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label list PAGE}. */
+@Access(Access.Kind.READS)
 @Examples({"conf label list DOCS:Runbook", "conf label list 12345 --json name"})
 @Command(
     name = "list",

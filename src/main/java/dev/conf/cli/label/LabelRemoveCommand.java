@@ -1,5 +1,6 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.LabelNames;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label remove PAGE LABEL...}. */
+@Access(Access.Kind.WRITES)
 @Examples({"conf label remove DOCS:Runbook draft", "conf label remove 12345 draft obsolete"})
 @Command(
     name = "remove",

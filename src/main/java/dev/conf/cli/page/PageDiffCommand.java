@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page diff}: what changed between two versions. */
+@Access(Access.Kind.READS)
 @Examples({"conf page diff DOCS:Runbook", "conf page diff 12345 --from 3 --to 5 --format text"})
 @Command(
     name = "diff",

@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page history}: a page's versions, newest first. */
+@Access(Access.Kind.READS)
 @Examples({"conf page history DOCS:Runbook", "conf page history 12345 --all --json number,who"})
 @Command(
     name = "history",

@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.ContentAddress;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page move}: a new place in the tree, or another space. */
+@Access(Access.Kind.WRITES)
 @Examples({
   "conf page move DOCS:Runbook --parent DOCS:Operations",
   "conf page move 12345 --before 12300",

@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf page tree}: a page and everything under it, or a whole space. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf page tree --space DOCS",
   "conf page tree DOCS:Home --depth 2",

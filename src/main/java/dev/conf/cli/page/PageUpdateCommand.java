@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.UpdateContent;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
  * {@code conf page update}: its type and help. The options and the work are {@link
  * UpdateContent}'s, shared with {@code conf blog update}.
  */
+@Access(Access.Kind.WRITES)
 @Examples({
   "conf page update DOCS:Runbook --file runbook.md -m \"new escalation path\"",
   "conf page view 12345 --raw | sed s/2025/2026/ | conf page update 12345 -",

@@ -1,5 +1,6 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.ViewContent;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
  * {@code conf page view}: its type and help. The options and the work are {@link ViewContent}'s,
  * shared with {@code conf blog view}.
  */
+@Access(Access.Kind.READS)
 @Examples({
   "conf page view DOCS:Runbook",
   "conf page view 12345 --format markdown",

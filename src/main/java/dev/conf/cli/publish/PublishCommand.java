@@ -1,6 +1,7 @@
 package dev.conf.cli.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
  * Planner} decides; this class writes, parents first, then (with --prune) trashes the pages whose
  * file is gone, children first.
  */
+@Access(Access.Kind.WRITES)
 @Examples({
   "conf publish docs --space ENG --dry-run",
   "conf publish docs --space ENG --parent 'ENG:Handbook' --json",
@@ -79,7 +81,8 @@ import picocli.CommandLine.Parameters;
       "     children conf does not remove); the others were published",
       "  1  anything else (network, server error)"
     })
-public final class PublishCommand implements Callable<Integer>, JsonOptions.Fielded {
+public final class PublishCommand
+    implements Callable<Integer>, JsonOptions.Fielded, Access.Conditional {
   private final CommandContext ctx;
 
   @Parameters(paramLabel = "DIR", description = "The folder of Markdown files.")
@@ -100,6 +103,12 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
 
   @Option(names = "--dry-run", description = "Print the plan; write nothing.")
   boolean dryRun;
+
+  /** A dry run only reads: it runs on a read-only profile too. */
+  @Override
+  public boolean writes() {
+    return !dryRun;
+  }
 
   @Option(
       names = "--force",

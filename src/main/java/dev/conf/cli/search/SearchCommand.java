@@ -1,5 +1,6 @@
 package dev.conf.cli.search;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf search}: CQL search, built from text and filters or given raw. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf search kubernetes --space ENG --type page",
   "conf search --label runbook --modified-since 7d --json id,title --jq '.[].title'",

@@ -1,5 +1,6 @@
 package dev.conf.cli.space;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf space list}: the spaces the user can see. */
+@Access(Access.Kind.READS)
 @Examples({
   "conf space list",
   "conf space list --all | cut -f1",
