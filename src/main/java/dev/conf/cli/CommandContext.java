@@ -178,7 +178,30 @@ public final class CommandContext {
   /** api.atlassian.com, or the server a test puts in its place with CONF_ATLASSIAN_API_URL. */
   public URI gateway() {
     String override = env.get("CONF_ATLASSIAN_API_URL");
-    return URI.create(override != null && !override.isBlank() ? override.trim() : Site.GATEWAY);
+    if (override != null && !override.isBlank()) {
+      return URI.create(override.trim());
+    }
+    String host = config().setting(profileName(), "atlassian-api-host");
+    return URI.create(host != null ? "https://" + host : Site.GATEWAY);
+  }
+
+  /**
+   * What {@code --space} means when it is not given, for the commands {@link ConfApp} lets default
+   * it: {@code CONF_SPACE}, else the {@code space} setting (the profile's, then every profile's),
+   * else the space saved with {@code auth login --space}; null when none says.
+   */
+  public String defaultSpace() {
+    String fromEnv = env.get("CONF_SPACE");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    String name = profileName();
+    String setting = config().setting(name, "space");
+    if (setting != null) {
+      return setting;
+    }
+    Profile profile = config().profile(name);
+    return profile == null ? null : profile.space();
   }
 
   public ConnectionResolver resolver() {
@@ -283,6 +306,9 @@ public final class CommandContext {
 
   private HttpClientFactory.Settings settings(String profileCaCert) {
     String ca = globals.caCert != null ? globals.caCert : profileCaCert;
+    if (ca == null) {
+      ca = config().setting(profileName(), "ca-cert");
+    }
     return new HttpClientFactory.Settings(
         "conf/" + Version.get(),
         Duration.ofSeconds(10),

@@ -22,6 +22,11 @@ import dev.conf.cli.comment.CommentAddCommand;
 import dev.conf.cli.comment.CommentCommand;
 import dev.conf.cli.comment.CommentDeleteCommand;
 import dev.conf.cli.comment.CommentListCommand;
+import dev.conf.cli.config.ConfigCommand;
+import dev.conf.cli.config.ConfigGetCommand;
+import dev.conf.cli.config.ConfigListCommand;
+import dev.conf.cli.config.ConfigSetCommand;
+import dev.conf.cli.config.ConfigUnsetCommand;
 import dev.conf.cli.export.ExportCommand;
 import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
@@ -141,6 +146,12 @@ public final class Commands {
           new Noun(PublishCommand.class),
           new Noun(CompletionCommand.class),
           new Noun(HelpCommand.class),
+          new Noun(
+              ConfigCommand.class,
+              ConfigGetCommand.class,
+              ConfigSetCommand.class,
+              ConfigListCommand.class,
+              ConfigUnsetCommand.class),
           new Noun(CdsTrainingCommand.class));
 
   /** Root options that take a value: the word after them is not a command. */

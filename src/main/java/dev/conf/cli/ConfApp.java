@@ -95,6 +95,7 @@ public final class ConfApp {
     Io io = context.io();
     CommandLine cli = Commands.build(new RootCommand(context), new ContextFactory(context), args);
     HelpLayout.apply(cli);
+    cli.setDefaultValueProvider(this::defaultValue);
     cli.setOut(io.out());
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -123,6 +124,30 @@ public final class ConfApp {
           return ExitCode.USAGE.code();
         });
     return cli;
+  }
+
+  /** The commands whose --space defaults to the configured space: they need one to work in. */
+  static final java.util.Set<String> DEFAULT_SPACE =
+      java.util.Set.of(
+          "conf page list",
+          "conf page create",
+          "conf blog list",
+          "conf blog create",
+          "conf publish");
+
+  /**
+   * Defaults from the configuration: {@code --space} of {@link #DEFAULT_SPACE}'s commands (never a
+   * filter such as search's, nor a destination such as move's). Read only when the option is not
+   * given.
+   */
+  private String defaultValue(CommandLine.Model.ArgSpec arg) {
+    if (arg instanceof CommandLine.Model.OptionSpec o
+        && o.longestName().equals("--space")
+        && o.command() != null
+        && DEFAULT_SPACE.contains(o.command().qualifiedName())) {
+      return context.defaultSpace();
+    }
+    return null;
   }
 
   /**

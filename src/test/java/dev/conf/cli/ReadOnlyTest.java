@@ -205,4 +205,40 @@ class ReadOnlyTest extends WireMockSuite {
         conf.pipe().run("publish", tmp.resolve("nope").toString(), "--space", "D", "--dry-run");
     assertThat(r.err()).doesNotContain("read-only");
   }
+
+  @Test
+  void authLoginReadOnlySavesAProfileThatRefusesWrites() {
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/user/current"))
+            .willReturn(
+                okJson(
+                    "{\"type\":\"known\",\"accountId\":\"5b10\",\"accountType\":\"atlassian\","
+                        + "\"email\":\"jane@acme.com\",\"displayName\":\"Jane Doe\"}")));
+    var fresh = new dev.conf.testing.ConfRunner(configDir).stdin(TestSite.CLOUD_TOKEN);
+    Result login =
+        fresh.run(
+            "auth",
+            "login",
+            "--url",
+            url(),
+            "--deployment",
+            "cloud",
+            "--email",
+            TestSite.CLOUD_EMAIL,
+            "--with-token",
+            "--read-only",
+            "--profile",
+            "reader");
+    assertThat(login.exitCode()).as(login.toString()).isZero();
+    assertThat(ConfigFile.load(configDir).setting("reader", CommandContext.READ_ONLY))
+        .isEqualTo("true");
+    int before = wm.getAllServeEvents().size();
+    Result r = fresh.run("comment", "delete", "777", "--yes");
+    assertThat(r.exitCode()).isEqualTo(4);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: this profile is read-only: `conf comment delete` would change the site"
+                + " (profile 'reader' is read-only)\n");
+    assertThat(wm.getAllServeEvents()).hasSize(before);
+  }
 }
