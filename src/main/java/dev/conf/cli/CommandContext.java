@@ -13,6 +13,7 @@ import dev.conf.backend.Backends;
 import dev.conf.backend.cloud.CloudBackend;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.ConfigPaths;
+import dev.conf.config.NameCache;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import dev.conf.http.ApiClient;
@@ -147,6 +148,11 @@ public final class CommandContext {
                 : "use another profile, or `conf config unset read-only --profile "
                     + profileName()
                     + "`");
+  }
+
+  /** Names earlier commands saw, for shell completion (see {@link NameCache}). */
+  public NameCache names() {
+    return new NameCache(env, profileName());
   }
 
   /** --deployment, else CONFLUENCE_DEPLOYMENT; null to detect from the URL. */

@@ -152,7 +152,8 @@ public final class Commands {
               ConfigSetCommand.class,
               ConfigListCommand.class,
               ConfigUnsetCommand.class),
-          new Noun(CdsTrainingCommand.class));
+          new Noun(CdsTrainingCommand.class),
+          new Noun(CompleteCommand.class));
 
   /** Root options that take a value: the word after them is not a command. */
   private static final List<String> ROOT_OPTIONS_WITH_VALUES =

@@ -64,6 +64,7 @@ public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fi
   public Integer call() {
     long maxItems = limit.max();
     List<Space> spaces = ctx.service().listSpaces(new SpaceQuery(type, status), maxItems);
+    ctx.names().spaces(spaces.stream().map(Space::key).toList());
     if (json.enabled()) {
       json.print(ctx.io(), spaces);
       return 0;
