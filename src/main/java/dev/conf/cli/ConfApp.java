@@ -205,17 +205,76 @@ public final class ConfApp {
       }
       if (word != null && !u.getCommandLine().getSubcommands().isEmpty()) {
         // A word where a command was expected is a command name, safe to echo.
-        List<String> suggestions = u.getSuggestions();
+        String suggestion = suggest(word, u.getCommandLine());
         return "unknown command '"
             + word
             + "' for '"
             + u.getCommandLine().getCommandSpec().qualifiedName()
             + "'"
-            + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?");
+            + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?");
       }
       return "unexpected argument";
     }
     return ex.getMessage();
+  }
+
+  /**
+   * The command the user most likely meant: a name or alias at this level within a small edit
+   * distance (closest first, then shortest), or one that starts with the word; at the root, a verb
+   * of some noun ({@code status} is {@code auth status}). Null when nothing is close: picocli's own
+   * guess matched letters in any order ({@code vew} became {@code move}).
+   */
+  static String suggest(String word, CommandLine at) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (String name : at.getSubcommands().keySet()) {
+      if (at.getSubcommands().get(name).getCommandSpec().usageMessage().hidden()) {
+        continue;
+      }
+      int d = distance(w, name);
+      if (w.length() >= 2 && name.startsWith(w)) {
+        d = Math.min(d, 1);
+      }
+      if (d > 2 || d * 2 >= Math.max(w.length(), 2)) {
+        continue;
+      }
+      int score = d * 100 + name.length();
+      if (score < bestScore) {
+        bestScore = score;
+        best = name;
+      }
+    }
+    if (best == null && at.getParent() == null) {
+      for (Commands.Noun noun : Commands.NOUNS) {
+        for (Class<?> verb : noun.verbs()) {
+          if (Commands.isCalled(verb, w)) {
+            return noun.type().getAnnotation(picocli.CommandLine.Command.class).name() + " " + w;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance (insertions, deletions, substitutions). */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private int handle(Exception ex, PrintWriter err) {

@@ -174,4 +174,16 @@ class HelpLayoutTest {
         .startsWith("conf: no help topic or command 'nope'; topics: environment");
     assertThat(tmp.resolve("config")).doesNotExist();
   }
+
+  @Test
+  void didYouMeanSuggestsTheCommandMeant() {
+    ConfRunner conf = new ConfRunner(tmp.resolve("config"));
+    assertThat(conf.run("page", "vew", "1").err())
+        .startsWith("conf: unknown command 'vew' for 'conf page'; did you mean 'view'?\n");
+    assertThat(conf.run("status").err())
+        .startsWith("conf: unknown command 'status' for 'conf'; did you mean 'auth status'?\n");
+    assertThat(conf.run("serch", "x").err()).contains("did you mean 'search'?");
+    assertThat(conf.run("zzzz").err())
+        .isEqualTo("conf: unknown command 'zzzz' for 'conf'\nRun 'conf --help' for usage.\n");
+  }
 }
