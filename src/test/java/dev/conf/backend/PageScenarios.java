@@ -370,6 +370,36 @@ public abstract class PageScenarios extends WireMockSuite {
   // ---- create
 
   @Test
+  void aTitleTheSpaceHasIsAConflictNamingThePage() {
+    stubSpace("DOCS");
+    stubTitle("DOCS", "Runbook", "88");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"statusCode\":400,\"message\":\"A page with this title already"
+                            + " exists: A page already exists with the same TITLE in this"
+                            + " space\"}")));
+    Result r =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Runbook", "-");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: a page titled 'Runbook' already exists in DOCS: 88 (`conf page update 88`"
+                + " changes it)\n");
+    Result json =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Runbook", "-", "--json");
+    assertThat(json.err()).contains("\"code\":\"conflict\"", "\"exit\":5", "\"status\":400");
+  }
+
+  @Test
   void createSendsTitleSpaceParentAndBodyFromAFile() throws Exception {
     stubSpace("DOCS");
     Path file = tmp.resolve("body.xhtml");

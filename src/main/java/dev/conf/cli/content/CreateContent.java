@@ -3,11 +3,13 @@ package dev.conf.cli.content;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,12 +70,17 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
-    Page created =
-        ctx.service()
-            .pages()
-            .createPage(
-                type(),
-                new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
+    Page created;
+    try {
+      created =
+          ctx.service()
+              .pages()
+              .createPage(
+                  type(),
+                  new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
+    } catch (ConfException e) {
+      throw duplicateTitle(e, pageTitle);
+    }
     if (!labels.isEmpty()) {
       // Front matter labels: added once the page exists (Confluence has no create-with-labels).
       ctx.service().items().addLabels(created.id(), labels);
@@ -82,6 +89,43 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);
     report(created, images, failed);
     return 0;
+  }
+
+  /**
+   * A title the space already has is answered with HTTP 400 (both deployments say "already
+   * exists"): as a conflict (exit 5) naming the page that has it, found by its title. Any other
+   * failure as it was.
+   */
+  private ConfException duplicateTitle(ConfException e, String pageTitle) {
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (e.status() == null || e.status() != 400 || !message.contains("already exists")) {
+      return e;
+    }
+    String existing;
+    try {
+      existing = ctx.service().pages().findByTitle(type(), space, pageTitle).id();
+    } catch (ConfException notFound) {
+      existing = null;
+    }
+    return new ConfException(
+            ExitCode.CONFLICT,
+            "a "
+                + type().noun()
+                + " titled '"
+                + pageTitle
+                + "' already exists in "
+                + space
+                + (existing == null
+                    ? ""
+                    : ": "
+                        + existing
+                        + " (`conf "
+                        + type().noun().replace("blog post", "blog")
+                        + " update "
+                        + existing
+                        + "` changes it)"),
+            e)
+        .hint(existing == null ? null : "update " + existing + ", or choose another --title");
   }
 
   /**
