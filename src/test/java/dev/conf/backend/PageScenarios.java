@@ -543,6 +543,54 @@ public abstract class PageScenarios extends WireMockSuite {
   }
 
   @Test
+  void createWithoutABodyIsRefusedAndBodyAndLabelAreShortcuts() throws Exception {
+    stubSpace("DOCS");
+    Result empty = conf.pipe().run("page", "create", "--space", "DOCS", "--title", "Forgot");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err())
+        .isEqualTo(
+            "conf: no body: give --file F (- for stdin) or --body TEXT; --allow-empty creates an"
+                + " empty page\n");
+    assertThat(all()).isEmpty();
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                okJson(pageJson("77", "Short", 1, "<p>Hi <strong>all</strong></p>", "100"))));
+    wm.stubFor(post(urlPathMatching(".*/content/77/label")).willReturn(okJson("{\"results\":[]}")));
+    Result r =
+        conf.pipe()
+            .run(
+                "page",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "Short",
+                "--body",
+                "Hi **all**",
+                "--label",
+                "ops",
+                "-l",
+                "Runbook");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0));
+    assertThat(bodyOf(sent)).isEqualTo("<p>Hi <strong>all</strong></p>\n");
+    String labelRequests =
+        wm.findAll(postRequestedFor(urlPathMatching(".*/content/77/label"))).stream()
+            .map(LoggedRequest::getBodyAsString)
+            .collect(java.util.stream.Collectors.joining());
+    assertThat(labelRequests).contains("\"ops\"").contains("\"runbook\"");
+    Result allowed =
+        conf.pipe().run("page", "create", "--space", "DOCS", "--title", "Short", "--allow-empty");
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    Result both =
+        conf.pipe()
+            .stdin("x")
+            .run("page", "create", "--space", "DOCS", "--title", "T", "--body", "x", "-");
+    assertThat(both.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void aMarkdownFilesFrontMatterGivesTheTitleAndLabels() throws Exception {
     stubSpace("DOCS");
     Path md = tmp.resolve("runbook.md");
