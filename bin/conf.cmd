@@ -6,8 +6,11 @@ rem   JAVA_HOME       the Java runtime to use (else java.exe on PATH)
 rem   CONF_JAVA_OPTS  extra JVM options
 rem   CONF_NO_CDS=1   do not use or create the AppCDS archive
 rem
-rem The archive lives in %LOCALAPPDATA%\conf\cache, named after the Java version and the jar's
-rem size and time stamp (Windows has no cksum). When it is missing, this run goes ahead without it
+rem The archive lives in %LOCALAPPDATA%\conf\cache, named after the Java version, the jar's build
+rem id (conf.jar.id beside it, written by the build: the key of every per-jar cache, as in bin/conf
+rem and the help cache) and the jar's size and time stamp, which the JVM checks too (so a copy that
+rem keeps the bytes gets an archive of its own instead of one the JVM refuses). Without a build id
+rem file, size and time stamp alone. When it is missing, this run goes ahead without it
 rem and a background JVM running "conf __cds-training" (output discarded) writes it to a temporary
 rem name that is then renamed into place, so creating it never changes this command's output or
 rem exit code. Java 19+ then runs with -XX:+AutoCreateSharedArchive so that the JVM refreshes a
@@ -63,7 +66,9 @@ if %JAVA_MAJOR_NUM% lss 17 goto run
 set "CDS_DIR=%LOCALAPPDATA%\conf\cache"
 if not exist "%CDS_DIR%\" mkdir "%CDS_DIR%" 2>nul
 if not exist "%CDS_DIR%\" goto run
-for %%f in ("%CONF_JAR%") do set "JAR_KEY=%%~zf-%%~tf"
+set "BUILD_ID="
+if exist "%CONF_JAR%.id" set /p BUILD_ID=<"%CONF_JAR%.id"
+for %%f in ("%CONF_JAR%") do set "JAR_KEY=%BUILD_ID%-%%~zf-%%~tf"
 set "JAR_KEY=%JAR_KEY: =_%"
 set "JAR_KEY=%JAR_KEY::=%"
 set "JAR_KEY=%JAR_KEY:/=%"

@@ -9,7 +9,11 @@ public enum AuthType {
   /** Data Center: personal access token, sent as Bearer. */
   PAT("pat", "personal access token"),
   /** Data Center: username + password, sent as Basic. Legacy; PATs are preferred. */
-  PASSWORD("password", "username and password");
+  PASSWORD("password", "username and password"),
+  /** Cloud: OAuth 2.0 (3LO) browser login; Bearer access tokens through the API gateway. */
+  OAUTH("oauth", "OAuth 2.0 browser login"),
+  /** Cloud: OAuth 2.0 client credentials of a service account; Bearer through the gateway. */
+  CLIENT_CREDENTIALS("client-credentials", "OAuth 2.0 client credentials of a service account");
 
   private final String id;
   private final String description;
@@ -28,7 +32,15 @@ public enum AuthType {
   }
 
   public boolean needsUser() {
-    return this != PAT;
+    return this == TOKEN || this == PASSWORD;
+  }
+
+  /**
+   * True for the OAuth kinds: their calls go through the gateway with Bearer access tokens that
+   * expire, and Confluence serves them no v1 content, space or comment routes (410 Gone).
+   */
+  public boolean oauth() {
+    return this == OAUTH || this == CLIENT_CREDENTIALS;
   }
 
   /** The auth type a deployment uses unless told otherwise. */
@@ -46,6 +58,8 @@ public enum AuthType {
       }
     }
     throw new IllegalArgumentException(
-        "unknown auth type '" + value + "': use token, pat or password");
+        "unknown auth type '"
+            + value
+            + "': use token, pat, password, oauth (with --web) or client-credentials");
   }
 }

@@ -3,6 +3,8 @@ package dev.conf.auth;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,7 +16,12 @@ import java.util.function.Function;
  * <p>Environment: {@code CONFLUENCE_URL}, {@code CONFLUENCE_EMAIL} + {@code CONFLUENCE_API_TOKEN}
  * (Cloud; {@code ATLASSIAN_API_TOKEN}, then {@code JIRA_API_TOKEN} also work, since a Cloud API
  * token belongs to the account), {@code CONFLUENCE_PAT} (Data Center), {@code CONFLUENCE_USERNAME}
- * + {@code CONFLUENCE_PASSWORD} (Data Center, legacy), {@code CONFLUENCE_DEPLOYMENT}.
+ * + {@code CONFLUENCE_PASSWORD} (Data Center, legacy), {@code CONFLUENCE_DEPLOYMENT}; for a Cloud
+ * service account {@code CONF_OAUTH_CLIENT_ID} + {@code CONF_OAUTH_CLIENT_SECRET} (client
+ * credentials, minted at first use and kept in memory).
+ *
+ * <p>OAuth profiles (browser login, client credentials) reach their site through the gateway of the
+ * profile's {@link AtlassianHosts}, with an {@link OAuthSession} that renews the access token.
  */
 public final class ConnectionResolver {
   /** Cloud API token variables, most specific first. */
@@ -22,9 +29,23 @@ public final class ConnectionResolver {
     "CONFLUENCE_API_TOKEN", "ATLASSIAN_API_TOKEN", "JIRA_API_TOKEN"
   };
 
+  public static final String CLIENT_ID_VAR = "CONF_OAUTH_CLIENT_ID";
+  public static final String CLIENT_SECRET_VAR = "CONF_OAUTH_CLIENT_SECRET";
+
   private final Map<String, String> env;
   private final URI gateway;
   private final Function<Profile, SecretStore> stores;
+  private final OAuthSupport oauth;
+
+  /**
+   * What OAuth profiles need beyond the stores.
+   *
+   * @param configDir where the refresh lock files live, beside the config
+   * @param grants the token endpoint of an app
+   * @param cloudIdOf a Cloud site's cloud id (from its public {@code /_edge/tenant_info})
+   */
+  public record OAuthSupport(
+      Clock clock, Path configDir, OAuthGrants.Factory grants, Function<URI, String> cloudIdOf) {}
 
   /**
    * @param gateway api.atlassian.com, or a test server standing in for it
@@ -35,6 +56,30 @@ public final class ConnectionResolver {
     this.env = env;
     this.gateway = gateway;
     this.stores = stores;
+    this.oauth = null;
+  }
+
+  /** A resolver whose Atlassian hosts come from the environment or each profile. */
+  public ConnectionResolver(
+      Map<String, String> env, Function<Profile, SecretStore> stores, OAuthSupport oauth) {
+    this.env = env;
+    this.gateway = null;
+    this.stores = stores;
+    this.oauth = oauth;
+  }
+
+  /** The Atlassian hosts for a profile (null: none saved) under this environment. */
+  public AtlassianHosts hosts(Profile profile) {
+    try {
+      AtlassianHosts h =
+          AtlassianHosts.resolve(
+              env,
+              profile == null ? null : profile.authUrl(),
+              profile == null ? null : profile.apiUrl());
+      return gateway == null ? h : new AtlassianHosts(h.auth(), gateway);
+    } catch (IllegalArgumentException e) {
+      throw ConfException.usage(e.getMessage());
+    }
   }
 
   /**
@@ -62,7 +107,14 @@ public final class ConnectionResolver {
               + ": run `conf auth login`, or set CONFLUENCE_URL and a token in the environment");
     }
 
+    if (fromProfile && profile != null && oauthKind(profile) != null) {
+      return oauthProfile(profileName, profile, site);
+    }
     SiteCredentials fromEnv = credentialsFromEnv(site, fromProfile ? profile : null);
+    if (fromEnv == null && site.deployment() == Deployment.CLOUD && clientCredentialsInEnv()) {
+      return clientCredentialsFromEnv(
+          fromProfile ? profileName : null, site, fromProfile ? profile : null);
+    }
     if (fromEnv != null) {
       return new Connection(
           fromProfile ? profileName : null, site, fromEnv, caCert(fromProfile ? profile : null));
@@ -71,7 +123,8 @@ public final class ConnectionResolver {
       throw ConfException.auth(
           "CONFLUENCE_URL is set but no credentials are: set "
               + (site.deployment() == Deployment.CLOUD
-                  ? "CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN"
+                  ? "CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN (or, for a service account,"
+                      + " CONF_OAUTH_CLIENT_ID and CONF_OAUTH_CLIENT_SECRET)"
                   : "CONFLUENCE_PAT (or CONFLUENCE_USERNAME and CONFLUENCE_PASSWORD)"));
     }
     SecretStore store = stores.apply(profile);
@@ -92,13 +145,92 @@ public final class ConnectionResolver {
         profile.caCert());
   }
 
-  /** The site a saved profile points at, scoped-token routing included. */
+  /** The site a saved profile points at, scoped-token and OAuth routing included. */
   public Site siteOf(Profile profile, Deployment override) {
     if (profile.cloudId() != null) {
-      return Site.scoped(gateway, profile.cloudId(), Site.parse(profile.url()));
+      URI api = hosts(profile).api();
+      URI siteUrl = Site.parse(profile.url());
+      return oauthKind(profile) != null
+          ? Site.oauth(api, profile.cloudId(), siteUrl)
+          : Site.scoped(api, profile.cloudId(), siteUrl);
     }
     Deployment d = override != null ? override : Deployment.parse(profile.deployment());
     return detect(profile.url(), d);
+  }
+
+  private static AuthType oauthKind(Profile profile) {
+    AuthType t;
+    try {
+      t = AuthType.parse(profile.auth());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return t != null && t.oauth() ? t : null;
+  }
+
+  private Connection oauthProfile(String profileName, Profile profile, Site site) {
+    AuthType kind = oauthKind(profile);
+    if (oauth == null || profile.cloudId() == null || profile.clientId() == null) {
+      throw ConfException.auth(
+          "profile '" + profileName + "' is incomplete: run `conf auth login --web` again");
+    }
+    SecretStore store = stores.apply(profile);
+    AtlassianHosts hosts = hosts(profile);
+    String envSecret = get(CLIENT_SECRET_VAR);
+    OAuthSession session =
+        new OAuthSession(
+            profileName,
+            kind,
+            new OAuthTokenStore(store),
+            TokenLock.forProfile(oauth.configDir(), profileName),
+            oauth.clock(),
+            stored -> {
+              String secret = stored != null ? stored : envSecret;
+              if (secret == null) {
+                throw ConfException.auth(
+                    "no client secret stored for profile '"
+                        + profileName
+                        + "': set "
+                        + CLIENT_SECRET_VAR
+                        + " or log in again");
+              }
+              return oauth.grants().create(hosts, profile.clientId(), secret);
+            });
+    return new Connection(
+        profileName,
+        site,
+        SiteCredentials.oauth(kind, session, store.describe()),
+        profile.caCert());
+  }
+
+  private boolean clientCredentialsInEnv() {
+    return oauth != null && get(CLIENT_ID_VAR) != null && get(CLIENT_SECRET_VAR) != null;
+  }
+
+  /** A service account entirely from the environment: its token is minted and kept in memory. */
+  private Connection clientCredentialsFromEnv(String profileName, Site site, Profile profile) {
+    AtlassianHosts hosts = hosts(profile);
+    String clientId = get(CLIENT_ID_VAR);
+    String secret = get(CLIENT_SECRET_VAR);
+    URI siteUrl = site.siteUrl() != null ? site.siteUrl() : site.root();
+    Site through =
+        site.oauth() ? site : Site.oauth(hosts.api(), oauth.cloudIdOf().apply(siteUrl), siteUrl);
+    OAuthSession session =
+        new OAuthSession(
+            "(environment)",
+            AuthType.CLIENT_CREDENTIALS,
+            null,
+            null,
+            oauth.clock(),
+            stored -> oauth.grants().create(hosts, clientId, secret));
+    return new Connection(
+        profileName,
+        through,
+        SiteCredentials.oauth(
+            AuthType.CLIENT_CREDENTIALS,
+            session,
+            "environment (" + CLIENT_ID_VAR + ", " + CLIENT_SECRET_VAR + ")"),
+        caCert(profile));
   }
 
   private Site detect(String url, Deployment deployment) {

@@ -16,10 +16,24 @@ import java.util.regex.Pattern;
  *       https://x.atlassian.net/wiki}, or a Data Center host with its context path.
  *   <li>{@code webBase}: where the web UI's links hang from, for printing URLs; null when unknown
  *       (a scoped-token URL given without its site).
+ *   <li>{@code oauth}: calls go through the gateway with an OAuth access token (browser login or
+ *       client credentials), to which Confluence no longer serves v1 content, space and comment
+ *       routes: backends route such a site's operations to v2.
  * </ul>
  */
 public record Site(
-    Deployment deployment, URI root, URI apiBase, URI webBase, String cloudId, URI siteUrl) {
+    Deployment deployment,
+    URI root,
+    URI apiBase,
+    URI webBase,
+    String cloudId,
+    URI siteUrl,
+    boolean oauth) {
+
+  public Site(
+      Deployment deployment, URI root, URI apiBase, URI webBase, String cloudId, URI siteUrl) {
+    this(deployment, root, apiBase, webBase, cloudId, siteUrl, false);
+  }
 
   public static final String GATEWAY = "https://api.atlassian.com";
   private static final Pattern SCOPED_PATH =
@@ -97,6 +111,22 @@ public record Site(
     URI wiki = URI.create(root + "/wiki");
     URI web = siteUrl == null ? null : URI.create(trimSlashes(siteUrl.toString()) + "/wiki");
     return new Site(Deployment.CLOUD, root, wiki, web, cloudId, siteUrl);
+  }
+
+  /**
+   * A Cloud site reached through the API gateway with an OAuth access token.
+   *
+   * @param gateway the API host ({@link AtlassianHosts#api()})
+   * @param siteUrl the site the user logged in to, for web links and messages
+   */
+  public static Site oauth(URI gateway, String cloudId, URI siteUrl) {
+    Site s = scoped(gateway, cloudId, siteUrl);
+    return new Site(s.deployment, s.root, s.apiBase, s.webBase, s.cloudId, s.siteUrl, true);
+  }
+
+  /** The site's own URL ({@code https://x.atlassian.net}) as a user would type it. */
+  public static URI siteRoot(String url) {
+    return parse(url);
   }
 
   static URI parse(String url) {

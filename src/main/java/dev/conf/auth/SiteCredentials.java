@@ -9,11 +9,26 @@ import java.util.Base64;
  *
  * @param source where the secret was read, for {@code conf auth status}: e.g. {@code "environment
  *     (CONFLUENCE_API_TOKEN)"}, {@code "keychain"}
+ * @param tokens for the OAuth kinds, the expiring access tokens the header is built from (then
+ *     {@code secret} is null); null otherwise
  */
-public record SiteCredentials(AuthType type, String user, String secret, String source) {
+public record SiteCredentials(
+    AuthType type, String user, String secret, String source, TokenSource tokens) {
+
+  public SiteCredentials(AuthType type, String user, String secret, String source) {
+    this(type, user, secret, source, null);
+  }
+
+  /** OAuth credentials: a Bearer header from {@code tokens}, renewed as they expire. */
+  public static SiteCredentials oauth(AuthType type, TokenSource tokens, String source) {
+    return new SiteCredentials(type, null, null, source, tokens);
+  }
 
   public SiteCredentials {
-    if (secret == null || secret.isEmpty()) {
+    if (type.oauth() != (tokens != null)) {
+      throw new IllegalArgumentException("OAuth credentials, and only they, carry tokens");
+    }
+    if (tokens == null && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("empty secret");
     }
     if (type.needsUser() && (user == null || user.isBlank())) {
@@ -26,11 +41,21 @@ public record SiteCredentials(AuthType type, String user, String secret, String 
 
   /** The Authorization header value, sent pre-emptively on every request to the site. */
   public String authorizationHeader() {
+    if (tokens != null) {
+      return "Bearer " + tokens.accessToken();
+    }
     if (type == AuthType.PAT) {
       return "Bearer " + secret;
     }
     String pair = user + ":" + secret;
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The secret as sent: for OAuth, the current access token (renewed when it is about to expire).
+   */
+  public String currentSecret() {
+    return tokens != null ? tokens.accessToken() : secret;
   }
 
   @Override

@@ -54,6 +54,7 @@ public final class Backends {
   static CloudRoutes routes(AuthType auth) {
     return switch (auth) {
       case TOKEN, PAT, PASSWORD -> CloudRoutes.API_TOKEN;
+      case OAUTH, CLIENT_CREDENTIALS -> CloudRoutes.OAUTH;
     };
   }
 

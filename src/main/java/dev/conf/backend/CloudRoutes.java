@@ -21,11 +21,16 @@ public enum CloudRoutes {
   /**
    * OAuth 2.0 through the gateway, which answers v1 content, space and comment routes with 410
    * Gone: v2 for everything it has (a move within the space by {@code parentId}), v1 only for CQL
-   * search and the current user, which the gateway still serves; label writes, uploads and copies
-   * are refused before any request.
+   * search and the current user, which the gateway still serves; label writes, uploads, copies and
+   * restrictions (v1 content routes, with no v2 form) are refused before any request.
    */
   OAUTH(
-      false, EnumSet.of(Operation.LABEL_WRITES, Operation.ATTACHMENT_UPLOAD, Operation.PAGE_COPY));
+      false,
+      EnumSet.of(
+          Operation.LABEL_WRITES,
+          Operation.ATTACHMENT_UPLOAD,
+          Operation.PAGE_COPY,
+          Operation.RESTRICTIONS));
 
   private final boolean v1Content;
   private final Set<Operation> lacking;

@@ -1,5 +1,6 @@
 package dev.conf.cli;
 
+import dev.conf.auth.AtlassianHosts;
 import dev.conf.auth.Connection;
 import dev.conf.auth.ConnectionResolver;
 import dev.conf.auth.Deployment;
@@ -18,6 +19,7 @@ import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import dev.conf.http.ApiClient;
 import dev.conf.http.HttpClientFactory;
+import dev.conf.http.OAuthClient;
 import dev.conf.http.RetryPolicy;
 import dev.conf.http.Sleeper;
 import dev.conf.output.Io;
@@ -60,6 +62,7 @@ public final class CommandContext {
   private ConfluenceService service;
   private Io styledIo;
   private Browser browser;
+  private String commandName;
 
   public CommandContext(
       Io io,
@@ -183,12 +186,15 @@ public final class CommandContext {
 
   /** api.atlassian.com, or the server a test puts in its place with CONF_ATLASSIAN_API_URL. */
   public URI gateway() {
-    String override = env.get("CONF_ATLASSIAN_API_URL");
-    if (override != null && !override.isBlank()) {
-      return URI.create(override.trim());
-    }
-    String host = config().setting(profileName(), "atlassian-api-host");
-    return URI.create(host != null ? "https://" + host : Site.GATEWAY);
+    return atlassianHosts(null).api();
+  }
+
+  /**
+   * Atlassian's authorization server and API host: CONF_ATLASSIAN_AUTH_URL and
+   * CONF_ATLASSIAN_API_URL, else the profile's settings, else the public hosts.
+   */
+  public AtlassianHosts atlassianHosts(Profile profile) {
+    return resolver().hosts(profile);
   }
 
   /**
@@ -211,13 +217,35 @@ public final class CommandContext {
   }
 
   public ConnectionResolver resolver() {
-    return new ConnectionResolver(env, gateway(), this::storeFor);
+    return new ConnectionResolver(
+        env,
+        this::storeFor,
+        new ConnectionResolver.OAuthSupport(
+            clock, configDir(), this::oauthClient, url -> cloudIdOf(url)));
+  }
+
+  /** The OAuth endpoints of one app (client id and secret) on these Atlassian hosts. */
+  public dev.conf.auth.OAuthGrants oauthClient(
+      AtlassianHosts hosts, String clientId, String clientSecret) {
+    return new OAuthClient(
+        httpClient(globals.caCert, hosts.auth().getScheme()), hosts, clientId, clientSecret, clock);
+  }
+
+  /** The running command's name ({@code conf page view}), for messages that name it. */
+  public void commandName(String name) {
+    this.commandName = name;
   }
 
   /** The site and credentials this command runs against; exit 4 when there are none. */
   public Connection connection() {
     if (connection == null) {
       String name = profileName();
+      if (globals.profile != null && config().profile(name) == null) {
+        // Asked for by name: the environment's site and token must not stand in for it silently.
+        throw new ConfException(
+            dev.conf.error.ExitCode.NOT_FOUND,
+            "no profile named '" + name + "': see `conf auth status`, or log in with it");
+      }
       connection = resolver().resolve(name, config().profile(name), deploymentOverride());
     }
     return connection;
@@ -283,18 +311,43 @@ public final class CommandContext {
   }
 
   private ApiClient api(Site site, SiteCredentials credentials, String caCert) {
-    OkHttpClient client =
+    OkHttpClient authed =
         HttpClientFactory.withAuth(
             httpClient(caCert, site.root().getScheme()),
             HttpUrl.get(site.root().toString()),
-            credentials::authorizationHeader);
+            credentials::authorizationHeader,
+            credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
     String readOnly = readOnlyReason();
-    if (readOnly != null) {
-      client = client.newBuilder().addInterceptor(readOnlyGuard(readOnly)).build();
+    OkHttpClient client =
+        readOnly == null
+            ? authed
+            : authed.newBuilder().addInterceptor(readOnlyGuard(readOnly)).build();
+    ApiClient.ErrorContext plain =
+        new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped());
+    java.util.function.BooleanSupplier refused = null;
+    if (credentials.type() == dev.conf.auth.AuthType.TOKEN) {
+      HttpUrl me = HttpUrl.get(site.apiBase() + "/rest/api/user/current");
+      refused =
+          () -> {
+            try {
+              new ApiClient(client, plain).get(me);
+              return false;
+            } catch (ConfException e) {
+              return e.exitCode() == dev.conf.error.ExitCode.AUTH;
+            }
+          };
     }
     return new ApiClient(
         client,
-        new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped()));
+        new ApiClient.ErrorContext(
+            site.displayUrl(), authHint(credentials), site.scoped(), () -> commandName, refused));
+  }
+
+  /** After a 401: the Bearer header of a renewed access token, or null when there is none. */
+  private static String renewed(SiteCredentials credentials, String rejectedHeader) {
+    String token =
+        credentials.tokens().renewAfterRejection(rejectedHeader.substring("Bearer ".length()));
+    return token == null ? null : "Bearer " + token;
   }
 
   /**
@@ -327,8 +380,12 @@ public final class CommandContext {
         (request, reason, wait, attempt, max) ->
             io().err()
                 .printf(
-                    "conf: %s from %s; retrying in %.1fs (attempt %d of %d)%n",
-                    reason, request.url().host(), wait.toMillis() / 1000.0, attempt, max),
+                    "conf: %s from %s; retrying in %.1fs (attempt %d%s)%n",
+                    reason,
+                    request.url().host(),
+                    wait.toMillis() / 1000.0,
+                    attempt,
+                    max > 0 ? " of " + max : ", within the wait budget"),
         globals.debug ? io().err() : null);
   }
 
@@ -349,6 +406,13 @@ public final class CommandContext {
   }
 
   private static String authHint(SiteCredentials c) {
+    if (c.type().oauth()) {
+      return c.type() == dev.conf.auth.AuthType.OAUTH
+          ? "the OAuth access token was refused even after a refresh; run `conf auth login --web`"
+              + " again"
+          : "the service account's access token was refused even when freshly minted; check the"
+              + " account's access to the site";
+    }
     String source = c.source() == null ? "" : c.source();
     if (source.startsWith("environment (")) {
       String var = source.substring("environment (".length(), source.length() - 1);

@@ -22,6 +22,9 @@ import dev.conf.cli.comment.CommentAddCommand;
 import dev.conf.cli.comment.CommentCommand;
 import dev.conf.cli.comment.CommentDeleteCommand;
 import dev.conf.cli.comment.CommentListCommand;
+import dev.conf.cli.comment.CommentReopenCommand;
+import dev.conf.cli.comment.CommentReplyCommand;
+import dev.conf.cli.comment.CommentResolveCommand;
 import dev.conf.cli.config.ConfigCommand;
 import dev.conf.cli.config.ConfigGetCommand;
 import dev.conf.cli.config.ConfigListCommand;
@@ -32,23 +35,35 @@ import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
 import dev.conf.cli.label.LabelListCommand;
 import dev.conf.cli.label.LabelRemoveCommand;
+import dev.conf.cli.page.PageAppendCommand;
 import dev.conf.cli.page.PageChildrenCommand;
 import dev.conf.cli.page.PageCommand;
 import dev.conf.cli.page.PageCopyCommand;
 import dev.conf.cli.page.PageCreateCommand;
 import dev.conf.cli.page.PageDeleteCommand;
 import dev.conf.cli.page.PageDiffCommand;
+import dev.conf.cli.page.PageEditCommand;
 import dev.conf.cli.page.PageHistoryCommand;
 import dev.conf.cli.page.PageListCommand;
 import dev.conf.cli.page.PageMoveCommand;
+import dev.conf.cli.page.PageRestoreCommand;
+import dev.conf.cli.page.PageRestrictCommand;
+import dev.conf.cli.page.PageRestrictionsCommand;
 import dev.conf.cli.page.PageTreeCommand;
 import dev.conf.cli.page.PageUpdateCommand;
 import dev.conf.cli.page.PageViewCommand;
+import dev.conf.cli.property.PropertyCommand;
+import dev.conf.cli.property.PropertyDeleteCommand;
+import dev.conf.cli.property.PropertyGetCommand;
+import dev.conf.cli.property.PropertyListCommand;
+import dev.conf.cli.property.PropertySetCommand;
 import dev.conf.cli.publish.PublishCommand;
 import dev.conf.cli.search.SearchCommand;
 import dev.conf.cli.space.SpaceCommand;
 import dev.conf.cli.space.SpaceListCommand;
 import dev.conf.cli.space.SpaceViewCommand;
+import dev.conf.cli.template.TemplateCommand;
+import dev.conf.cli.template.TemplateListCommand;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -108,13 +123,18 @@ public final class Commands {
               PageViewCommand.class,
               PageCreateCommand.class,
               PageUpdateCommand.class,
+              PageEditCommand.class,
+              PageAppendCommand.class,
               PageDeleteCommand.class,
               PageChildrenCommand.class,
               PageTreeCommand.class,
               PageHistoryCommand.class,
               PageDiffCommand.class,
               PageMoveCommand.class,
-              PageCopyCommand.class),
+              PageCopyCommand.class,
+              PageRestoreCommand.class,
+              PageRestrictionsCommand.class,
+              PageRestrictCommand.class),
           new Noun(
               BlogCommand.class,
               BlogListCommand.class,
@@ -132,12 +152,22 @@ public final class Commands {
               CommentCommand.class,
               CommentListCommand.class,
               CommentAddCommand.class,
+              CommentReplyCommand.class,
+              CommentResolveCommand.class,
+              CommentReopenCommand.class,
               CommentDeleteCommand.class),
           new Noun(
               LabelCommand.class,
               LabelListCommand.class,
               LabelAddCommand.class,
               LabelRemoveCommand.class),
+          new Noun(
+              PropertyCommand.class,
+              PropertyListCommand.class,
+              PropertyGetCommand.class,
+              PropertySetCommand.class,
+              PropertyDeleteCommand.class),
+          new Noun(TemplateCommand.class, TemplateListCommand.class),
           new Noun(OpenCommand.class),
           new Noun(SearchCommand.class),
           new Noun(ExportCommand.class),
@@ -155,8 +185,12 @@ public final class Commands {
           new Noun(CdsTrainingCommand.class),
           new Noun(CompleteCommand.class));
 
-  /** Root options that take a value: the word after them is not a command. */
-  private static final List<String> ROOT_OPTIONS_WITH_VALUES =
+  /**
+   * Root options that take a value: the word after them is not a command. Listed by hand so that
+   * finding the command word needs no picocli model; RootOptionsTest ties it to {@link
+   * RootCommand}.
+   */
+  static final List<String> ROOT_OPTIONS_WITH_VALUES =
       List.of("--profile", "--deployment", "--ca-cert");
 
   /**

@@ -100,9 +100,11 @@ public final class ConfApp {
     cli.setErr(io.err());
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setExecutionStrategy(
-        parseResult -> {
-          refuseWritesWhenReadOnly(parseResult);
-          return new CommandLine.RunLast().execute(parseResult);
+        parsed -> {
+          List<CommandLine> chain = parsed.asCommandLineList();
+          context.commandName(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
+          refuseWritesWhenReadOnly(parsed);
+          return new CommandLine.RunLast().execute(parsed);
         });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
@@ -285,7 +287,13 @@ public final class ConfApp {
       failure = ConfException.usage(ex.getMessage());
     } else if (ex instanceof UncheckedIOException u) {
       failure =
-          new ConfException(ExitCode.ERROR, u.getMessage() + ": " + u.getCause().getMessage());
+          new ConfException(
+              ExitCode.ERROR,
+              u.getMessage()
+                  + ": "
+                  + (u.getCause() instanceof java.nio.charset.CharacterCodingException
+                      ? "it is not UTF-8 text"
+                      : u.getCause().getMessage()));
     } else {
       failure = new ConfException(ExitCode.ERROR, "unexpected error: " + ex);
     }

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 /**
  * {@code conf --help} printed from a file rendered once per jar. Rendering needs picocli's model of
  * the root command and every noun, about two thirds of that command's run time, and the text only
- * changes with the jar; like the class-data archive, the cache is keyed by the jar's path, size and
- * modification time. Running from a classes directory (tests, IDEs) never caches.
+ * changes with the jar; like the launcher's class-data archive, the cache is keyed by the jar's
+ * build id ({@code conf.jar.id} beside it). Running from a classes directory (tests, IDEs), or from
+ * a jar without a current build id, never caches.
  */
 final class HelpCache {
   private HelpCache() {}
@@ -36,22 +37,39 @@ final class HelpCache {
     return text;
   }
 
-  /** Where this jar's help lives, or null when conf does not run from a jar. */
+  /** Where this jar's help lives, or null when conf does not run from a jar with a build id. */
   static Path cacheFile(Map<String, String> env) {
     try {
       Path jar =
           Path.of(HelpCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      String id = buildId(jar);
+      if (id == null) {
+        return null;
+      }
+      return ConfigPaths.cacheDir(env).resolve("help-" + Version.get() + "-" + id + ".txt");
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The jar's build id: the line the build wrote beside it ({@code conf.jar.id}, see {@code
+   * dev.conf.build.BuildId}), the key {@code bin/conf} names its archive by too. Null when there is
+   * none, or when the jar is newer than it (replaced by another build without its id): computing
+   * the id would mean reading the whole jar, more than rendering the help costs.
+   */
+  static String buildId(Path jar) {
+    try {
       if (!Files.isRegularFile(jar)) {
         return null;
       }
-      String key =
-          Integer.toHexString(jar.toAbsolutePath().toString().hashCode())
-              + "-"
-              + Files.size(jar)
-              + "-"
-              + Files.getLastModifiedTime(jar).toMillis();
-      return ConfigPaths.cacheDir(env).resolve("help-" + Version.get() + "-" + key + ".txt");
-    } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+      Path idFile = jar.resolveSibling(jar.getFileName() + ".id");
+      if (Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(idFile)) > 0) {
+        return null;
+      }
+      String id = Files.readString(idFile, StandardCharsets.US_ASCII).trim();
+      return id.matches("[0-9]+-[0-9]+") ? id : null;
+    } catch (IOException | SecurityException e) {
       return null;
     }
   }

@@ -36,6 +36,15 @@ final class HelpLayout {
         spec.remove(version);
       }
     }
+    if (spec.options().stream().noneMatch(OptionSpec::usageHelp) && spec.findOption("-h") == null) {
+      // picocli drops the whole standard mixin when a command has its own --version (page
+      // restore): -h/--help must still work on every command.
+      spec.addOption(
+          OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
+    }
     CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
     usage.abbreviateSynopsis(true);
     if (usage.parameterListHeading().isEmpty()) {

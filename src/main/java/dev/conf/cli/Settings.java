@@ -23,7 +23,6 @@ public final class Settings {
   public record Key(String name, String meaning, List<String> env, UnaryOperator<String> check) {}
 
   private static final Pattern SPACE_KEY = Pattern.compile("~?[A-Za-z0-9_.-]+");
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]+)?");
 
   public static final Map<String, Key> KEYS = keys();
 
@@ -42,12 +41,6 @@ public final class Settings {
         "a PEM file of CA certificates to trust too (as --ca-cert)",
         List.of(),
         Settings::existingFile);
-    add(
-        keys,
-        "atlassian-api-host",
-        "the Atlassian API gateway that scoped Cloud tokens go through (default api.atlassian.com)",
-        List.of("CONF_ATLASSIAN_API_URL"),
-        v -> matching(v, HOST, "a host name, e.g. api.atlassian.com"));
     add(
         keys,
         CommandContext.READ_ONLY,

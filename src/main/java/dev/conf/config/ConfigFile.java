@@ -180,7 +180,10 @@ public final class ConfigFile {
         text(p, "space"),
         text(p, "cloudId"),
         text(p, "caCert"),
-        text(p, "storage"));
+        text(p, "storage"),
+        text(p, "clientId"),
+        text(p, "authUrl"),
+        text(p, "apiUrl"));
   }
 
   private static Map<String, String> strings(JsonNode object) {

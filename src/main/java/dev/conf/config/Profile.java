@@ -15,6 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cloudId set when calls go through api.atlassian.com with a scoped token
  * @param caCert an extra PEM CA bundle to trust for this site
  * @param storage where the secret is kept: {@code keychain} or {@code file}
+ * @param clientId OAuth profiles: the app's client id (not a secret; its secret is in the keychain)
+ * @param authUrl Atlassian's authorization server when not the public one (isolated clouds)
+ * @param apiUrl Atlassian's API host and gateway when not the public one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Profile(
@@ -26,7 +29,23 @@ public record Profile(
     String space,
     String cloudId,
     String caCert,
-    String storage) {
+    String storage,
+    String clientId,
+    String authUrl,
+    String apiUrl) {
+
+  public Profile(
+      String url,
+      String deployment,
+      String auth,
+      String email,
+      String username,
+      String space,
+      String cloudId,
+      String caCert,
+      String storage) {
+    this(url, deployment, auth, email, username, space, cloudId, caCert, storage, null, null, null);
+  }
 
   public static final String STORAGE_KEYCHAIN = "keychain";
   public static final String STORAGE_FILE = "file";

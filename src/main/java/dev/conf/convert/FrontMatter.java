@@ -2,16 +2,24 @@ package dev.conf.convert;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.parser.Parser;
 
 /**
  * A Markdown file's YAML front matter: metadata for the page, never part of its body.
  *
- * <p>Only the subset of YAML that front matter uses is read: {@code key: value} with plain, single-
- * or double-quoted scalars, flow lists ({@code [a, b]}) and block lists ({@code - a}). {@code
- * labels} may also be a comma-separated scalar.
+ * <p>Only the subset of YAML that front matter uses is read, with commonmark's front matter
+ * extension: {@code key: value} with plain, single- or double-quoted scalars, {@code |} literal
+ * blocks, flow lists ({@code [a, b]}) and block lists ({@code - a}); {@code #} comments; nested
+ * maps are skipped. {@code labels} may also be a comma-separated scalar.
  *
  * @param title the page title, or null
  * @param labels the page's labels, possibly empty
@@ -56,45 +64,68 @@ public record FrontMatter(
     return new Split(EMPTY, text);
   }
 
+  private static final Parser YAML =
+      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
+
+  /** A top-level key line, as the extension reads keys (no indent here: indented keys nest). */
+  private static final Pattern KEY = Pattern.compile("([A-Za-z0-9._-]+):(?:\\s+(.*))?");
+
+  private static final Pattern ITEM = Pattern.compile("(\\s*)-(?:\\s+(.*))?");
+
+  /**
+   * Reads the block's lines with commonmark's YAML front matter extension (keys, block lists,
+   * {@code |} literals, quoted scalars). What it leaves to the caller is done around it: comments
+   * are cut and first-column list items indented before, flow lists ({@code [a, b]}) split and
+   * one-line values told from one-item lists after.
+   */
   static FrontMatter parse(List<String> lines) {
-    Map<String, Object> raw = new LinkedHashMap<>();
-    String listKey = null;
+    StringBuilder block = new StringBuilder("---\n");
+    Set<String> inline = new HashSet<>();
+    boolean literal = false;
     for (String line : lines) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-        continue;
-      }
-      if (listKey != null && (trimmed.equals("-") || trimmed.startsWith("- "))) {
-        @SuppressWarnings("unchecked")
-        List<String> list = (List<String>) raw.get(listKey);
-        list.add(scalar(trimmed.substring(1).strip()));
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0 || Character.isWhitespace(line.charAt(0))) {
-        continue;
-      }
-      String key = line.substring(0, colon).strip();
-      String value = stripComment(line.substring(colon + 1).strip());
-      listKey = null;
-      if (value.isEmpty()) {
-        raw.put(key, new ArrayList<String>());
-        listKey = key;
-      } else if (value.startsWith("[") && value.endsWith("]")) {
-        List<String> list = new ArrayList<>();
-        for (String item : value.substring(1, value.length() - 1).split(",")) {
-          if (!item.isBlank()) {
-            list.add(scalar(item.strip()));
-          }
+      Matcher key = KEY.matcher(line);
+      Matcher item = ITEM.matcher(line);
+      if (key.matches()) {
+        String value = key.group(2) == null ? "" : stripComment(key.group(2).strip());
+        literal = value.equals("|");
+        if (!value.isEmpty()) {
+          inline.add(key.group(1));
         }
-        raw.put(key, list);
+        block.append(key.group(1)).append(": ").append(value).append('\n');
+      } else if (literal && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+        block.append(line).append('\n');
+      } else if (item.matches()) {
+        literal = false;
+        String value = item.group(2) == null ? "" : stripComment(item.group(2).strip());
+        block.append("  - ").append(value).append('\n');
       } else {
-        raw.put(key, scalar(value));
+        literal = false;
       }
     }
-    raw.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
+    YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+    YAML.parse(block.append("---\n").toString()).accept(visitor);
+    Map<String, Object> raw = new LinkedHashMap<>();
+    visitor
+        .getData()
+        .forEach(
+            (k, values) -> raw.put(k, inline.contains(k) ? value(values) : List.copyOf(values)));
     return new FrontMatter(
         string(raw.get("title")), labels(raw.get("labels")), string(raw.get("parent")), raw);
+  }
+
+  /** A one-line value: a flow list, or the scalar the extension unquoted. */
+  private static Object value(List<String> values) {
+    String v = values.isEmpty() ? "" : values.get(0);
+    if (!(v.startsWith("[") && v.endsWith("]"))) {
+      return v;
+    }
+    List<String> list = new ArrayList<>();
+    for (String item : v.substring(1, v.length() - 1).split(",")) {
+      if (!item.isBlank()) {
+        list.add(unquote(item.strip()));
+      }
+    }
+    return List.copyOf(list);
   }
 
   /** The front matter as a YAML block for the top of a Markdown file, or "" when empty. */
@@ -112,6 +143,10 @@ public record FrontMatter(
               sb.append(i == 0 ? "" : ", ").append(quote(String.valueOf(list.get(i))));
             }
             sb.append(']');
+          } else if (String.valueOf(v).contains("\n")) {
+            // A literal block: the front matter reader has no escapes for a line break.
+            sb.append(" |");
+            String.valueOf(v).lines().forEach(line -> sb.append("\n  ").append(line));
           } else {
             sb.append(' ').append(quote(String.valueOf(v)));
           }
@@ -147,19 +182,10 @@ public record FrontMatter(
     return hash < 0 ? value : value.substring(0, hash).strip();
   }
 
-  private static String scalar(String v) {
+  /** A flow list's item, unquoted as the extension unquotes a value. */
+  private static String unquote(String v) {
     if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 1; i < v.length() - 1; i++) {
-        char c = v.charAt(i);
-        if (c == '\\' && i + 1 < v.length() - 1) {
-          char n = v.charAt(++i);
-          sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
-        } else {
-          sb.append(c);
-        }
-      }
-      return sb.toString();
+      return v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
     if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
       return v.substring(1, v.length() - 1).replace("''", "'");

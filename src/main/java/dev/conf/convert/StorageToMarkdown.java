@@ -20,8 +20,7 @@ import org.jsoup.parser.Parser;
 /**
  * Storage format to Markdown, the inverse of {@link MarkdownToStorage} for everything it writes,
  * and a faithful reading of what Confluence's editor writes: {@code <p>}-wrapped list items and
- * table cells, mentions, emoticons, task lists, layouts (flattened into their cells' content in
- * order).
+ * table cells, mentions, emoticons and layouts (kept as storage), task lists.
  *
  * <p>What has no Markdown form is kept verbatim, sliced from the input text: at block level in a
  * {@code confluence-storage} fenced block, inline as a {@code conf:storage} link. Converting back
@@ -33,17 +32,7 @@ public final class StorageToMarkdown {
       Map.of("info", "NOTE", "tip", "TIP", "note", "WARNING", "warning", "CAUTION");
   private static final Set<String> HTML_INLINE_KEPT = Set.of("u", "sub", "sup", "ins", "kbd");
   private static final Set<String> FLATTENED =
-      Set.of(
-          "ac:layout",
-          "ac:layout-section",
-          "ac:layout-cell",
-          "ac:rich-text-body",
-          "div",
-          "section",
-          "article",
-          "body",
-          "thead",
-          "tbody");
+      Set.of("ac:rich-text-body", "div", "section", "article", "body", "thead", "tbody");
 
   /** Inline elements written as their content alone. */
   private static final Set<String> TRANSPARENT = Set.of("span", "font", "small", "big");
@@ -216,6 +205,7 @@ public final class StorageToMarkdown {
         case "table" -> add(out, table(e));
         case "ac:task-list" -> add(out, taskList(e));
         case "ac:structured-macro" -> add(out, macro(e));
+        case "ac:layout" -> layout(e, out);
         default -> {
           if (FLATTENED.contains(name)) {
             collectBlocks(e, out);
@@ -411,6 +401,55 @@ public final class StorageToMarkdown {
       }
       String fence = "`".repeat(Math.max(3, longest + 1));
       return fence + info + "\n" + code + "\n" + fence;
+    }
+
+    /**
+     * A page layout: its structure (the {@code ac:layout}, {@code ac:layout-section} and {@code
+     * ac:layout-cell} tags with their attributes) in {@code confluence-storage} blocks, each cell's
+     * content as Markdown between them. Converting back gives the same layout around the cells.
+     */
+    void layout(Element layout, List<String> out) {
+      StringBuilder tags = new StringBuilder();
+      layoutPart(layout, tags, out);
+      add(out, fence(MarkdownToStorage.STORAGE_FENCE_INFO, tags.toString()));
+    }
+
+    private void layoutPart(Element e, StringBuilder tags, List<String> out) {
+      tags.append(startTag(e));
+      for (Node n : e.childNodes()) {
+        if (n instanceof Element c && name(c).equals("ac:layout-cell")) {
+          tags.append(startTag(c));
+          add(out, fence(MarkdownToStorage.STORAGE_FENCE_INFO, tags.toString()));
+          tags.setLength(0);
+          collectBlocks(c, out);
+          tags.append(endTag(c));
+        } else if (n instanceof Element c && name(c).equals("ac:layout-section")) {
+          layoutPart(c, tags, out);
+        } else if (n instanceof Element c) {
+          tags.append(sourceOf(c));
+        } else if (n instanceof TextNode t && t.isBlank()) {
+          tags.append(t.getWholeText());
+        } else {
+          tags.append(n.outerHtml());
+        }
+      }
+      tags.append(endTag(e));
+    }
+
+    private String startTag(Element e) {
+      Range start = e.sourceRange();
+      if (start.isTracked() && start.startPos() >= 0 && start.endPos() <= source.length()) {
+        String tag = source.substring(start.startPos(), start.endPos());
+        // A self-closed cell has no end tag to put its content before.
+        return tag.endsWith("/>") ? tag.substring(0, tag.length() - 2).stripTrailing() + ">" : tag;
+      }
+      StringBuilder sb = new StringBuilder("<").append(e.tagName());
+      e.attributes().forEach(a -> sb.append(' ').append(a.html()));
+      return sb.append('>').toString();
+    }
+
+    private static String endTag(Element e) {
+      return "</" + e.tagName() + ">";
     }
 
     String rawBlock(Element e) {
@@ -1007,7 +1046,16 @@ public final class StorageToMarkdown {
         Element url = child(image, "ri:url");
         String alt = image.attr("ac:alt");
         String src;
-        if (attachment != null && attachment.children().isEmpty() && image.children().size() == 1) {
+        boolean onlyAltAndTitle =
+            image.attributes().asList().stream()
+                .allMatch(a -> a.getKey().equals("ac:alt") || a.getKey().equals("ac:title"));
+        if (!onlyAltAndTitle) {
+          // Width, height, alignment, border…: Markdown has no syntax, so the element is kept.
+          carrier(image);
+          return;
+        } else if (attachment != null
+            && attachment.children().isEmpty()
+            && image.children().size() == 1) {
           src = options.pathForAttachment().apply(attachment.attr("ri:filename"));
         } else if (url != null && image.children().size() == 1) {
           src = url.attr("ri:value");
@@ -1026,6 +1074,7 @@ public final class StorageToMarkdown {
         sb.append(')');
       }
 
+      /** Kept as the ac:emoticon it is, in a link that shows its emoji. */
       void emoticon(Element e) {
         String fallback = e.attr("ac:emoji-fallback");
         if (fallback.isEmpty()) {
@@ -1035,7 +1084,7 @@ public final class StorageToMarkdown {
           String shortName = e.attr("ac:emoji-shortname");
           fallback = shortName.isEmpty() ? ":" + e.attr("ac:name") + ":" : shortName;
         }
-        text(fallback);
+        link(List.of(), fallback, ConfLinks.of("storage", "xml", sourceOf(e)), null);
       }
 
       /** Storage with no Markdown form, kept verbatim in a link that shows its text. */
@@ -1049,6 +1098,17 @@ public final class StorageToMarkdown {
             }
           }
           label = title != null ? title.text().strip() : "";
+        }
+        if (label.isEmpty() && name(e).equals("ac:image")) {
+          Element target = e.children().isEmpty() ? null : e.child(0);
+          label =
+              !e.attr("ac:alt").isEmpty()
+                  ? e.attr("ac:alt")
+                  : target == null
+                      ? ""
+                      : target.hasAttr("ri:filename")
+                          ? target.attr("ri:filename")
+                          : target.attr("ri:value");
         }
         if (label.isEmpty()) {
           label = e.hasAttr("ac:name") ? e.attr("ac:name") : name(e);

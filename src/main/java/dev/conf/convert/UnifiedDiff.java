@@ -1,13 +1,17 @@
 package dev.conf.convert;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A unified diff of two texts, line by line, from a longest-common-subsequence table (page bodies
- * are thousands of lines at most, so the quadratic table is small). Output matches {@code diff -u}:
- * {@code ---}/{@code +++} headers, {@code @@ -a,b +c,d @@} hunks with three lines of context.
+ * A unified diff of two texts, line by line. The edit script comes from java-diff-utils (Myers:
+ * memory linear in the texts, where an LCS table for two 5,000-line pages took 100 MB); the output
+ * matches {@code diff -u}: {@code ---}/{@code +++} headers, {@code @@ -a,b +c,d @@} hunks with
+ * three lines of context, changes closer than six lines sharing a hunk, deletions before
+ * insertions.
  */
 public final class UnifiedDiff {
   private UnifiedDiff() {}
@@ -38,100 +42,90 @@ public final class UnifiedDiff {
     return lines;
   }
 
+  /** One line of the edit script: ' ' kept, '-' only in the old text, '+' only in the new. */
+  private record Op(char kind, String text) {}
+
   /** The diff, or an empty string when the texts are equal. */
   public static String diff(String fromName, String toName, List<String> a, List<String> b) {
-    int n = a.size();
-    int m = b.size();
-    int[][] lcs = new int[n + 1][m + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] =
-            a.get(i).equals(b.get(j))
-                ? lcs[i + 1][j + 1] + 1
-                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-      }
-    }
-    // The edit script: ' ' keep, '-' delete from a, '+' insert from b.
-    List<char[]> ops = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && a.get(i).equals(b.get(j))) {
-        ops.add(new char[] {' '});
-        texts.add(a.get(i));
-        i++;
-        j++;
-      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-        // Deletions first, as diff -u prints them.
-        ops.add(new char[] {'-'});
-        texts.add(a.get(i));
-        i++;
-      } else {
-        ops.add(new char[] {'+'});
-        texts.add(b.get(j));
-        j++;
-      }
-    }
+    List<Op> ops = editScript(a, b);
     StringBuilder out = new StringBuilder();
-    int k = 0;
-    int total = ops.size();
-    int[] aLine = new int[total + 1];
-    int[] bLine = new int[total + 1];
-    for (int x = 0, ai = 0, bi = 0; x <= total; x++) {
-      aLine[x] = ai;
-      bLine[x] = bi;
-      if (x < total) {
-        char op = ops.get(x)[0];
-        if (op != '+') {
-          ai++;
-        }
-        if (op != '-') {
-          bi++;
-        }
-      }
+    int[] aLine = new int[ops.size() + 1];
+    int[] bLine = new int[ops.size() + 1];
+    for (int x = 0; x < ops.size(); x++) {
+      char kind = ops.get(x).kind();
+      aLine[x + 1] = aLine[x] + (kind == '+' ? 0 : 1);
+      bLine[x + 1] = bLine[x] + (kind == '-' ? 0 : 1);
     }
-    while (k < total) {
-      if (ops.get(k)[0] == ' ') {
+    int k = 0;
+    while (k < ops.size()) {
+      if (ops.get(k).kind() == ' ') {
         k++;
         continue;
       }
       int start = Math.max(0, k - CONTEXT);
-      int end = k;
-      // Extend the hunk while changes are closer than 2 * CONTEXT lines apart.
-      while (end < total) {
-        if (ops.get(end)[0] != ' ') {
-          end++;
-          continue;
-        }
-        int run = end;
-        while (run < total && ops.get(run)[0] == ' ') {
-          run++;
-        }
-        if (run < total && run - end <= 2 * CONTEXT) {
-          end = run;
-        } else {
-          end = Math.min(total, end + CONTEXT);
-          break;
-        }
-      }
-      if (out.length() == 0) {
+      int end = hunkEnd(ops, k);
+      if (out.isEmpty()) {
         out.append("--- ").append(fromName).append('\n');
         out.append("+++ ").append(toName).append('\n');
       }
-      int aCount = aLine[end] - aLine[start];
-      int bCount = bLine[end] - bLine[start];
       out.append("@@ -")
-          .append(range(aLine[start], aCount))
+          .append(range(aLine[start], aLine[end] - aLine[start]))
           .append(" +")
-          .append(range(bLine[start], bCount))
+          .append(range(bLine[start], bLine[end] - bLine[start]))
           .append(" @@\n");
       for (int x = start; x < end; x++) {
-        out.append(ops.get(x)[0]).append(texts.get(x)).append('\n');
+        out.append(ops.get(x).kind()).append(ops.get(x).text()).append('\n');
       }
       k = end;
     }
     return out.toString();
+  }
+
+  /** Every line of both texts in order, from java-diff-utils' deltas. */
+  private static List<Op> editScript(List<String> a, List<String> b) {
+    List<Op> ops = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+      int at = delta.getSource().getPosition();
+      for (; i < at; i++) {
+        ops.add(new Op(' ', a.get(i)));
+      }
+      for (String line : delta.getSource().getLines()) {
+        ops.add(new Op('-', line));
+      }
+      for (String line : delta.getTarget().getLines()) {
+        ops.add(new Op('+', line));
+      }
+      i = at + delta.getSource().size();
+    }
+    for (; i < a.size(); i++) {
+      ops.add(new Op(' ', a.get(i)));
+    }
+    return ops;
+  }
+
+  /**
+   * Where the hunk with its first change at {@code first} ends (exclusive): it takes in later
+   * changes while they are at most {@code 2 * CONTEXT} kept lines apart, then CONTEXT lines more.
+   */
+  private static int hunkEnd(List<Op> ops, int first) {
+    int end = first;
+    while (end < ops.size()) {
+      if (ops.get(end).kind() != ' ') {
+        end++;
+        continue;
+      }
+      int run = end;
+      while (run < ops.size() && ops.get(run).kind() == ' ') {
+        run++;
+      }
+      if (run < ops.size() && run - end <= 2 * CONTEXT) {
+        end = run;
+      } else {
+        return Math.min(ops.size(), end + CONTEXT);
+      }
+    }
+    return end;
   }
 
   private static String range(int start, int count) {

@@ -32,14 +32,34 @@ public final class ApiClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   /** How failures name the site and tell the user what to do about a 401 or 403. */
-  public record ErrorContext(String site, String authHint, boolean scoped) {}
+  public record ErrorContext(
+      String site,
+      String authHint,
+      boolean scoped,
+      java.util.function.Supplier<String> command,
+      java.util.function.BooleanSupplier credentialsRefused) {
+    public ErrorContext(String site, String authHint, boolean scoped) {
+      this(site, authHint, scoped, () -> null, null);
+    }
+  }
 
   private final OkHttpClient http;
+
+  /**
+   * The same client, redirects not followed: a write that is redirected is reported, never sent on.
+   */
+  private final OkHttpClient writes;
+
   private final ErrorContext context;
 
   public ApiClient(OkHttpClient http, ErrorContext context) {
     this.http = http;
+    this.writes = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.context = context;
+  }
+
+  private OkHttpClient clientFor(String method) {
+    return method.equals("GET") || method.equals("HEAD") ? http : writes;
   }
 
   public JsonNode get(HttpUrl url) {
@@ -68,17 +88,52 @@ public final class ApiClient {
             .header("Accept", "application/json")
             .tag(RetryStats.class, new RetryStats())
             .build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = clientFor(method).newCall(request).execute()) {
+      HttpUrl answered = response.request().url();
+      if (!answered.host().equalsIgnoreCase(url.host()) || answered.port() != url.port()) {
+        // Followed off the site (a login page, an SSO gateway): not the site's answer.
+        throw new ConfException(
+            ExitCode.ERROR,
+            context.site()
+                + " redirected "
+                + method
+                + " "
+                + url.encodedPath()
+                + " to another host ("
+                + answered.host()
+                + (answered.port() == HttpUrl.defaultPort(answered.scheme())
+                    ? ""
+                    : ":" + answered.port())
+                + "); conf takes the site's answers only from the site itself: check the site URL");
+      }
       ResponseBody rb = response.body();
       if (!response.isSuccessful()) {
-        throw failure(request, response, rb == null ? "" : rb.string());
+        String text = rb == null ? "" : rb.string();
+        if (response.code() == 409 && method.equals("PUT")) {
+          JsonNode landed = ReplayCheck.landed(this, request, body);
+          if (landed != null) {
+            return landed;
+          }
+        }
+        throw failure(request, response, text);
       }
       if (rb == null || response.code() == 204) {
         return Json.missing();
       }
-      try (InputStream in = rb.byteStream()) {
-        return Json.parse(in);
+      byte[] bytes = rb.bytes();
+      if (bytes.length == 0 && method.equals("GET")) {
+        throw new ConfException(
+            ExitCode.ERROR,
+            context.site()
+                + " answered GET "
+                + url.encodedPath()
+                + " with an empty body (HTTP "
+                + response.code()
+                + "), not the JSON it should send");
       }
+      return bytes.length == 0
+          ? Json.missing()
+          : Json.parse(new java.io.ByteArrayInputStream(bytes));
     } catch (JsonProcessingException e) {
       throw new ConfException(
           ExitCode.ERROR,
@@ -90,8 +145,14 @@ public final class ApiClient {
               + " with something that is not JSON",
           e);
     } catch (IOException e) {
-      throw new ConfException(
-          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+      if (method.equals("POST")) {
+        // The answer was lost: the page may exist now. Look it up rather than guess.
+        JsonNode created = ReplayCheck.created(this, request, body);
+        if (created != null) {
+          return created;
+        }
+      }
+      throw unreachable(request, e);
     }
   }
 
@@ -110,6 +171,10 @@ public final class ApiClient {
   public RawResponse raw(
       String method, HttpUrl url, List<String[]> headers, byte[] body, String contentType) {
     String m = method.toUpperCase(java.util.Locale.ROOT);
+    if (!m.matches("[!#$%&'*+.^_`|~0-9A-Z-]+")) {
+      // A CR or LF here would start a second request on the connection.
+      throw ConfException.usage("not an HTTP method: " + m.replaceAll("[^!-~]", "?"));
+    }
     RequestBody requestBody = null;
     MediaType type = contentType == null ? JSON : MediaType.parse(contentType);
     if (body != null) {
@@ -132,7 +197,10 @@ public final class ApiClient {
     } catch (IllegalArgumentException e) {
       throw ConfException.usage(e.getMessage());
     }
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = clientFor(m).newCall(request).execute()) {
+      if (response.isRedirect() && !m.equals("GET") && !m.equals("HEAD")) {
+        throw failure(request, response, "");
+      }
       List<String[]> out = new ArrayList<>();
       response.headers().forEach(pair -> out.add(new String[] {pair.getFirst(), pair.getSecond()}));
       ResponseBody rb = response.body();
@@ -143,8 +211,7 @@ public final class ApiClient {
           out,
           rb == null ? new byte[0] : rb.bytes());
     } catch (IOException e) {
-      throw new ConfException(
-          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+      throw unreachable(request, e);
     }
   }
 
@@ -180,6 +247,29 @@ public final class ApiClient {
     String detail = atlassianMessage(body);
     String suffix = detail.isEmpty() ? "" : ": " + detail;
     RetryStats stats = request.tag(RetryStats.class);
+    ConfException gateway =
+        GatewayErrors.explain(
+            request.method(),
+            request.url().encodedPath(),
+            code,
+            response.header("X-Failure-Category"),
+            context.command().get());
+    if (gateway != null) {
+      return gateway;
+    }
+    if (response.isRedirect() && !request.method().equals("GET")) {
+      return new ConfException(
+          ExitCode.ERROR,
+          context.site()
+              + " redirected "
+              + request.method()
+              + " "
+              + request.url().encodedPath()
+              + " to "
+              + response.header("Location", "?")
+              + "; a write is not sent on to another address, so nothing was done: check the"
+              + " site URL");
+    }
     if (response.isRedirect()) {
       return new ConfException(
           ExitCode.ERROR,
@@ -196,6 +286,19 @@ public final class ApiClient {
             ExitCode.AUTH,
             "authentication failed for " + context.site() + ": " + context.authHint());
       case 403:
+        // Cloud often answers a wrong, expired or revoked Basic pair with 403: ask the current
+        // user endpoint whether the credentials are the cause before calling it a permission.
+        if (context.credentialsRefused() != null && context.credentialsRefused().getAsBoolean()) {
+          return new ConfException(
+              ExitCode.AUTH,
+              context.site()
+                  + " refused the credentials (403 to "
+                  + request.method()
+                  + " "
+                  + request.url().encodedPath()
+                  + ", and to the current user too): the token may be wrong, expired or revoked"
+                  + " — create one at https://id.atlassian.com/manage-profile/security/api-tokens");
+        }
         return new ConfException(
             ExitCode.AUTH,
             "permission denied by "
@@ -217,8 +320,25 @@ public final class ApiClient {
             "not found: " + request.method() + " " + request.url().encodedPath() + suffix);
       case 409:
         return new ConfException(ExitCode.CONFLICT, "conflict" + suffix);
+      case 410:
+        return new ConfException(
+            ExitCode.NOT_FOUND,
+            "gone: " + request.method() + " " + request.url().encodedPath() + suffix);
+      case 413:
+        return new ConfException(
+            ExitCode.ERROR,
+            context.site()
+                + " refused "
+                + request.method()
+                + " "
+                + request.url().encodedPath()
+                + " as too large (HTTP 413)"
+                + suffix);
       case 429:
       case 503:
+        if (stats != null && stats.quotaResetAt != null) {
+          return quotaSpent(stats.quotaResetAt);
+        }
         int attempts = stats == null ? 1 : stats.attempts();
         long waited = stats == null ? 0 : stats.waited().toSeconds();
         return new ConfException(
@@ -232,7 +352,9 @@ public final class ApiClient {
                 + (attempts == 1 ? " attempt" : " attempts")
                 + " and "
                 + waited
-                + "s of waiting; try again later");
+                + "s of waiting"
+                + refusedWait(stats)
+                + "; try again later");
       default:
         return new ConfException(
             code >= 400 && code < 500 ? ExitCode.USAGE : ExitCode.ERROR,
@@ -293,13 +415,85 @@ public final class ApiClient {
     return joined.length() > 300 ? joined.substring(0, 299) + "…" : joined;
   }
 
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     String m = e.getMessage();
     if (m != null && m.contains("authenticate with proxy")) {
       // OkHttp's words when the proxy refuses the HTTPS tunnel (CONNECT answered 407).
       return PROXY_HINT;
     }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return tls(e);
+    }
+    if (e instanceof java.net.ProtocolException && m != null && m.contains("follow-up")) {
+      return "too many redirects (the site redirects in a loop)";
+    }
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** A TLS failure in words: never a class name, and what to do about it. */
+  private static String tls(IOException e) {
+    String m = String.valueOf(e.getMessage());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertPathValidatorException
+          || t instanceof java.security.cert.CertPathBuilderException) {
+        return "the server's TLS certificate is not trusted (PKIX path building found no trusted CA): give"
+            + " the site's CA bundle with --ca-cert";
+      }
+      if (t instanceof java.security.cert.CertificateExpiredException) {
+        return "the server's TLS certificate has expired";
+      }
+    }
+    if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
+      return "the server does not speak TLS (https) on that port; if it is a plain-http server,"
+          + " give the URL with http://";
+    }
+    if (e instanceof javax.net.ssl.SSLPeerUnverifiedException || m.contains("hostname")) {
+      return "the server's TLS certificate is not for that host name";
+    }
+    return "the TLS handshake failed (" + m.replace("javax.net.ssl.", "") + ")";
+  }
+
+  /** An I/O failure as the one line a user sees: exit 6 for a spent quota, else exit 1. */
+  private ConfException unreachable(Request request, IOException e) {
+    if (e instanceof RateLimiter.QuotaClosedException q) {
+      return quotaSpent(q.until());
+    }
+    RetryStats stats = request.tag(RetryStats.class);
+    String verb = request.method();
+    if (stats != null && stats.uncertain() && !verb.equals("GET") && !verb.equals("HEAD")) {
+      return new ConfException(
+          ExitCode.ERROR,
+          "could not reach "
+              + context.site()
+              + ": "
+              + describe(e)
+              + " (the answer to "
+              + verb
+              + " "
+              + request.url().encodedPath()
+              + " was lost: the server may have done it; check before running it again)",
+          e);
+    }
+    return new ConfException(
+        ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+  }
+
+  private ConfException quotaSpent(java.time.Instant until) {
+    return new ConfException(
+        ExitCode.RATE_LIMITED,
+        context.site()
+            + " refused the request: its rate-limit quota is spent until "
+            + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + ", further than CONF_RETRY_MAX_WAIT allows waiting; run again after that");
+  }
+
+  private static String refusedWait(RetryStats stats) {
+    if (stats == null || stats.refusedWait == null) {
+      return "";
+    }
+    long s = stats.refusedWait.getSeconds();
+    String asked = s > 366L * 86400 ? "an absurd " + s + "s" : s + "s";
+    return " (the server asked for " + asked + ", more than CONF_RETRY_MAX_WAIT allows)";
   }
 
   static final String PROXY_HINT =
@@ -320,8 +514,7 @@ public final class ApiClient {
       }
       return rb == null ? new byte[0] : rb.bytes();
     } catch (IOException e) {
-      throw new ConfException(
-          ExitCode.ERROR, "could not reach " + context.site() + ": " + describe(e), e);
+      throw unreachable(request, e);
     }
   }
 
@@ -404,7 +597,7 @@ public final class ApiClient {
             .header("X-Atlassian-Token", "no-check")
             .tag(RetryStats.class, new RetryStats())
             .build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = writes.newCall(request).execute()) {
       ResponseBody rb = response.body();
       if (!response.isSuccessful()) {
         throw failure(request, response, rb == null ? "" : rb.string());
@@ -438,43 +631,146 @@ public final class ApiClient {
    * @return the number of bytes written
    */
   public long download(HttpUrl url, OutputStream out, LongConsumer progress) {
-    Request request =
-        new Request.Builder().url(url).get().tag(RetryStats.class, new RetryStats()).build();
     long received = 0;
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody rb = response.body();
-      if (!response.isSuccessful()) {
-        throw failure(request, response, rb == null ? "" : rb.string());
+    String validator = null;
+    IOException last = null;
+    for (int resume = 0; resume <= MAX_RESUMES; resume++) {
+      Request.Builder b = new Request.Builder().url(url).get();
+      if (received > 0) {
+        // Ask for the rest only; If-Range makes a changed file come back whole (200), not spliced.
+        b.header("Range", "bytes=" + received + "-");
+        if (validator != null) {
+          b.header("If-Range", validator);
+        }
       }
-      if (rb == null) {
-        return 0;
+      Request request =
+          b.tag(RetryStats.class, new RetryStats())
+              .tag(RetryInterceptor.Streamed.class, RetryInterceptor.Streamed.BODY)
+              .build();
+      try (Response response = http.newCall(request).execute()) {
+        ResponseBody rb = response.body();
+        if (!response.isSuccessful()) {
+          throw failure(request, response, rb == null ? "" : rb.string());
+        }
+        if (resume == 0) {
+          validator = strongValidator(response);
+        }
+        if (received > 0
+            && response.code() == 200
+            && validator != null
+            && !validator.equals(strongValidator(response))) {
+          throw new IOException("the file changed on the server while it was downloaded");
+        }
+        long skip = received > 0 ? skipFor(response, received) : 0;
+        if (rb == null) {
+          return received;
+        }
+        received = copy(rb.byteStream(), skip, received, out, progress);
+        return received;
+      } catch (FileReadFailure e) {
+        throw new ConfException(
+            ExitCode.ERROR, "cannot write the download: " + describe(e.cause), e);
+      } catch (PartialBody e) {
+        // Cut off mid-body: what arrived is kept; the next request asks for the rest.
+        received = e.received;
+        last = e.cause;
+      } catch (IOException e) {
+        throw downloadFailed(received, e);
       }
-      byte[] buffer = new byte[CHUNK];
-      try (InputStream in = rb.byteStream()) {
+    }
+    throw downloadFailed(received, last);
+  }
+
+  /** How often a download cut off mid-body is resumed before it fails. */
+  static final int MAX_RESUMES = 5;
+
+  private ConfException downloadFailed(long received, IOException e) {
+    if (e instanceof RateLimiter.QuotaClosedException q) {
+      return quotaSpent(q.until());
+    }
+    return new ConfException(
+        ExitCode.ERROR,
+        "download from " + context.site() + " failed after " + received + " bytes: " + describe(e),
+        e);
+  }
+
+  /** An ETag or Last-Modified a resumed request can send as If-Range; null when there is none. */
+  private static String strongValidator(Response response) {
+    String etag = response.header("ETag");
+    if (etag != null && !etag.startsWith("W/")) {
+      return etag;
+    }
+    return response.header("Last-Modified");
+  }
+
+  /**
+   * The bytes of a resumed answer to drop: none when the server sent the range asked for (206),
+   * everything already written when it sent the whole file again (200).
+   */
+  private static long skipFor(Response response, long received) throws IOException {
+    if (response.code() != 206) {
+      return received;
+    }
+    String range = response.header("Content-Range", "");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("bytes (\\d+)-").matcher(range.trim());
+    if (!m.find() || Long.parseLong(m.group(1)) != received) {
+      throw new IOException("the server resumed the download at the wrong place: " + range);
+    }
+    return 0;
+  }
+
+  /** Copies a body into {@code out}, dropping its first {@code skip} bytes. */
+  private static long copy(
+      InputStream body, long skip, long received, OutputStream out, LongConsumer progress)
+      throws IOException {
+    byte[] buffer = new byte[CHUNK];
+    long toSkip = skip;
+    long total = received;
+    try (InputStream in = body) {
+      while (true) {
         int n;
-        while ((n = in.read(buffer)) != -1) {
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          if (e instanceof java.io.InterruptedIOException
+              && !(e instanceof java.net.SocketTimeoutException)) {
+            throw e;
+          }
+          throw new PartialBody(total, e);
+        }
+        if (n == -1) {
+          return total;
+        }
+        int from = 0;
+        if (toSkip > 0) {
+          int drop = (int) Math.min(toSkip, n);
+          toSkip -= drop;
+          from = drop;
+        }
+        if (n - from > 0) {
           try {
-            out.write(buffer, 0, n);
+            out.write(buffer, from, n - from);
           } catch (IOException e) {
             throw new FileReadFailure(e);
           }
-          received += n;
-          progress.accept(received);
+          total += n - from;
+          progress.accept(total);
         }
       }
-      return received;
-    } catch (FileReadFailure e) {
-      throw new ConfException(ExitCode.ERROR, "cannot write the download: " + describe(e.cause), e);
-    } catch (IOException e) {
-      throw new ConfException(
-          ExitCode.ERROR,
-          "download from "
-              + context.site()
-              + " failed after "
-              + received
-              + " bytes: "
-              + describe(e),
-          e);
+    }
+  }
+
+  /** A body cut off after {@code received} bytes of the file had been written. */
+  private static final class PartialBody extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long received;
+    final transient IOException cause;
+
+    PartialBody(long received, IOException cause) {
+      super(cause);
+      this.received = received;
+      this.cause = cause;
     }
   }
 

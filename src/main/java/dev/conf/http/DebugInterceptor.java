@@ -17,6 +17,12 @@ public final class DebugInterceptor implements Interceptor {
   private static final Set<String> REDACTED =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
+  /** Query parameters that carry a credential (the media host's short-lived {@code token=}). */
+  private static final java.util.regex.Pattern SECRET_PARAM =
+      java.util.regex.Pattern.compile(
+          "([?&](?:token|access_token|jwt|signature|sig)=)[^&#\\s]*",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final PrintWriter sink;
 
   public DebugInterceptor(PrintWriter sink) {
@@ -28,7 +34,7 @@ public final class DebugInterceptor implements Interceptor {
     Request request = chain.request();
     long start = System.nanoTime();
     synchronized (sink) {
-      sink.println("> " + request.method() + " " + request.url());
+      sink.println("> " + request.method() + " " + url(request));
       printHeaders("> ", request.headers());
       sink.flush();
     }
@@ -41,7 +47,7 @@ public final class DebugInterceptor implements Interceptor {
             "! "
                 + request.method()
                 + " "
-                + request.url()
+                + url(request)
                 + " failed after "
                 + millis(start)
                 + " ms: "
@@ -59,7 +65,7 @@ public final class DebugInterceptor implements Interceptor {
               + " "
               + request.method()
               + " "
-              + request.url()
+              + url(request)
               + " ("
               + millis(start)
               + " ms)");
@@ -75,9 +81,18 @@ public final class DebugInterceptor implements Interceptor {
     }
   }
 
+  private static String url(Request request) {
+    return redactUrl(request.url().toString());
+  }
+
+  /** A URL with the values of credential-bearing query parameters replaced. */
+  static String redactUrl(String url) {
+    return SECRET_PARAM.matcher(url).replaceAll("$1[redacted]");
+  }
+
   static String redact(String name, String value) {
     if (!REDACTED.contains(name.toLowerCase(Locale.ROOT))) {
-      return value;
+      return name.equalsIgnoreCase("location") ? redactUrl(value) : value;
     }
     int space = value.indexOf(' ');
     return name.toLowerCase(Locale.ROOT).endsWith("authorization") && space > 0

@@ -69,13 +69,27 @@ public final class HttpClientFactory {
         chain ->
             chain.proceed(
                 chain.request().newBuilder().header("User-Agent", s.userAgent()).build()));
+    PrintWriter debug = s.debug();
+    RateLimiter limiter =
+        new RateLimiter(
+            s.clock(),
+            s.sleeper(),
+            debug == null
+                ? null
+                : line -> {
+                  synchronized (debug) {
+                    debug.println("* " + line);
+                    debug.flush();
+                  }
+                });
     b.addInterceptor(
         new RetryInterceptor(
             s.retryPolicy(),
             s.sleeper(),
             s.clock(),
             () -> ThreadLocalRandom.current().nextDouble(),
-            s.retryListener()));
+            s.retryListener(),
+            limiter));
     if (s.debug() != null) {
       b.addNetworkInterceptor(new DebugInterceptor(s.debug()));
     }
@@ -109,7 +123,18 @@ public final class HttpClientFactory {
    */
   public static OkHttpClient withAuth(
       OkHttpClient base, HttpUrl site, Supplier<String> authorization) {
-    return base.newBuilder().addInterceptor(new AuthInterceptor(site, authorization)).build();
+    return withAuth(base, site, authorization, null);
+  }
+
+  /** As above, with a renewal of the header after a 401 (see {@link AuthInterceptor}). */
+  public static OkHttpClient withAuth(
+      OkHttpClient base,
+      HttpUrl site,
+      Supplier<String> authorization,
+      java.util.function.UnaryOperator<String> renewAfter401) {
+    return base.newBuilder()
+        .addInterceptor(new AuthInterceptor(site, authorization, renewAfter401))
+        .build();
   }
 
   /** The platform's trusted CAs plus every certificate in a PEM bundle. */

@@ -6,17 +6,37 @@ import java.util.Map;
 /**
  * How hard conf tries before giving up: attempts in all (first try included), the longest total
  * wait across retries, and the backoff's base and cap.
+ *
+ * @param throttledByBudget whether a 429 (the server pacing this client, which waiting cures) is
+ *     retried for as long as the wait budget lasts rather than {@code maxAttempts} times: true by
+ *     default, false once the attempts were set explicitly
  */
 public record RetryPolicy(
-    int maxAttempts, Duration maxTotalWait, Duration baseDelay, Duration maxDelay) {
+    int maxAttempts,
+    Duration maxTotalWait,
+    Duration baseDelay,
+    Duration maxDelay,
+    boolean throttledByBudget) {
 
   public static final RetryPolicy DEFAULT =
-      new RetryPolicy(5, Duration.ofSeconds(120), Duration.ofMillis(500), Duration.ofSeconds(30));
+      new RetryPolicy(
+          5, Duration.ofSeconds(120), Duration.ofMillis(500), Duration.ofSeconds(30), true);
+
+  /**
+   * The shortest wait before a retry the server said could come at once ({@code Retry-After: 0}).
+   */
+  public static final Duration MIN_WAIT = Duration.ofMillis(250);
 
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
+  }
+
+  /** A policy whose attempts bound every retry, 429s included. */
+  public RetryPolicy(
+      int maxAttempts, Duration maxTotalWait, Duration baseDelay, Duration maxDelay) {
+    this(maxAttempts, maxTotalWait, baseDelay, maxDelay, false);
   }
 
   /**
@@ -26,11 +46,14 @@ public record RetryPolicy(
   public static RetryPolicy fromEnv(Map<String, String> env) {
     int attempts = intEnv(env, "CONF_RETRY_MAX_ATTEMPTS", DEFAULT.maxAttempts());
     int maxWait = intEnv(env, "CONF_RETRY_MAX_WAIT", (int) DEFAULT.maxTotalWait().toSeconds());
+    // Attempts the user chose bound 429s too; by default only the wait budget does.
+    boolean explicit = intEnv(env, "CONF_RETRY_MAX_ATTEMPTS", -1) != -1;
     return new RetryPolicy(
         Math.max(1, attempts),
         Duration.ofSeconds(Math.max(0, maxWait)),
         DEFAULT.baseDelay(),
-        DEFAULT.maxDelay());
+        DEFAULT.maxDelay(),
+        !explicit);
   }
 
   /**

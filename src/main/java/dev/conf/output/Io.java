@@ -236,6 +236,10 @@ public final class Io {
 
   /** All of stdin, for secrets piped in with --with-token. */
   public String readAllStdin() {
+    if (in == System.in) {
+      // Checked before reading: a closed stdin would read whatever file took descriptor 0.
+      ClosedStdin.refuseIfClosed();
+    }
     try {
       if (lineReader != null) {
         StringBuilder sb = new StringBuilder();

@@ -58,7 +58,7 @@ public final class Jq {
     try {
       query.apply(Scope.newChildScope(Builtins.ROOT), input, out::add);
     } catch (JsonQueryException e) {
-      throw new ConfException(ExitCode.ERROR, "--jq: " + oneLine(e.getMessage()));
+      throw new ConfException(ExitCode.ERROR, "--jq: " + runtimeMessage(e));
     }
     return out;
   }
@@ -82,6 +82,20 @@ public final class Jq {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** jackson-jq says "N/A" when a builtin failed underneath (tonumber on "x"): say what failed. */
+  static String runtimeMessage(JsonQueryException e) {
+    String m = oneLine(e.getMessage());
+    if (!m.isEmpty() && !m.equals("N/A")) {
+      return m;
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof NumberFormatException) {
+      return "a value cannot be converted to a number (" + oneLine(cause.getMessage()) + ")";
+    }
+    String detail = cause == null ? "" : oneLine(cause.getMessage());
+    return "the filter failed on this input" + (detail.isEmpty() ? "" : " (" + detail + ")");
   }
 
   private static String oneLine(String s) {

@@ -33,7 +33,8 @@ public record Capabilities(
   public enum Operation {
     LABEL_WRITES("adding and removing labels"),
     ATTACHMENT_UPLOAD("uploading attachments"),
-    PAGE_COPY("copying pages");
+    PAGE_COPY("copying pages"),
+    RESTRICTIONS("reading and changing page restrictions");
 
     private final String doing;
 

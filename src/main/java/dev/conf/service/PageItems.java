@@ -1,5 +1,6 @@
 package dev.conf.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,9 +97,64 @@ public interface PageItems {
    */
   Comment addComment(ContentType type, String id, String storageBody, String replyTo);
 
+  /**
+   * Adds an inline comment anchored to the {@code matchIndex}-th (from 0) of the {@code matchCount}
+   * occurrences of {@code selection} in the page's text; exit 1 with the reason where the site has
+   * no inline-comment operation.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   * @param storageBody the body as storage XHTML
+   */
+  Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex);
+
+  /**
+   * Resolves an inline comment, or (with {@code resolved} false) reopens it; exit 1 with the reason
+   * where the site has no such operation.
+   */
+  Comment resolveComment(String id, boolean resolved);
+
   /** One comment by id (footer or inline); exit 3 when there is none. */
   Comment comment(String id);
 
   /** Deletes a comment (footer or inline) for good. */
   void deleteComment(String id);
+
+  // ---- content properties
+
+  /**
+   * The content properties of a page or blog post, in the server's order.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  List<ContentProperty> properties(ContentType type, String id);
+
+  /**
+   * One content property by key, or null when the page or blog post has none of that key.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  ContentProperty property(ContentType type, String id, String key);
+
+  /**
+   * Creates a content property, or (given the one read) writes its next version; exit 5 (conflict)
+   * when the server holds a newer version of it than the one read, and nothing is overwritten.
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   * @param existing the property as {@link #property} read it, or null to create it
+   */
+  ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing);
+
+  /**
+   * Deletes a content property (as {@link #property} read it).
+   *
+   * @param type PAGE, BLOGPOST, or null when not known
+   */
+  void deleteProperty(ContentType type, String id, ContentProperty existing);
 }

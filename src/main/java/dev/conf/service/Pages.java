@@ -73,4 +73,24 @@ public interface Pages {
 
   /** A long-running task a copy started ({@link CopyResult#taskId()}); exit 3 when unknown. */
   TaskStatus copyTask(String taskId);
+
+  /**
+   * Page templates without bodies: a space's, or with {@code spaceKey} null the global ones; exit 1
+   * with the reason where the site's REST API has no template operations.
+   */
+  List<Template> templates(String spaceKey);
+
+  /** One template with its storage body; exit 3 when there is none. */
+  Template template(String id);
+
+  /** Who may view and edit the page, in the server's order; none when it is unrestricted. */
+  List<Restriction> restrictions(String pageId);
+
+  /**
+   * Makes {@code all} the page's view and edit restrictions, replacing those it had (a user or a
+   * group given by name only is looked up where the server needs its id).
+   *
+   * @return the restrictions as the server holds them afterwards
+   */
+  List<Restriction> setRestrictions(String pageId, List<Restriction> all);
 }

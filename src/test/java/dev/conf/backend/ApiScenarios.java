@@ -292,4 +292,26 @@ public abstract class ApiScenarios extends WireMockSuite {
     assertThat(conf.pipe().run("api", "/x", "-X", "POST", "--paginate").exitCode()).isEqualTo(2);
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
+
+  @Test
+  void aMethodThatIsNotAnHttpTokenIsRefusedBeforeAnythingIsSent() {
+    Result r =
+        conf.pipe().run("api", "-X", "GET /x HTTP/1.1\r\nHost: a\r\n\r\nDELETE", spacesPathTyped());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("conf: -X: not an HTTP method: 'GET /x HTTP/1.1\\r\\nHost");
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void aRedirectedWriteIsAnErrorSayingWhereItWasSent() {
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(createPathOnWire()))
+            .willReturn(
+                aResponse().withStatus(302).withHeader("Location", elsewhere.baseUrl() + "/x")));
+    Result r = conf.pipe().run(createArgs());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("redirected POST").contains(elsewhere.baseUrl() + "/x");
+    assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
 }

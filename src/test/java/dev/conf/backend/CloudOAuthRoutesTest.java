@@ -191,7 +191,9 @@ class CloudOAuthRoutesTest extends dev.conf.testing.WireMockSuite {
                         false,
                         dev.conf.service.Transfer.NONE),
             () -> service.pages().copyPage(new CopyRequest("5", "9", null, false, false, false)),
-            () -> service.pages().copyTask("task-1"));
+            () -> service.pages().copyTask("task-1"),
+            () -> service.pages().restrictions("5"),
+            () -> service.pages().setRestrictions("5", List.of()));
     for (Runnable call : v1Only) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(
@@ -203,7 +205,10 @@ class CloudOAuthRoutesTest extends dev.conf.testing.WireMockSuite {
     assertThat(wm.getAllServeEvents()).isEmpty();
     assertThat(service.capabilities().lacking())
         .containsExactlyInAnyOrder(
-            Operation.LABEL_WRITES, Operation.ATTACHMENT_UPLOAD, Operation.PAGE_COPY);
+            Operation.LABEL_WRITES,
+            Operation.ATTACHMENT_UPLOAD,
+            Operation.PAGE_COPY,
+            Operation.RESTRICTIONS);
   }
 
   @Test
@@ -223,9 +228,10 @@ class CloudOAuthRoutesTest extends dev.conf.testing.WireMockSuite {
   }
 
   @Test
-  void everyAuthTypeTodayGetsTheApiTokenRoutes() {
+  void apiTokenTypesGetTheApiTokenRoutesAndOAuthKindsTheOAuthOnes() {
     for (AuthType t : AuthType.values()) {
-      assertThat(Backends.routes(t)).isEqualTo(CloudRoutes.API_TOKEN);
+      assertThat(Backends.routes(t))
+          .isEqualTo(t.oauth() ? CloudRoutes.OAUTH : CloudRoutes.API_TOKEN);
     }
     Capabilities token = CloudRoutes.API_TOKEN.capabilities();
     assertThat(token.lacking()).isEmpty();

@@ -389,6 +389,85 @@ public abstract class ExportScenarios extends WireMockSuite {
     assertThat(manifest().path("pages").toString()).doesNotContain("Setup");
   }
 
+  @Test
+  void aFailingPageDoesNotStopTheOthersAndARerunFetchesOnlyIt() {
+    stubSpace(space());
+    wm.stubFor(get(urlPathEqualTo(pagePath("3"))).willReturn(aResponse().withStatus(500)));
+    Result r = export("--space", "DOCS", "--concurrency", "2");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("(page 3 (Setup)); the export is incomplete: run it again");
+    // Everything else was written, and the manifest says so.
+    assertThat(files())
+        .contains("Home/index.md", "Home/Guide/index.md", "Home/FAQ.md")
+        .doesNotContain("Home/Guide/Setup.md");
+    assertThat(manifest().path("pages").findValuesAsText("id")).contains("1", "2", "4", "5");
+    // It was tried once more at the end before being given up.
+    assertThat(bodyFetches("3")).isEqualTo(10);
+
+    // The server recovers (the newest stub answers).
+    stubPage(space().get(2));
+    wm.resetRequests();
+    Result again = export("--space", "DOCS");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(bodyFetches("3")).isEqualTo(1);
+    assertThat(bodyFetches()).as("only the page that failed").isEqualTo(1);
+    assertThat(read("Home/Guide/Setup.md")).contains("[FAQ](../FAQ.md)");
+  }
+
+  @Test
+  void aSpentQuotaStopsTheExportAtOnceWithExit6KeepingWhatWasWritten() {
+    stubSpace(space());
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("3")))
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "7200")
+                    .withHeader("RateLimit-Reason", "confluence-quota-tenant-based")
+                    .withHeader("X-RateLimit-Reset", "2026-11-29T14:00:00Z")));
+    Result r = export("--space", "DOCS", "--concurrency", "1");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(6);
+    assertThat(r.err()).contains("quota is spent until 2026-11-29T14:00:00Z");
+    assertThat(bodyFetches("3")).isEqualTo(1);
+    assertThat(conf.sleeps).isEmpty();
+    // What had been fetched before the refusal is written; what had not is not asked for.
+    assertThat(files())
+        .noneMatch(f -> f.endsWith(".part"))
+        .contains(".conf-export.json", "Home/index.md", "Home/Guide/index.md");
+    assertThat(bodyFetches("4") + bodyFetches("5")).isZero();
+  }
+
+  @Test
+  void temporaryFilesAKilledRunLeftAreRemovedAndFilesFollowTheUmask() throws IOException {
+    stubSpace(space());
+    Files.createDirectories(out.resolve("Home"));
+    Files.writeString(out.resolve("Home/.FAQ.md.12345678901234.part"), "half");
+    Files.writeString(out.resolve(".conf-export-move-1a2b-99887766.part"), "parked");
+    Files.writeString(out.resolve("Home/notes.part"), "the user's own");
+    Result r = export("--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(files())
+        .doesNotContain("Home/.FAQ.md.12345678901234.part", ".conf-export-move-1a2b-99887766.part")
+        .contains("Home/notes.part");
+    if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Whatever the umask gives a new file, never the 0600 of a temporary file.
+      Path probe = Files.createFile(tmp.resolve("probe"));
+      assertThat(Files.getPosixFilePermissions(out.resolve("Home/FAQ.md")))
+          .isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+  }
+
+  @Test
+  void aDirectoryThatCannotBeCreatedSaysWhy() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    Result r = conf.run("export", "--space", "DOCS", "--to", "/proc/nope");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: cannot create /proc/nope: no such file or directory, and it cannot be created"
+                + " there\n");
+  }
+
   // ---- attachments
 
   @Test

@@ -8,9 +8,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassWriter;
@@ -78,5 +81,25 @@ class UpgradeClassFilesTest {
     }
     // A second run finds nothing left to do.
     assertThat(UpgradeClassFiles.upgrade(jar)).isZero();
+  }
+
+  @Test
+  void theRewrittenJarKeepsItsFileModeSoOtherUsersCanRunIt() throws Exception {
+    Path jar = tmp.resolve("app.jar");
+    try (OutputStream raw = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(raw)) {
+      zip.putNextEntry(new ZipEntry("old/Sign.class"));
+      zip.write(java5Class());
+      zip.closeEntry();
+    }
+    Assumptions.assumeTrue(
+        Files.getFileStore(jar).supportsFileAttributeView(PosixFileAttributeView.class),
+        "no POSIX file modes on this file system");
+    Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThat(UpgradeClassFiles.upgrade(jar)).isEqualTo(1);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jar)))
+        .isEqualTo("rw-r--r--");
   }
 }

@@ -68,9 +68,7 @@ class ConfigCommandTest {
     Result key = conf.run("config", "set", "colour", "red");
     assertThat(key.exitCode()).isEqualTo(2);
     assertThat(key.err())
-        .isEqualTo(
-            "conf: unknown setting 'colour'; settings: space, ca-cert, atlassian-api-host,"
-                + " read-only\n");
+        .isEqualTo("conf: unknown setting 'colour'; settings: space, ca-cert, read-only\n");
     Result ro = conf.run("config", "set", "read-only", "maybe");
     assertThat(ro.exitCode()).isEqualTo(2);
     assertThat(ro.err()).isEqualTo("conf: 'maybe' is not one of: true, false\n");
@@ -93,10 +91,8 @@ class ConfigCommandTest {
     Result list = conf.pipe().run("config", "list", "--profile", "lab");
     assertThat(list.exitCode()).isZero();
     assertThat(list.out().lines().map(l -> l.split("\t")[0]))
-        .containsExactly("space", "ca-cert", "atlassian-api-host", "read-only");
-    assertThat(list.out())
-        .contains("space\t-\tCONF_SPACE\t", "read-only\ttrue\tCONF_READ_ONLY\t")
-        .contains("atlassian-api-host\t-\tCONF_ATLASSIAN_API_URL\t");
+        .containsExactly("space", "ca-cert", "read-only");
+    assertThat(list.out()).contains("space\t-\tCONF_SPACE\t", "read-only\ttrue\tCONF_READ_ONLY\t");
     // The setting is what read-only profiles read.
     Result refused = conf.run("--profile", "lab", "label", "add", "1", "x");
     assertThat(refused.exitCode()).isEqualTo(4);
@@ -149,16 +145,5 @@ class ConfigCommandTest {
             .run("page", "list");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--space");
-  }
-
-  @Test
-  void theGatewaySettingIsWhereScopedTokensGoUnlessTheVariableSaysOtherwise() {
-    saveProfiles();
-    assertThat(contextFor(conf).gateway().toString()).isEqualTo("https://api.atlassian.com");
-    conf.run("config", "set", "atlassian-api-host", "gateway.corp.example:8443");
-    assertThat(contextFor(conf).gateway().toString())
-        .isEqualTo("https://gateway.corp.example:8443");
-    conf.env("CONF_ATLASSIAN_API_URL", "http://127.0.0.1:1234");
-    assertThat(contextFor(conf).gateway().toString()).isEqualTo("http://127.0.0.1:1234");
   }
 }

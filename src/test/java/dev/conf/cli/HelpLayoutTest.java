@@ -64,8 +64,14 @@ class HelpLayoutTest {
         assertThat(help).as(name).contains("-V, --version").doesNotContain("Global options:");
         continue;
       }
-      assertThat(help).as(name).doesNotContain("-V").doesNotContain("--version ");
+      assertThat(help).as(name).doesNotContain("-V, --version").doesNotContain("  -V ");
       assertThat(cl.getCommandSpec().findOption("-V")).as(name).isNull();
+      assertThat(cl.getCommandSpec().options().stream().filter(o -> o.versionHelp()))
+          .as(name)
+          .isEmpty();
+      assertThat(cl.getCommandSpec().options().stream().filter(o -> o.usageHelp()))
+          .as(name + " -h")
+          .hasSize(1);
       int global = help.indexOf("\nGlobal options:\n");
       assertThat(global).as(name + " has Global options").isPositive();
       String globals = help.substring(global, examples);

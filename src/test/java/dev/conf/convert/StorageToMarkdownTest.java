@@ -39,23 +39,38 @@ class StorageToMarkdownTest {
   }
 
   @Test
-  void emoticonsBecomeTheirEmoji() {
+  void emoticonsStayEmoticonsShowingTheirEmoji() {
+    String tick =
+        "<ac:emoticon ac:name=\"tick\" ac:emoji-shortname=\":white_check_mark:\""
+            + " ac:emoji-fallback=\"✅\" />";
     assertThat(
             md(
-                "<p><ac:emoticon ac:name=\"tick\" ac:emoji-shortname=\":white_check_mark:\""
-                    + " ac:emoji-fallback=\"✅\" /> <ac:emoticon ac:name=\"warning\" />"
+                "<p>"
+                    + tick
+                    + " <ac:emoticon ac:name=\"warning\" />"
                     + " <ac:emoticon ac:name=\"blue-rocket\" /></p>"))
-        .isEqualTo("✅ ⚠️ :blue-rocket:\n");
+        .isEqualTo(
+            "[✅]("
+                + ConfLinks.of("storage", "xml", tick)
+                + ") [⚠️]("
+                + ConfLinks.of("storage", "xml", "<ac:emoticon ac:name=\"warning\" />")
+                + ") [\\:blue-rocket:]("
+                + ConfLinks.of("storage", "xml", "<ac:emoticon ac:name=\"blue-rocket\" />")
+                + ")\n");
   }
 
   @Test
-  void layoutsAreFlattenedIntoTheirCellsInOrder() {
+  void layoutsKeepTheirStructureAroundTheirCellsMarkdown() {
     assertThat(
             md(
                 "<ac:layout><ac:layout-section ac:type=\"two_equal\"><ac:layout-cell><h2>Left</h2>"
                     + "</ac:layout-cell><ac:layout-cell><p>Right</p></ac:layout-cell>"
                     + "</ac:layout-section></ac:layout>"))
-        .isEqualTo("## Left\n\nRight\n");
+        .isEqualTo(
+            "```confluence-storage\n<ac:layout><ac:layout-section ac:type=\"two_equal\">"
+                + "<ac:layout-cell>\n```\n\n## Left\n\n```confluence-storage\n"
+                + "</ac:layout-cell><ac:layout-cell>\n```\n\nRight\n\n```confluence-storage\n"
+                + "</ac:layout-cell></ac:layout-section></ac:layout>\n```\n");
   }
 
   @Test

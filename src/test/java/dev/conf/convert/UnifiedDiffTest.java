@@ -31,6 +31,47 @@ class UnifiedDiffTest {
   }
 
   @Test
+  void changesSixLinesApartShareAHunkAndSevenApartDoNot() {
+    List<String> a = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      a.add("l" + i);
+    }
+    List<String> six = new ArrayList<>(a);
+    six.set(2, "X3");
+    six.set(9, "X10");
+    assertThat(UnifiedDiff.diff("a", "b", a, six))
+        .isEqualTo(
+            "--- a\n+++ b\n@@ -1,12 +1,12 @@\n l1\n l2\n-l3\n+X3\n l4\n l5\n l6\n l7\n l8\n"
+                + " l9\n-l10\n+X10\n l11\n l12\n");
+    List<String> seven = new ArrayList<>(a);
+    seven.set(1, "X2");
+    seven.set(9, "X10");
+    assertThat(UnifiedDiff.diff("a", "b", a, seven))
+        .isEqualTo(
+            "--- a\n+++ b\n@@ -1,5 +1,5 @@\n l1\n-l2\n+X2\n l3\n l4\n l5\n"
+                + "@@ -7,6 +7,6 @@\n l7\n l8\n l9\n-l10\n+X10\n l11\n l12\n");
+  }
+
+  @Test
+  void aReplacedRunPrintsItsDeletionsBeforeItsInsertions() {
+    assertThat(
+            UnifiedDiff.diff(
+                "a", "b", List.of("keep", "old 1", "old 2", "end"), List.of("keep", "new", "end")))
+        .isEqualTo("--- a\n+++ b\n@@ -1,4 +1,3 @@\n keep\n-old 1\n-old 2\n+new\n end\n");
+  }
+
+  @Test
+  void insertedLinesInTheMiddleKeepTheirNeighboursAsContext() {
+    assertThat(
+            UnifiedDiff.diff(
+                "a",
+                "b",
+                List.of("a", "b", "c", "d"),
+                List.of("a", "b", "new 1", "new 2", "c", "d")))
+        .isEqualTo("--- a\n+++ b\n@@ -1,4 +1,6 @@\n a\n b\n+new 1\n+new 2\n c\n d\n");
+  }
+
+  @Test
   void fromAndToEmpty() {
     assertThat(UnifiedDiff.diff("a", "b", List.of(), List.of("new")))
         .isEqualTo("--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n");

@@ -16,4 +16,15 @@ class DebugInterceptorTest {
     assertThat(DebugInterceptor.redact("Proxy-Authorization", "x")).isEqualTo("[redacted]");
     assertThat(DebugInterceptor.redact("Accept", "application/json")).isEqualTo("application/json");
   }
+
+  @Test
+  void redactsTheMediaHostsShortLivedTokenInUrlsAndRedirects() {
+    String url =
+        "https://api.media.atlassian.com/file/abc/binary?client=x&token=eyJhbGciOi.sig&dl=1";
+    assertThat(DebugInterceptor.redactUrl(url))
+        .isEqualTo(
+            "https://api.media.atlassian.com/file/abc/binary?client=x&token=[redacted]&dl=1");
+    assertThat(DebugInterceptor.redact("Location", url)).doesNotContain("eyJ");
+    assertThat(DebugInterceptor.redactUrl("https://h/x?limit=5&cursor=abc")).endsWith("cursor=abc");
+  }
 }

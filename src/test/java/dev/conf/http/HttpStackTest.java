@@ -201,7 +201,12 @@ class HttpStackTest {
                     .withStatus(302)
                     .withHeader("Location", elsewhere.baseUrl() + "/landing")));
     elsewhere.stubFor(any(urlPathEqualTo("/landing")).willReturn(okJson("{\"ok\":true}")));
-    assertThat(client().get(url("/go")).path("ok").asBoolean()).isTrue();
+    // The other host's JSON is not the site's answer (a login page, an SSO gateway's JSON).
+    assertThatThrownBy(() -> client().get(url("/go")))
+        .isInstanceOf(ConfException.class)
+        .hasMessageContaining(
+            "redirected GET /go to another host (localhost:" + elsewhere.getPort())
+        .hasMessageContaining("only from the site itself");
     assertThat(
             site.findAll(anyRequestedFor(urlPathEqualTo("/go"))).get(0).getHeader("Authorization"))
         .isEqualTo("Bearer s3cret");

@@ -40,6 +40,12 @@ public final class ConfRunner {
   /** URLs a run asked the browser to open; none is ever opened. */
   public final List<String> browsed = new ArrayList<>();
 
+  /**
+   * What the fake browser does with a URL it is asked to open, before it answers (a login test
+   * follows it, as a user's browser would); nothing by default.
+   */
+  public java.util.function.Consumer<String> browserAction = url -> {};
+
   /** Whether the fake browser says it opened them (false: as over SSH, with no display). */
   public boolean browserAvailable = true;
 
@@ -133,6 +139,7 @@ public final class ConfRunner {
             },
             url -> {
               browsed.add(url);
+              browserAction.accept(url);
               return browserAvailable;
             },
             args);

@@ -142,15 +142,37 @@ public final class SpecContract {
         List.of());
   }
 
-  /** True when CONF_SPECS_DIR (or the default ../shared/specs) holds the documents. */
+  /**
+   * True when CONF_SPECS_DIR (or the default ../shared/specs) holds the documents. When they are
+   * missing the contract checks skip, except in CI (environment CI=true), where a missing document
+   * would silently turn every contract check off: there this fails with an AssertionError naming
+   * the directory.
+   */
   public static boolean available() {
-    Path dir = specsDir();
+    return available(specsDir(), System.getenv());
+  }
+
+  static boolean available(Path dir, Map<String, String> env) {
+    List<String> missing = new ArrayList<>();
     for (Doc doc : Doc.values()) {
       if (!Files.isReadable(dir.resolve(doc.file))) {
-        return false;
+        missing.add(doc.file);
       }
     }
-    return true;
+    if (missing.isEmpty()) {
+      return true;
+    }
+    if ("true".equalsIgnoreCase(env.getOrDefault("CI", ""))) {
+      throw new AssertionError(
+          "CI=true but the official OpenAPI documents "
+              + missing
+              + " are not in "
+              + dir.toAbsolutePath().normalize()
+              + ": set "
+              + ENV
+              + " (Maven: -Dconf.specs.dir=...); in CI the contract checks must run, not skip");
+    }
+    return false;
   }
 
   /**

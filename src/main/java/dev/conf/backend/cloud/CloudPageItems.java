@@ -1,5 +1,6 @@
 package dev.conf.backend.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.backend.ApiRoots;
 import dev.conf.backend.v1.CloudV1;
 import dev.conf.backend.v1.V1Attachments;
@@ -11,6 +12,7 @@ import dev.conf.service.Attachment;
 import dev.conf.service.Capabilities;
 import dev.conf.service.Capabilities.Operation;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentProperty;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import dev.conf.service.PageItems;
@@ -127,6 +129,22 @@ public final class CloudPageItems implements PageItems {
   }
 
   @Override
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    return v2.addInlineComment(type, id, storageBody, selection, matchCount, matchIndex);
+  }
+
+  @Override
+  public Comment resolveComment(String id, boolean resolved) {
+    return v2.resolveComment(id, resolved);
+  }
+
+  @Override
   public Comment comment(String id) {
     return v2.comment(id);
   }
@@ -134,6 +152,27 @@ public final class CloudPageItems implements PageItems {
   @Override
   public void deleteComment(String id) {
     v2.deleteComment(id);
+  }
+
+  @Override
+  public List<ContentProperty> properties(ContentType type, String id) {
+    return v2.properties(type, id);
+  }
+
+  @Override
+  public ContentProperty property(ContentType type, String id, String key) {
+    return v2.property(type, id, key);
+  }
+
+  @Override
+  public ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing) {
+    return v2.setProperty(type, id, key, value, existing);
+  }
+
+  @Override
+  public void deleteProperty(ContentType type, String id, ContentProperty existing) {
+    v2.deleteProperty(type, id, existing);
   }
 
   private void require(Operation op) {

@@ -19,6 +19,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Pages;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,38 @@ public final class CloudPages implements Pages {
       throw Capabilities.refusal(Operation.PAGE_COPY);
     }
     return v1.copyTask(taskId);
+  }
+
+  /** v1: v2 has no template operations. */
+  @Override
+  public List<Template> templates(String spaceKey) {
+    return v1.templates(spaceKey);
+  }
+
+  @Override
+  public Template template(String id) {
+    return v1.template(id);
+  }
+
+  /** v1: v2 has no restrictions. */
+  @Override
+  public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    requireRestrictions();
+    return v1.restrictions(pageId);
+  }
+
+  @Override
+  public List<dev.conf.service.Restriction> setRestrictions(
+      String pageId, List<dev.conf.service.Restriction> all) {
+    requireRestrictions();
+    return v1.setRestrictions(pageId, all);
+  }
+
+  /** v1's {@code /content/{id}/restriction} is a content route the gateway removed for OAuth. */
+  private void requireRestrictions() {
+    if (!capabilities.can(Operation.RESTRICTIONS)) {
+      throw Capabilities.refusal(Operation.RESTRICTIONS);
+    }
   }
 
   Map<String, String> userNames(Collection<String> ids) {

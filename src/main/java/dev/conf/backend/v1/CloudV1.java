@@ -9,6 +9,7 @@ import dev.conf.service.CopyRequest;
 import dev.conf.service.CopyResult;
 import dev.conf.service.MovePosition;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -158,5 +159,108 @@ public final class CloudV1 {
       body.add(Map.of("prefix", "global", "name", name));
     }
     api.send("POST", roots.v1Content(id).addPathSegment("label").build(), body);
+  }
+
+  /**
+   * v1 {@code GET /wiki/rest/api/template/page?spaceKey=} (without it, the global templates),
+   * start/limit-paged.
+   */
+  public List<Template> templates(String spaceKey) {
+    HttpUrl.Builder url =
+        roots.v1("template/page").addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT));
+    if (spaceKey != null) {
+      url.addQueryParameter("spaceKey", spaceKey);
+    }
+    return dev.conf.http.Pager.of(
+            api, url.build(), roots.v1(), t -> template(t, spaceKey, false), Long.MAX_VALUE)
+        .toList();
+  }
+
+  /** v1 {@code GET /wiki/rest/api/template/{contentTemplateId}}, with its storage body. */
+  public Template template(String id) {
+    try {
+      return template(api.get(roots.v1("template").addPathSegment(id).build()), null, true);
+    } catch (ConfException e) {
+      if (e.exitCode() == dev.conf.error.ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("template " + id + " not found");
+      }
+      throw e;
+    }
+  }
+
+  private static Template template(JsonNode t, String spaceKey, boolean withBody) {
+    String space = Links.text(t.path("space"), "key");
+    return new Template(
+        Links.text(t, "templateId"),
+        Links.text(t, "name"),
+        Links.text(t, "description"),
+        space != null ? space : spaceKey,
+        withBody ? t.path("body").path("storage").path("value").asText("") : null);
+  }
+
+  /**
+   * v1 {@code GET
+   * /wiki/rest/api/content/{id}/restriction/byOperation?expand=restrictions.user,restrictions.group}
+   * (v2 has no restrictions).
+   */
+  public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    HttpUrl url =
+        roots
+            .v1Content(pageId)
+            .addPathSegments("restriction/byOperation")
+            // The document's expand is an array in form style without explode: comma-separated.
+            .addQueryParameter("expand", "restrictions.user,restrictions.group")
+            .build();
+    try {
+      return V1Restrictions.parse(api.get(url));
+    } catch (ConfException e) {
+      if (e.exitCode() == dev.conf.error.ExitCode.NOT_FOUND) {
+        throw ConfException.notFound("page " + pageId + " not found");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * v1 {@code PUT /wiki/rest/api/content/{id}/restriction} with {@code results}, one entry per
+   * operation: users by account id, groups by id (a group given by name is looked up first with
+   * {@code GET /wiki/rest/api/group/picker?query=}).
+   */
+  public List<dev.conf.service.Restriction> setRestrictions(
+      String pageId, List<dev.conf.service.Restriction> all) {
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (String op : List.of("view", "edit")) {
+      List<Object> users = new ArrayList<>();
+      List<Object> groups = new ArrayList<>();
+      for (dev.conf.service.Restriction r : all) {
+        if (!r.operation().equals(op)) {
+          continue;
+        }
+        if (r.type().equals("user")) {
+          users.add(Map.of("type", "known", "accountId", r.id() != null ? r.id() : r.name()));
+        } else {
+          groups.add(Map.of("type", "group", "id", r.id() != null ? r.id() : groupId(r.name())));
+        }
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("operation", V1Restrictions.wire(op));
+      entry.put("restrictions", Map.of("user", users, "group", groups));
+      results.add(entry);
+    }
+    api.send(
+        "PUT",
+        roots.v1Content(pageId).addPathSegment("restriction").build(),
+        Map.of("results", results));
+    return restrictions(pageId);
+  }
+
+  private String groupId(String name) {
+    JsonNode found = api.get(roots.v1("group/picker").addQueryParameter("query", name).build());
+    for (JsonNode g : found.path("results")) {
+      if (name.equals(Links.text(g, "name"))) {
+        return Links.text(g, "id");
+      }
+    }
+    throw ConfException.notFound("no group named '" + name + "'");
   }
 }

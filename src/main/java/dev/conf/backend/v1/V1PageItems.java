@@ -9,6 +9,7 @@ import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentProperty;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import dev.conf.service.PageItems;
@@ -272,10 +273,23 @@ public final class V1PageItems implements PageItems {
   /**
    * {@code POST /rest/api/content} with {@code type: comment}, the page or blog post as its
    * container (typed {@code blogpost} when known to be one, else {@code page}), and for a reply the
-   * comment replied to as its ancestor.
+   * comment replied to as its ancestor; a reply given without the page first reads the comment's
+   * container ({@code GET /rest/api/content/{id}?expand=container}).
    */
   @Override
   public Comment addComment(ContentType type, String id, String storageBody, String replyTo) {
+    if (id == null && replyTo != null) {
+      // A reply named by its comment alone: the comment's container is the page to put it on.
+      JsonNode container =
+          api.get(roots.v1Content(replyTo).addQueryParameter("expand", "container").build())
+              .path("container");
+      id = Links.text(container, "id");
+      type = "blogpost".equals(Links.text(container, "type")) ? ContentType.BLOGPOST : null;
+      if (id == null) {
+        throw new ConfException(
+            ExitCode.ERROR, "the server did not say which page comment " + replyTo + " is on");
+      }
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "comment");
     body.put(
@@ -292,6 +306,36 @@ public final class V1PageItems implements PageItems {
     } catch (ConfException e) {
       throw notFound(e, type, id);
     }
+  }
+
+  /**
+   * Data Center's REST API (document 10.0.3) has no operation that anchors a comment to page text:
+   * refused before any request.
+   */
+  @Override
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    throw noInlineComments("adding inline comments");
+  }
+
+  /** Data Center's REST API has no operation to resolve or reopen an inline comment. */
+  @Override
+  public Comment resolveComment(String id, boolean resolved) {
+    throw noInlineComments(resolved ? "resolving inline comments" : "reopening inline comments");
+  }
+
+  private static ConfException noInlineComments(String doing) {
+    return new ConfException(
+        ExitCode.ERROR,
+        "Confluence Data Center's REST API has no operation for "
+            + doing
+            + " (it lists and replies to them only): do it in the page editor; footer comments"
+            + " work with `conf comment add`");
   }
 
   /** {@code GET /rest/api/content/{id}?expand=body.storage,...}. */
@@ -354,6 +398,92 @@ public final class V1PageItems implements PageItems {
 
   private static String resolution(JsonNode r) {
     return r.isTextual() ? r.asText() : Links.text(r, "status");
+  }
+
+  // ---- content properties
+
+  /** {@code GET /rest/api/content/{id}/property?expand=version}, start/limit-paged. */
+  @Override
+  public List<ContentProperty> properties(ContentType type, String id) {
+    HttpUrl url =
+        roots
+            .v1Content(id)
+            .addPathSegment("property")
+            .addQueryParameter("expand", "version")
+            .addQueryParameter("limit", String.valueOf(V1Site.PAGE_LIMIT))
+            .build();
+    try {
+      return Pager.of(api, url, roots.v1(), V1PageItems::property, Long.MAX_VALUE).toList();
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  /**
+   * {@code GET /rest/api/content/{id}/property/{key}?expand=version}; its 404 (no such property, or
+   * no such page) is null.
+   */
+  @Override
+  public ContentProperty property(ContentType type, String id, String key) {
+    try {
+      return property(
+          api.get(
+              roots
+                  .v1Content(id)
+                  .addPathSegment("property")
+                  .addPathSegment(key)
+                  .addQueryParameter("expand", "version")
+                  .build()));
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code POST /rest/api/content/{id}/property} to create, or {@code PUT
+   * /rest/api/content/{id}/property/{key}} with the version read plus one, which Data Center
+   * refuses with 409 when the property changed since.
+   */
+  @Override
+  public ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", key);
+    body.put("value", value);
+    HttpUrl.Builder url = roots.v1Content(id).addPathSegment("property");
+    try {
+      if (existing == null) {
+        return property(api.send("POST", url.build(), body));
+      }
+      body.put("version", Map.of("number", existing.version() + 1));
+      return property(api.send("PUT", url.addPathSegment(key).build(), body));
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  /** {@code DELETE /rest/api/content/{id}/property/{key}}. */
+  @Override
+  public void deleteProperty(ContentType type, String id, ContentProperty existing) {
+    try {
+      api.send(
+          "DELETE",
+          roots.v1Content(id).addPathSegment("property").addPathSegment(existing.key()).build(),
+          null);
+    } catch (ConfException e) {
+      throw notFound(e, type, id);
+    }
+  }
+
+  private static ContentProperty property(JsonNode p) {
+    return new ContentProperty(
+        Links.text(p, "id"),
+        Links.text(p, "key"),
+        p.path("version").path("number").asInt(0),
+        p.path("value"));
   }
 
   private static ConfException notFound(ConfException e, ContentType type, String id) {

@@ -20,6 +20,7 @@ import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Pages;
 import dev.conf.service.TaskStatus;
+import dev.conf.service.Template;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -354,6 +355,36 @@ public final class V1Pages implements Pages {
         Map.of("number", page.path("version").path("number").asInt() + 1, "minorEdit", true));
     api.send("PUT", roots.v1Content(id).build(), body);
     return note;
+  }
+
+  @Override
+  public List<dev.conf.service.Restriction> restrictions(String pageId) {
+    return new V1Restrictions(roots, api).restrictions(pageId);
+  }
+
+  @Override
+  public List<dev.conf.service.Restriction> setRestrictions(
+      String pageId, List<dev.conf.service.Restriction> all) {
+    return new V1Restrictions(roots, api).setRestrictions(pageId, all);
+  }
+
+  /** Data Center's REST API (documents 9.3.1 and 10.0.3) has no template operations. */
+  @Override
+  public List<Template> templates(String spaceKey) {
+    throw noTemplates();
+  }
+
+  @Override
+  public Template template(String id) {
+    throw noTemplates();
+  }
+
+  private static ConfException noTemplates() {
+    return new ConfException(
+        ExitCode.ERROR,
+        "Confluence Data Center's REST API has no template operations: create the page from the"
+            + " template in Confluence, or save a template's body as a file and use `conf page"
+            + " create --file F`");
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.Attachment;
 import dev.conf.service.Comment;
+import dev.conf.service.ContentProperty;
 import dev.conf.service.ContentType;
 import dev.conf.service.Label;
 import dev.conf.service.Transfer;
@@ -223,6 +224,69 @@ public final class V2PageItems {
         });
   }
 
+  /**
+   * v2 {@code POST /inline-comments} with {@code pageId} (or {@code blogPostId}) and {@code
+   * inlineCommentProperties}: the selection, how many times it occurs and which one (from 0). Not
+   * knowing the type, {@code pageId} first and, only on a 404, {@code blogPostId}.
+   */
+  public Comment addInlineComment(
+      ContentType type,
+      String id,
+      String storageBody,
+      String selection,
+      int matchCount,
+      int matchIndex) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("textSelection", selection);
+    properties.put("textSelectionMatchCount", matchCount);
+    properties.put("textSelectionMatchIndex", matchIndex);
+    return either(
+        type,
+        id,
+        t -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put(t == ContentType.BLOGPOST ? "blogPostId" : "pageId", id);
+          body.put("body", Map.of("representation", "storage", "value", storageBody));
+          body.put("inlineCommentProperties", properties);
+          return comment(api.send("POST", roots.v2("inline-comments").build(), body), true);
+        });
+  }
+
+  /**
+   * v2 {@code GET /inline-comments/{id}?body-format=storage} for its version and body, then {@code
+   * PUT /inline-comments/{id}} with the version plus one, the same body and {@code resolved}.
+   */
+  public Comment resolveComment(String id, boolean resolved) {
+    JsonNode c;
+    try {
+      c =
+          api.get(
+              roots
+                  .v2("inline-comments")
+                  .addPathSegment(id)
+                  .addQueryParameter("body-format", "storage")
+                  .build());
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.NOT_FOUND) {
+        throw ConfException.notFound(
+            "inline comment " + id + " not found (only inline comments are resolved)");
+      }
+      throw e;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", Map.of("number", c.path("version").path("number").asInt(1) + 1));
+    body.put(
+        "body",
+        Map.of(
+            "representation",
+            "storage",
+            "value",
+            c.path("body").path("storage").path("value").asText("")));
+    body.put("resolved", resolved);
+    return comment(
+        api.send("PUT", roots.v2("inline-comments").addPathSegment(id).build(), body), true);
+  }
+
   /** v2 {@code GET /footer-comments/{id}}, else {@code GET /inline-comments/{id}}. */
   public Comment comment(String id) {
     for (String kind : List.of("footer-comments", "inline-comments")) {
@@ -284,6 +348,86 @@ public final class V2PageItems {
         c.highlighted(),
         c.body(),
         c.url());
+  }
+
+  // ---- content properties
+
+  /**
+   * v2 {@code GET /pages/{id}/properties} (or {@code /blogposts/{id}/properties}), cursor-paged.
+   */
+  public List<ContentProperty> properties(ContentType type, String id) {
+    return either(
+        type,
+        id,
+        t ->
+            Pager.of(
+                    api,
+                    propertiesUrl(t, id)
+                        .addQueryParameter("limit", String.valueOf(V2Site.MAX_LIMIT))
+                        .build(),
+                    roots.v2(),
+                    V2PageItems::property,
+                    Long.MAX_VALUE)
+                .toList());
+  }
+
+  /** v2 {@code GET /pages/{id}/properties?key=} (or {@code /blogposts/...}): v2 finds by key so. */
+  public ContentProperty property(ContentType type, String id, String key) {
+    return either(
+        type,
+        id,
+        t -> {
+          HttpUrl url = propertiesUrl(t, id).addQueryParameter("key", key).build();
+          for (ContentProperty p :
+              Pager.of(api, url, roots.v2(), V2PageItems::property, Long.MAX_VALUE)) {
+            if (key.equals(p.key())) {
+              return p;
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * v2 {@code POST /pages/{id}/properties} to create, or {@code PUT
+   * /pages/{id}/properties/{property-id}} with the version read plus one, which the server refuses
+   * with 409 when the property changed since (or {@code /blogposts/...}).
+   */
+  public ContentProperty setProperty(
+      ContentType type, String id, String key, JsonNode value, ContentProperty existing) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", key);
+    body.put("value", value);
+    if (existing == null) {
+      return either(type, id, t -> property(api.send("POST", propertiesUrl(t, id).build(), body)));
+    }
+    body.put("version", Map.of("number", existing.version() + 1));
+    return either(
+        type,
+        id,
+        t ->
+            property(
+                api.send("PUT", propertiesUrl(t, id).addPathSegment(existing.id()).build(), body)));
+  }
+
+  /** v2 {@code DELETE /pages/{id}/properties/{property-id}} (or {@code /blogposts/...}). */
+  public void deleteProperty(ContentType type, String id, ContentProperty existing) {
+    either(
+        type,
+        id,
+        t -> api.send("DELETE", propertiesUrl(t, id).addPathSegment(existing.id()).build(), null));
+  }
+
+  private HttpUrl.Builder propertiesUrl(ContentType type, String id) {
+    return roots.v2(collection(type)).addPathSegment(id).addPathSegment("properties");
+  }
+
+  private static ContentProperty property(JsonNode p) {
+    return new ContentProperty(
+        Links.text(p, "id"),
+        Links.text(p, "key"),
+        p.path("version").path("number").asInt(0),
+        p.path("value"));
   }
 
   private static Label label(JsonNode l) {

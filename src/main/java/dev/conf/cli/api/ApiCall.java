@@ -48,7 +48,17 @@ final class ApiCall {
     this.paginate = c.paginate;
   }
 
+  /** An HTTP method is a token (RFC 9110 section 5.6.2): no spaces, no CR or LF, no separators. */
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
   int run() {
+    if (method != null && !TOKEN.matcher(method).matches()) {
+      throw ConfException.usage(
+          "-X: not an HTTP method: '"
+              + method.replace("\r", "\\r").replace("\n", "\\n")
+              + "' (letters, digits and !#$%&'*+.^_`|~- only)");
+    }
     List<ApiFields.Field> fields = fields();
     byte[] body = input == null ? null : readInput();
     String m =

@@ -64,6 +64,9 @@ final class ApiFields {
     }
     try {
       return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw dev.conf.error.ConfException.usage(
+          "cannot read " + file + ": it is not UTF-8 text (send binary data with --input)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -95,7 +95,7 @@ final class SafeDownload {
     Path dir = target.toAbsolutePath().getParent();
     Path temp;
     try {
-      temp = Files.createTempFile(dir, "." + shortName(target) + ".", ".part");
+      temp = dev.conf.util.TempFiles.create(dir, "." + shortName(target) + ".", ".part");
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "cannot write in " + dir + ": " + e.getMessage(), e);
     }

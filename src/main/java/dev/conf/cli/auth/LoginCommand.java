@@ -40,6 +40,11 @@ import picocli.CommandLine.Option;
       "      --with-token < token.txt",
       "Data Center:",
       "  conf auth login --url https://wiki.corp.example --with-token < pat.txt",
+      "Cloud without an API token (browser login through your OAuth app):",
+      "  conf auth login --web --url https://x.atlassian.net --client-id ID",
+      "Cloud service account:",
+      "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
+      "      --client-id ID --with-token < secret.txt",
       "",
       "The secret is read without echo on a terminal, or from stdin with --with-token;",
       "it is stored in the OS keychain (or, with --insecure-storage, a file readable",
@@ -68,17 +73,69 @@ public final class LoginCommand implements Callable<Integer> {
 
   @Option(
       names = "--type",
-      paramLabel = "token|pat|password",
+      paramLabel = "TYPE",
       description =
-          "token (Cloud API token, the Cloud default), pat (Data Center default), password.")
+          "token (Cloud API token, the Cloud default), pat (Data Center default), password,"
+              + " oauth (as --web), client-credentials (Cloud service account; its secret on"
+              + " stdin with --with-token).")
   String type;
+
+  @Option(
+      names = "--web",
+      description =
+          "Cloud: log in in the browser through your OAuth 2.0 app (no API token needed).")
+  boolean web;
+
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description = "The OAuth app's client id (default: $CONF_OAUTH_CLIENT_ID).")
+  String clientId;
+
+  @Option(
+      names = "--with-client-secret",
+      description =
+          "--web: read the app's client secret from stdin (else $CONF_OAUTH_CLIENT_SECRET, else a"
+              + " prompt).")
+  boolean withClientSecret;
+
+  @Option(
+      names = "--scopes",
+      paramLabel = "SCOPES",
+      description =
+          "--web: the scopes to ask for, space- or comma-separated (default: classic Confluence"
+              + " scopes and offline_access).")
+  String scopes;
+
+  @Option(
+      names = "--callback-port",
+      paramLabel = "PORT",
+      defaultValue = "8765",
+      description =
+          "--web: the callback's port on 127.0.0.1 (default: ${DEFAULT-VALUE}); the app must have"
+              + " exactly that callback URL registered.")
+  int callbackPort;
+
+  @Option(
+      names = "--no-browser",
+      description = "--web: only print the URL to open, do not start a browser.")
+  boolean noBrowser;
+
+  @Option(
+      names = "--login-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "--web: how long to wait for the browser (default: ${DEFAULT-VALUE}).")
+  int loginTimeout;
 
   @Option(names = "--with-token", description = "Read the secret from stdin.")
   boolean withToken;
 
   @Option(
       names = "--scoped",
-      description = "Cloud: the API token is scoped; route calls through api.atlassian.com.")
+      description =
+          "Cloud: the API token is scoped; route calls through api.atlassian.com (found out"
+              + " anyway when the site refuses the token).")
   boolean scoped;
 
   @Option(
@@ -106,6 +163,13 @@ public final class LoginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = ctx.io();
+    AuthType requested = parseType();
+    if (web || requested == AuthType.OAUTH) {
+      return new OAuthLogin(ctx, this).web();
+    }
+    if (requested == AuthType.CLIENT_CREDENTIALS) {
+      return new OAuthLogin(ctx, this).clientCredentials();
+    }
     boolean interactive = io.isStdinTty() && !withToken;
     String siteUrl = url != null ? url : ask(interactive, "Confluence site URL: ", "--url");
     Site site = detect(siteUrl, ctx.deploymentOverride());
@@ -130,7 +194,15 @@ public final class LoginCommand implements Callable<Integer> {
 
     SecretStore store = insecureStorage ? ctx.fileStore() : ctx.keychain();
     SiteCredentials credentials = new SiteCredentials(authType, user, secret, store.describe());
-    User me = ctx.serviceFor(site, credentials).currentUser();
+    User me;
+    if (authType == AuthType.TOKEN && !site.scoped()) {
+      Checked checked = checkCloudToken(site, credentials);
+      site = checked.site;
+      me = checked.user;
+      cloudId = site.cloudId();
+    } else {
+      me = ctx.serviceFor(site, credentials).currentUser();
+    }
 
     if (authType == AuthType.PASSWORD) {
       io.err()
@@ -139,6 +211,8 @@ public final class LoginCommand implements Callable<Integer> {
                   + " (--type pat) is preferred");
     }
     String profileName = ctx.profileName();
+    // An earlier OAuth login of this profile leaves token parts behind its entry: remove them.
+    new dev.conf.auth.OAuthTokenStore(store).delete(profileName);
     store.put(profileName, secret);
     if (insecureStorage) {
       io.err()
@@ -187,6 +261,68 @@ public final class LoginCommand implements Callable<Integer> {
     return 0;
   }
 
+  private record Checked(Site site, User user) {}
+
+  /**
+   * Checks a Cloud API token on the site; when the site refuses the Basic pair, tries the gateway
+   * (the token may be scoped, which the site itself never accepts) and keeps that route when it
+   * works. A token refused both ways is reported with where to make a new one.
+   */
+  private Checked checkCloudToken(Site site, SiteCredentials credentials) {
+    ConfException refused;
+    try {
+      return new Checked(site, ctx.serviceFor(site, credentials).currentUser());
+    } catch (ConfException e) {
+      if (e.exitCode() != dev.conf.error.ExitCode.AUTH || site.siteUrl() == null) {
+        throw e;
+      }
+      refused = e;
+    }
+    Site gateway;
+    try {
+      String id = ctx.cloudIdOf(site.siteUrl());
+      gateway = Site.scoped(ctx.gateway(), id, site.siteUrl());
+    } catch (ConfException e) {
+      // No cloud id (not a Cloud site's host, or no answer): the site's own refusal stands.
+      throw refused;
+    }
+    try {
+      User me = ctx.serviceFor(gateway, credentials).currentUser();
+      ctx.io()
+          .err()
+          .println(
+              "The site refused the token as a classic API token but the API gateway took it: it"
+                  + " is a scoped token, so calls go through "
+                  + gateway.root());
+      return new Checked(gateway, me);
+    } catch (ConfException e) {
+      if (e.exitCode() != dev.conf.error.ExitCode.AUTH) {
+        throw e;
+      }
+      throw tokenRefused(site, refused);
+    }
+  }
+
+  private static ConfException tokenRefused(Site site, ConfException cause) {
+    return new ConfException(
+        dev.conf.error.ExitCode.AUTH,
+        cause.getMessage()
+            + "; the API gateway refused it too, so it is no scoped token either: the token may be"
+            + " wrong, expired or revoked — create one at "
+            + TOKENS_PAGE,
+        cause);
+  }
+
+  static final String TOKENS_PAGE = "https://id.atlassian.com/manage-profile/security/api-tokens";
+
+  private AuthType parseType() {
+    try {
+      return AuthType.parse(type);
+    } catch (IllegalArgumentException e) {
+      throw ConfException.usage(e.getMessage());
+    }
+  }
+
   private Site detect(String siteUrl, Deployment override) {
     try {
       return Site.detect(siteUrl, override);
@@ -196,12 +332,7 @@ public final class LoginCommand implements Callable<Integer> {
   }
 
   private AuthType authType(Site site) {
-    AuthType t;
-    try {
-      t = AuthType.parse(type);
-    } catch (IllegalArgumentException e) {
-      throw ConfException.usage(e.getMessage());
-    }
+    AuthType t = parseType();
     if (t == null) {
       return username != null && site.deployment() == Deployment.DATA_CENTER
           ? AuthType.PASSWORD
@@ -209,7 +340,8 @@ public final class LoginCommand implements Callable<Integer> {
     }
     if (site.deployment() == Deployment.CLOUD && t != AuthType.TOKEN) {
       throw ConfException.usage(
-          "Confluence Cloud takes an API token (--type token) with the account's email");
+          "Confluence Cloud takes an API token (--type token) with the account's email, or a"
+              + " browser login (--web) or service account (--type client-credentials)");
     }
     if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.TOKEN) {
       throw ConfException.usage(
@@ -219,7 +351,7 @@ public final class LoginCommand implements Callable<Integer> {
     return t;
   }
 
-  private String ask(boolean interactive, String question, String option) {
+  String ask(boolean interactive, String question, String option) {
     if (!interactive) {
       throw ConfException.usage(option + " is required when not on a terminal");
     }
@@ -244,6 +376,7 @@ public final class LoginCommand implements Callable<Integer> {
                 "API token (https://id.atlassian.com/manage-profile/security/api-tokens): ";
             case PAT -> "Personal access token: ";
             case PASSWORD -> "Password: ";
+            case OAUTH, CLIENT_CREDENTIALS -> "OAuth client secret: ";
           };
       char[] chars = ctx.io().promptSecret(label);
       secret = chars == null ? "" : new String(chars).strip();

@@ -1,5 +1,6 @@
 package dev.conf.cli.auth;
 
+import dev.conf.auth.OAuthTokenStore;
 import dev.conf.auth.SecretStore;
 import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "logout",
     mixinStandardHelpOptions = true,
-    description = "Remove the current (or --profile) profile and its stored secret.")
+    description =
+        "Remove the current (or --profile) profile and its stored secret (for OAuth profiles:"
+            + " the access and refresh tokens and the client secret).")
 public final class LogoutCommand implements Callable<Integer> {
   private final CommandContext ctx;
 
@@ -33,7 +36,8 @@ public final class LogoutCommand implements Callable<Integer> {
       throw ConfException.notFound("no profile '" + name + "' to log out of");
     }
     SecretStore store = ctx.storeFor(profile);
-    boolean deleted = store.delete(name);
+    // An OAuth profile's entry heads its tokens' parts: delete those too, then the entry.
+    boolean deleted = new OAuthTokenStore(store).delete(name) | store.delete(name);
     config.remove(name);
     config.save();
     ctx.io()

@@ -3,6 +3,7 @@ package dev.conf.cli.auth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
+import dev.conf.auth.OAuthTokens;
 import dev.conf.auth.Site;
 import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
@@ -59,6 +60,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "secretSource",
     "verified",
     "displayName",
+    "scopes",
+    "accessTokenExpires",
     "readOnly"
   })
   record Status(
@@ -73,6 +76,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String secretSource,
       boolean verified,
       String displayName,
+      String scopes,
+      String accessTokenExpires,
       String readOnly) {}
 
   @Override
@@ -81,6 +86,11 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     Site site = c.site();
     String readOnly = ctx.readOnlyReason();
     User me = offline ? null : ctx.service().currentUser();
+    OAuthTokens grant =
+        c.credentials().tokens() == null ? null : c.credentials().tokens().current();
+    String scopes = grant == null ? null : grant.scopes();
+    String expires =
+        grant == null || grant.expiresAt() == null ? null : grant.expiresAt().toString();
     Status s =
         new Status(
             c.profile(),
@@ -94,6 +104,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             c.credentials().source(),
             me != null,
             me == null ? null : me.displayName(),
+            scopes,
+            expires,
             readOnly);
     Io io = ctx.io();
     if (json.enabled()) {
@@ -102,7 +114,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     }
     String deployment =
         site.deployment().displayName()
-            + (site.scoped() ? " (scoped token through " + site.root() + ")" : "");
+            + (site.oauth()
+                ? " (OAuth through " + site.root() + ")"
+                : site.scoped() ? " (scoped token through " + site.root() + ")" : "");
     String user =
         me != null ? me.describe() : c.credentials().user() != null ? c.credentials().user() : "-";
     FieldList fields =
@@ -114,9 +128,18 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
         .add("Site", site.displayUrl())
         .add("Deployment", deployment)
         .add("User", user + (offline ? " (not checked)" : ""))
-        .add("Auth", c.credentials().type().description())
-        .add("Secret from", c.credentials().source())
-        .print();
+        .add(
+            "Auth",
+            c.credentials().type().oauth()
+                ? c.credentials().type().id() + " (" + c.credentials().type().description() + ")"
+                : c.credentials().type().description())
+        .add("Secret from", c.credentials().source());
+    if (site.oauth()) {
+      fields.add("Cloud id", site.cloudId());
+      fields.add("Scopes", scopes == null ? "-" : scopes);
+      fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
+    }
+    fields.print();
     return 0;
   }
 }

@@ -17,11 +17,13 @@ import picocli.CommandLine.Option;
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the secret conf would use, for piping into another tool.",
+      "Print the secret conf would use, for piping into another tool (for OAuth profiles: a "
+          + "current access token, refreshed first when it is about to expire).",
       "",
       "How it goes into an Authorization header depends on the site: Data Center takes a "
           + "personal access token as 'Bearer TOKEN'; Cloud takes an API token with the account's "
-          + "email as 'Basic base64(email:token)'. --header prints the whole header for either."
+          + "email as 'Basic base64(email:token)', an OAuth access token as 'Bearer TOKEN'. "
+          + "--header prints the whole header for either."
     })
 public final class TokenCommand implements Callable<Integer> {
   private final CommandContext ctx;
@@ -41,7 +43,9 @@ public final class TokenCommand implements Callable<Integer> {
     ctx.io()
         .out()
         .println(
-            header ? "Authorization: " + credentials.authorizationHeader() : credentials.secret());
+            header
+                ? "Authorization: " + credentials.authorizationHeader()
+                : credentials.currentSecret());
     ctx.io().out().flush();
     return 0;
   }

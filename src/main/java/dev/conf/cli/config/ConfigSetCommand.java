@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Examples({
   "conf config set space DOCS",
   "conf config set read-only true --profile prod",
-  "conf config set concurrency 4"
+  "conf config set ca-cert /etc/ssl/corp-ca.pem"
 })
 @Command(
     name = "set",

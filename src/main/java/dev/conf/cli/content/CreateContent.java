@@ -68,6 +68,11 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
 
   protected abstract ContentType type();
 
+  /** The --template argument, for pages; null for blog posts. */
+  protected String templateArg() {
+    return null;
+  }
+
   /** The --parent argument, for pages; null for blog posts. */
   protected String parentArg() {
     return null;
@@ -88,7 +93,7 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
         bodyText != null
             ? textBody()
             : BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
-    if (!allowEmpty && (body == null || body.storage().isBlank())) {
+    if (!allowEmpty && templateArg() == null && (body == null || body.storage().isBlank())) {
       throw ConfException.usage(
           "no body: give --file F (- for stdin) or --body TEXT; --allow-empty creates an empty "
               + type().noun());
@@ -100,6 +105,9 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
               ? "--title is required (or a title: in the Markdown file's front matter)"
               : "--title must not be empty");
     }
+    if (templateArg() != null && body != null) {
+      throw ConfException.usage("give --template or a body (--file F or -), not both");
+    }
     List<String> labels = new ArrayList<>();
     if (body != null) {
       labels.addAll(body.meta().labels());
@@ -109,14 +117,16 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
+    String storage = body == null ? "" : body.storage();
+    if (templateArg() != null) {
+      storage = Templates.find(ctx, space, templateArg()).body();
+    }
     Page created;
     try {
       created =
           ctx.service()
               .pages()
-              .createPage(
-                  type(),
-                  new NewPage(space, pageTitle, parentId, body == null ? "" : body.storage()));
+              .createPage(type(), new NewPage(space, pageTitle, parentId, storage));
     } catch (ConfException e) {
       throw duplicateTitle(e, pageTitle);
     }

@@ -65,6 +65,19 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
           "Accept an empty body (otherwise refused: an empty pipe must not blank a page).")
   boolean allowEmpty;
 
+  @Option(
+      names = "--section",
+      paramLabel = "HEADING",
+      description =
+          "Replace only the content under this heading (up to the next heading of the same or a"
+              + " higher level); everything else on the page stays byte for byte.")
+  String section;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print the change as a diff of the storage body and send nothing.")
+  boolean dryRun;
+
   @Mixin JsonOptions json;
 
   protected UpdateContent(CommandContext ctx) {
@@ -85,12 +98,22 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
     String body = read == null ? null : read.storage();
     List<LocalImages.Image> images = read == null ? List.of() : read.images();
     UpdatePlan.checkInput(body, title, allowEmpty);
+    if (section != null && body == null) {
+      throw ConfException.usage(
+          "--section needs the section's new content: give --file F or - (stdin)");
+    }
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress ref = resolver.parse(target);
     String id = resolver.id(type(), ref);
 
     Page current = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
     UpdatePlan.checkVersion(type(), id, current, ifVersion);
+    if (body != null) {
+      body = edit(current, body);
+    }
+    if (dryRun) {
+      return BodyEdits.printDiff(ctx, type(), current, title, body);
+    }
     // The images go up before the page is saved, so that it never shows one missing; only after
     // the version check above, so that a known conflict leaves no new attachment versions behind.
     List<LocalImages.Image> upload =
@@ -108,6 +131,19 @@ public abstract class UpdateContent implements Callable<Integer>, JsonOptions.Fi
       return 0;
     }
     return save(plan);
+  }
+
+  /**
+   * The whole new storage body from the one given: it, or with {@code --section} the current body
+   * with only that section's content replaced by it.
+   */
+  protected String edit(Page current, String given) {
+    return section == null ? given : BodyEdits.replaceSection(type(), current, section, given);
+  }
+
+  /** The {@code --section} given, or null. */
+  protected final String section() {
+    return section;
   }
 
   /** Saves the plan's new version and says so. */

@@ -3,6 +3,7 @@ package dev.conf.cli.export;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.util.AtomicMove;
+import dev.conf.util.TempFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files that are either whole or absent: the content goes into a hidden temporary file in
@@ -21,6 +24,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * #parked}) back to where they were.
  */
 final class AtomicFiles implements AutoCloseable {
+  /** The start of the name a moved file is parked under. */
+  static final String MOVE_PREFIX = ".conf-export-move-";
+
+  /** The names of conf's own temporary files: {@code .NAME.DIGITS.part} and parked moves. */
+  private static final Pattern TEMP =
+      Pattern.compile("\\.conf-export-move-[0-9a-f]+-[0-9]+\\.part|\\..+\\.[0-9]+\\.part");
+
+  /**
+   * Deletes the temporary files a run that was killed (so no shutdown hook ran) left in an export
+   * directory: only files named as conf names its own.
+   */
+  static void removeStale(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.filter(p -> TEMP.matcher(p.getFileName().toString()).matches())
+          .filter(Files::isRegularFile)
+          .forEach(AtomicFiles::deleteQuietly);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Best effort: a leftover is hidden and never under a final name.
+    }
+  }
+
   /** Writes content into a stream; may fail with an I/O or conf error. */
   @FunctionalInterface
   interface Content {
@@ -45,23 +72,27 @@ final class AtomicFiles implements AutoCloseable {
   void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp;
+    OutputStream file;
     try {
       Files.createDirectories(dir);
       String name = target.getFileName().toString();
       temp =
-          Files.createTempFile(
+          TempFiles.create(
               dir, "." + (name.length() > 60 ? name.substring(0, 60) : name) + ".", ".part");
+      file = Files.newOutputStream(temp);
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot write in " + dir + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot write in " + dir + ": " + FileErrors.reason(e), e);
     }
     open.add(temp);
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
         content.writeTo(out);
       }
       AtomicMove.replace(temp, target);
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot write " + target + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot write " + target + ": " + FileErrors.reason(e), e);
     } finally {
       deleteQuietly(temp);
       open.remove(temp);

@@ -111,7 +111,8 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new ConfException(ExitCode.ERROR, "cannot create " + to + ": " + e.getMessage(), e);
+      throw new ConfException(
+          ExitCode.ERROR, "cannot create " + to + ": " + FileErrors.reason(e), e);
     }
     ExportSummary s =
         new Exporter(

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Create a page; the body (storage format) from --file F or - (stdin).",
       "",
-      "A Markdown file's local images are uploaded as attachments of the new page.",
+      "A Markdown file's local images are uploaded as attachments of the new page. With "
+          + "--template the body is the template's (Confluence Cloud; Data Center's REST API has "
+          + "no template operations).",
       "",
       "Prints the new page's URL on stdout."
     })
@@ -35,6 +37,14 @@ public final class PageCreateCommand extends CreateContent {
       description = "The parent page (id, SPACEKEY:Title or URL); default: the space's top level.")
   String parent;
 
+  @Option(
+      names = "--template",
+      paramLabel = "NAME|ID",
+      description =
+          "Start from a page template: its id, or its name among the space's templates and the"
+              + " global ones (see `conf template list`).")
+  String template;
+
   PageCreateCommand(CommandContext ctx) {
     super(ctx);
   }
@@ -42,6 +52,11 @@ public final class PageCreateCommand extends CreateContent {
   @Override
   protected ContentType type() {
     return ContentType.PAGE;
+  }
+
+  @Override
+  protected String templateArg() {
+    return template;
   }
 
   @Override

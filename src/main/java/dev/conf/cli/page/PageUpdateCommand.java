@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 })
 @Command(
     name = "update",
-    aliases = "edit",
     mixinStandardHelpOptions = true,
     description = {
       "Save a new version of a page.",
@@ -28,6 +27,11 @@ import picocli.CommandLine.Command;
           + "page changed in between (or --if-version does not match), nothing is overwritten and"
           + " conf exits 5 naming both versions. An update that changes neither title nor body "
           + "(nor an image) sends nothing.",
+      "",
+      "With --section HEADING only the content under that heading is replaced (up to the next "
+          + "heading of the same or a higher level); everything outside it is sent back byte for "
+          + "byte. A heading that is missing or appears twice is exit 2 naming the candidates. "
+          + "--dry-run prints the diff and sends nothing.",
       "",
       "New or changed local images of a Markdown file are uploaded before saving."
     })

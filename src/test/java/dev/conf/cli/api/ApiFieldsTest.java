@@ -62,4 +62,12 @@ class ApiFieldsTest {
     assertThatThrownBy(() -> ApiFields.body(List.of(typed("a[b]x]=1"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aFileThatIsNotUtf8IsSaidSo() throws Exception {
+    Path f = dir.resolve("latin1.txt");
+    Files.write(f, new byte[] {'c', 'a', 'f', (byte) 0xe9});
+    assertThatThrownBy(() -> typed("v=@" + f))
+        .hasMessage("cannot read " + f + ": it is not UTF-8 text (send binary data with --input)");
+  }
 }

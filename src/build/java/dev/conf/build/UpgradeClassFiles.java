@@ -8,6 +8,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -25,7 +28,14 @@ import org.objectweb.asm.Opcodes;
  * classes could be archived either. Only the class-file version and the frames change; the code is
  * the same.
  *
- * <p>Usage: {@code UpgradeClassFiles JAR} (rewritten in place, atomically).
+ * <p>Usage: {@code UpgradeClassFiles JAR} (rewritten in place, atomically, keeping the jar's file
+ * mode: the temporary file would otherwise make it 0600, so another user could not run an installed
+ * conf).
+ *
+ * <p>This file is a build-time source set ({@code src/build/java}), not part of conf: Maven runs it
+ * with the JDK's single-file source launcher ({@code java -cp asm.jar UpgradeClassFiles.java JAR},
+ * see the pom), so it needs neither the test classes nor a module of its own, and {@code
+ * -Dmaven.test.skip=true} builds the same jar. The unit test compiles it as a test source.
  */
 public final class UpgradeClassFiles {
   private UpgradeClassFiles() {}
@@ -72,8 +82,17 @@ public final class UpgradeClassFiles {
       Files.deleteIfExists(tmp);
       throw e;
     }
+    keepMode(jar, tmp);
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return upgraded;
+  }
+
+  /** Gives the rewritten file the original's permissions (where the file system has them). */
+  private static void keepMode(Path original, Path rewritten) throws IOException {
+    if (Files.getFileStore(original).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(original);
+      Files.setPosixFilePermissions(rewritten, mode);
+    }
   }
 
   static int majorVersion(byte[] classFile) {

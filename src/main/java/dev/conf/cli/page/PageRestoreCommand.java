@@ -1,0 +1,116 @@
+package dev.conf.cli.page;
+
+import dev.conf.cli.Access;
+import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
+import dev.conf.cli.JsonOptions;
+import dev.conf.cli.content.PageResolver;
+import dev.conf.cli.content.VersionedSave;
+import dev.conf.error.ConfException;
+import dev.conf.output.JsonFields;
+import dev.conf.service.BodyFormat;
+import dev.conf.service.ContentType;
+import dev.conf.service.Page;
+import dev.conf.service.PageUpdate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conf page restore}: a new version with an older version's title and body. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page restore DOCS:Runbook --version 7",
+  "conf page restore 12345 --version 3 -m \"back to the reviewed text\""
+})
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Save a new version of a page with the title and body of an older version.",
+      "",
+      "Nothing is lost: the versions in between stay in the history. The new version is based "
+          + "on the current one read; if the page changed in between, nothing is overwritten and "
+          + "conf exits 5 naming both versions. Restoring a version that equals the current one "
+          + "sends nothing."
+    })
+public final class PageRestoreCommand implements Callable<Integer>, JsonOptions.Fielded {
+  private final CommandContext ctx;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PAGE",
+      description = "An id, SPACEKEY:Title, or the URL from the browser.")
+  String target;
+
+  @Option(
+      names = "--version",
+      required = true,
+      paramLabel = "N",
+      description = "The version to restore (see `conf page history`).")
+  int version;
+
+  @Option(
+      names = {"-m", "--message"},
+      paramLabel = "M",
+      description = "The version message (default: \"Restored version N\").")
+  String message;
+
+  @Mixin JsonOptions json;
+
+  PageRestoreCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public JsonFields jsonFields() {
+    return JsonFields.of(Page.class);
+  }
+
+  @Override
+  public Integer call() {
+    if (version < 1) {
+      throw ConfException.usage("--version must be 1 or more, not " + version);
+    }
+    String id = new PageResolver(ctx).id(ContentType.PAGE, target);
+    Page current = ctx.service().pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, null);
+    if (version > current.version()) {
+      throw ConfException.usage(
+          "page "
+              + id
+              + " is at version "
+              + current.version()
+              + ": there is no version "
+              + version);
+    }
+    Page old =
+        version == current.version()
+            ? current
+            : ctx.service().pages().getPage(ContentType.PAGE, id, BodyFormat.STORAGE, version);
+    PageUpdate update =
+        new PageUpdate(
+            current,
+            old.title(),
+            old.body(),
+            message != null ? message : "Restored version " + version,
+            false);
+    if (VersionedSave.changesNothing(update)) {
+      ctx.io()
+          .err()
+          .println(
+              "No changes: page '"
+                  + current.title()
+                  + "' ("
+                  + id
+                  + ") at version "
+                  + current.version()
+                  + " already has the title and body of version "
+                  + version
+                  + "; nothing was sent.");
+      return 0;
+    }
+    Page updated = VersionedSave.save(ctx, ContentType.PAGE, update, null);
+    return VersionedSave.report(ctx, json, ContentType.PAGE, updated);
+  }
+}
