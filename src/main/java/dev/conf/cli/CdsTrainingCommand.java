@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
  * config, keychain or network. The server is the JDK's {@code com.sun.net.httpserver}, which keeps
  * the HTTP rules (framing, keep-alive) out of conf's code.
  */
+@Access(Access.Kind.LOCAL)
 @Command(name = "__cds-training", hidden = true)
 public final class CdsTrainingCommand implements Callable<Integer> {
   private static final String SPACES =

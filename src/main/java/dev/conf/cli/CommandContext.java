@@ -14,6 +14,7 @@ import dev.conf.backend.Backends;
 import dev.conf.backend.cloud.CloudBackend;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.ConfigPaths;
+import dev.conf.config.NameCache;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import dev.conf.http.ApiClient;
@@ -30,12 +31,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * What commands need from the outside world, each built on first use and at most once: {@code conf
@@ -116,6 +121,43 @@ public final class CommandContext {
     return current != null ? current : ConfigFile.DEFAULT_PROFILE;
   }
 
+  /** The setting that makes a profile read-only (see {@link Access}). */
+  public static final String READ_ONLY = "read-only";
+
+  /**
+   * Why this run may not change the site, or null when it may: {@code CONF_READ_ONLY} set to
+   * 1/true/yes, or the profile's {@code read-only} setting ({@code auth login --read-only}). The
+   * environment can only add the protection, never lift a profile's.
+   */
+  public String readOnlyReason() {
+    String env = this.env.get("CONF_READ_ONLY");
+    if (env != null && List.of("1", "true", "yes").contains(env.trim().toLowerCase(Locale.ROOT))) {
+      return "CONF_READ_ONLY is set";
+    }
+    String name = profileName();
+    if ("true".equals(config().setting(name, READ_ONLY))) {
+      return "profile '" + name + "' is read-only";
+    }
+    return null;
+  }
+
+  /** The refusal a read-only run gives for {@code what} (exit 4, error code {@code read_only}). */
+  public ConfException readOnlyRefusal(String what, String reason) {
+    return ConfException.auth("this profile is read-only: " + what + " (" + reason + ")")
+        .code("read_only")
+        .hint(
+            reason.startsWith("CONF_READ_ONLY")
+                ? "unset CONF_READ_ONLY to write"
+                : "use another profile, or `conf config unset read-only --profile "
+                    + profileName()
+                    + "`");
+  }
+
+  /** Names earlier commands saw, for shell completion (see {@link NameCache}). */
+  public NameCache names() {
+    return new NameCache(env, profileName());
+  }
+
   /** --deployment, else CONFLUENCE_DEPLOYMENT; null to detect from the URL. */
   public Deployment deploymentOverride() {
     try {
@@ -153,6 +195,25 @@ public final class CommandContext {
    */
   public AtlassianHosts atlassianHosts(Profile profile) {
     return resolver().hosts(profile);
+  }
+
+  /**
+   * What {@code --space} means when it is not given, for the commands {@link ConfApp} lets default
+   * it: {@code CONF_SPACE}, else the {@code space} setting (the profile's, then every profile's),
+   * else the space saved with {@code auth login --space}; null when none says.
+   */
+  public String defaultSpace() {
+    String fromEnv = env.get("CONF_SPACE");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    String name = profileName();
+    String setting = config().setting(name, "space");
+    if (setting != null) {
+      return setting;
+    }
+    Profile profile = config().profile(name);
+    return profile == null ? null : profile.space();
   }
 
   public ConnectionResolver resolver() {
@@ -266,7 +327,7 @@ public final class CommandContext {
   private ApiClient api(Site site, SiteCredentials credentials, String caCert) {
     OkHttpClient base = httpClient(caCert, site.root().getScheme());
     HttpUrl siteRoot = HttpUrl.get(site.root().toString());
-    OkHttpClient client =
+    OkHttpClient authed =
         switch (credentials.type()) {
           case CONNECT_JWT ->
               HttpClientFactory.withInterceptor(
@@ -294,6 +355,11 @@ public final class CommandContext {
                   credentials::authorizationHeader,
                   credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
         };
+    String readOnly = readOnlyReason();
+    OkHttpClient client =
+        readOnly == null
+            ? authed
+            : authed.newBuilder().addInterceptor(readOnlyGuard(readOnly)).build();
     ApiClient.ErrorContext plain =
         new ApiClient.ErrorContext(site.displayUrl(), authHint(credentials), site.scoped());
     java.util.function.BooleanSupplier refused = null;
@@ -451,6 +517,9 @@ public final class CommandContext {
 
   private HttpClientFactory.Settings settings(String profileCaCert) {
     String ca = globals.caCert != null ? globals.caCert : profileCaCert;
+    if (ca == null) {
+      ca = config().setting(profileName(), "ca-cert");
+    }
     return new HttpClientFactory.Settings(
         "conf/" + Version.get(),
         Duration.ofSeconds(10),
@@ -470,6 +539,22 @@ public final class CommandContext {
                     attempt,
                     max > 0 ? " of " + max : ", within the wait budget"),
         globals.debug ? io().err() : null);
+  }
+
+  /**
+   * The second line of a read-only profile's defence (the first is {@link Access} on each command):
+   * whatever a command or {@code conf api} asks, no method but GET and HEAD leaves conf.
+   */
+  private Interceptor readOnlyGuard(String reason) {
+    return chain -> {
+      Request request = chain.request();
+      String method = request.method();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        throw readOnlyRefusal(
+            method + " " + request.url().encodedPath() + " would change the site", reason);
+      }
+      return chain.proceed(request);
+    };
   }
 
   private static String authHint(SiteCredentials c) {

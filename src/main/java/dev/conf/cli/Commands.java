@@ -25,6 +25,11 @@ import dev.conf.cli.comment.CommentListCommand;
 import dev.conf.cli.comment.CommentReopenCommand;
 import dev.conf.cli.comment.CommentReplyCommand;
 import dev.conf.cli.comment.CommentResolveCommand;
+import dev.conf.cli.config.ConfigCommand;
+import dev.conf.cli.config.ConfigGetCommand;
+import dev.conf.cli.config.ConfigListCommand;
+import dev.conf.cli.config.ConfigSetCommand;
+import dev.conf.cli.config.ConfigUnsetCommand;
 import dev.conf.cli.export.ExportCommand;
 import dev.conf.cli.label.LabelAddCommand;
 import dev.conf.cli.label.LabelCommand;
@@ -170,7 +175,15 @@ public final class Commands {
           new Noun(ConvertCommand.class),
           new Noun(PublishCommand.class),
           new Noun(CompletionCommand.class),
-          new Noun(CdsTrainingCommand.class));
+          new Noun(HelpCommand.class),
+          new Noun(
+              ConfigCommand.class,
+              ConfigGetCommand.class,
+              ConfigSetCommand.class,
+              ConfigListCommand.class,
+              ConfigUnsetCommand.class),
+          new Noun(CdsTrainingCommand.class),
+          new Noun(CompleteCommand.class));
 
   /**
    * Root options that take a value: the word after them is not a command. Listed by hand so that

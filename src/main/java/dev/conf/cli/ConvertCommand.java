@@ -20,6 +20,11 @@ import picocli.CommandLine.Parameters;
  * a convert type in its signature, so that building the command tree for {@code --help} (picocli
  * reflects over every command's methods) loads none of it.
  */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf convert README.md > readme.xhtml",
+  "conf page view 12345 --raw | conf convert --from storage --to md"
+})
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * <p>{@code --json} prints every documented field, {@code --json id,title} only those (in that
- * order); an unknown field is a usage error (exit 2) that lists the available ones, reported while
- * parsing, before any request is sent. {@code --jq} filters the JSON in-process and implies {@code
- * --json}.
+ * order); the word after {@code --json} is always its fields. An unknown field is a usage error
+ * (exit 2) that lists the available ones, reported while parsing, before any request is sent.
+ * {@code --jq} filters the JSON in-process and implies {@code --json}.
  */
 public final class JsonOptions {
   /** A command with {@code --json}: the field names it prints, as documented in docs/json.md. */
@@ -51,7 +51,8 @@ public final class JsonOptions {
       paramLabel = "FIELDS",
       preprocessor = FieldsPreprocessor.class,
       description =
-          "Print JSON: every field, or only the comma-separated FIELDS (see docs/json.md).")
+          "Print JSON: only the comma-separated FIELDS; alone (last, or before another option), "
+              + "every field. See: conf help json.")
   void setJson(String value) {
     List<String> selected = new ArrayList<>();
     for (String f : value == null ? new String[0] : value.split(",")) {
@@ -104,10 +105,13 @@ public final class JsonOptions {
   }
 
   /**
-   * Lets {@code --json} go without a value: the next argument is taken as FIELDS only when it looks
-   * like them (a known field, or a comma-separated list), or when the command takes no positional
-   * arguments. {@code conf search --json kubernetes} searches for "kubernetes"; {@code conf space
-   * list --json bogus} fails naming the unknown field. {@code --json=FIELDS} is never ambiguous.
+   * Settles what the word after {@code --json} is, the way {@code gh} does: always its FIELDS. So
+   * {@code conf search --json kubernetes} is an unknown field (exit 2, listing the fields), never a
+   * search for "kubernetes" that prints {@code []} for a misspelt field; the words go before {@code
+   * --json} or after its fields. {@code --json} with no word after it (last on the line, before
+   * another option, or before {@code --}) prints every field; {@code --json=FIELDS} is the same as
+   * {@code --json FIELDS}. The fields are checked here, while parsing, so a misspelt one fails
+   * before any request on every command.
    */
   static final class FieldsPreprocessor implements IParameterPreprocessor {
     @Override
@@ -116,13 +120,7 @@ public final class JsonOptions {
       JsonFields known = spec.userObject() instanceof Fielded f ? f.jsonFields() : null;
       boolean attached = !" ".equals(info.get("separator")) && !"".equals(info.get("separator"));
       String next = args.isEmpty() ? null : args.peek();
-      boolean takeNext =
-          attached
-              || (next != null
-                  && !next.startsWith("-")
-                  && (spec.positionalParameters().isEmpty()
-                      || next.contains(",")
-                      || (known != null && known.contains(next.trim()))));
+      boolean takeNext = attached || (next != null && !next.startsWith("-"));
       if (!takeNext) {
         args.push("");
         return false;

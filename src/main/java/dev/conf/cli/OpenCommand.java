@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf open}: a page, blog post or space in the browser. */
+@Access(Access.Kind.READS)
+@Examples({"conf open DOCS:Runbook", "conf open ENG"})
 @Command(
     name = "open",
     mixinStandardHelpOptions = true,

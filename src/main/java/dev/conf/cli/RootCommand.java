@@ -10,6 +10,12 @@ import picocli.CommandLine.Spec;
  * {@code conf}: the root command and the options every command takes. Its subcommands: {@link
  * Commands}.
  */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf auth login --url https://x.atlassian.net --email me@x.com",
+  "conf space list",
+  "conf search kubernetes --space ENG --type page"
+})
 @Command(
     name = "conf",
     mixinStandardHelpOptions = true,
@@ -25,7 +31,9 @@ import picocli.CommandLine.Spec;
       "  CONF_PROFILE, CONF_CONFIG_DIR, NO_COLOR",
       "",
       "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 authentication or",
-      "permission, 5 conflict, 6 rate-limited after retries."
+      "permission, 5 conflict, 6 rate-limited after retries.",
+      "",
+      "More: conf help environment | exit-codes | json;  conf COMMAND --help."
     })
 public final class RootCommand implements Runnable {
   private final CommandContext context;

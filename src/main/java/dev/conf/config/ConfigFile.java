@@ -26,10 +26,26 @@ public final class ConfigFile {
   private String current;
   private final Map<String, Profile> profiles;
 
+  /** Non-secret settings (see {@code Settings}): those for every profile, and each profile's. */
+  private final Map<String, String> settings;
+
+  private final Map<String, Map<String, String>> profileSettings;
+
   private ConfigFile(Path path, String current, Map<String, Profile> profiles) {
+    this(path, current, profiles, new TreeMap<>(), new TreeMap<>());
+  }
+
+  private ConfigFile(
+      Path path,
+      String current,
+      Map<String, Profile> profiles,
+      Map<String, String> settings,
+      Map<String, Map<String, String>> profileSettings) {
     this.path = path;
     this.current = current;
     this.profiles = profiles;
+    this.settings = settings;
+    this.profileSettings = profileSettings;
   }
 
   /** Reads the file; a missing file is an empty config. */
@@ -50,7 +66,12 @@ public final class ConfigFile {
       for (Map.Entry<String, JsonNode> e : root.path("profiles").properties()) {
         profiles.put(e.getKey(), profile(e.getValue()));
       }
-      return new ConfigFile(path, text(root, "current"), profiles);
+      Map<String, Map<String, String>> perProfile = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> e : root.path("profileSettings").properties()) {
+        perProfile.put(e.getKey(), strings(e.getValue()));
+      }
+      return new ConfigFile(
+          path, text(root, "current"), profiles, strings(root.path("settings")), perProfile);
     } catch (IOException e) {
       throw new ConfException(
           ExitCode.ERROR, "could not read " + path + ": " + firstLine(e.getMessage()), e);
@@ -82,7 +103,42 @@ public final class ConfigFile {
     profiles.put(name, profile);
   }
 
+  /**
+   * A setting: the profile's own when {@code profile} is not null and it has one, else the one for
+   * every profile; null when neither is set.
+   */
+  public String setting(String profile, String key) {
+    if (profile != null) {
+      String own = profileSettings.getOrDefault(profile, Map.of()).get(key);
+      if (own != null) {
+        return own;
+      }
+    }
+    return settings.get(key);
+  }
+
+  /** The settings of one profile (null: those for every profile), as stored. */
+  public Map<String, String> settings(String profile) {
+    return java.util.Collections.unmodifiableMap(
+        profile == null ? settings : profileSettings.getOrDefault(profile, Map.of()));
+  }
+
+  /** Sets (or, with a null value, removes) a setting of one profile, or of every profile. */
+  public void putSetting(String profile, String key, String value) {
+    Map<String, String> target =
+        profile == null ? settings : profileSettings.computeIfAbsent(profile, p -> new TreeMap<>());
+    if (value == null) {
+      target.remove(key);
+      if (profile != null && target.isEmpty()) {
+        profileSettings.remove(profile);
+      }
+    } else {
+      target.put(key, value);
+    }
+  }
+
   public void remove(String name) {
+    profileSettings.remove(name);
     profiles.remove(name);
     if (name.equals(current)) {
       current = profiles.isEmpty() ? null : profiles.keySet().iterator().next();
@@ -96,7 +152,14 @@ public final class ConfigFile {
       ObjectMapper mapper = Json.mapper();
       Files.write(
           tmp,
-          mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(current, profiles)));
+          mapper
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(
+                  new Stored(
+                      current,
+                      profiles,
+                      settings.isEmpty() ? null : settings,
+                      profileSettings.isEmpty() ? null : profileSettings)));
       AtomicMove.replace(tmp, path);
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "could not write " + path + ": " + e.getMessage(), e);
@@ -123,6 +186,16 @@ public final class ConfigFile {
         text(p, "apiUrl"));
   }
 
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> values = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      if (!e.getValue().isNull()) {
+        values.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return values;
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? null : v.asText();
@@ -137,5 +210,9 @@ public final class ConfigFile {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Stored(String current, Map<String, Profile> profiles) {}
+  record Stored(
+      String current,
+      Map<String, Profile> profiles,
+      Map<String, String> settings,
+      Map<String, Map<String, String>> profileSettings) {}
 }

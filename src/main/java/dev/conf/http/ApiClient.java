@@ -235,6 +235,14 @@ public final class ApiClient {
   }
 
   private ConfException failure(Request request, Response response, String body) {
+    ConfException e = describe(request, response, body);
+    if (response.code() == 401 && e.hint() == null) {
+      e.hint(context.authHint());
+    }
+    return e.fromResponse(response.code(), request.method() + " " + request.url().encodedPath());
+  }
+
+  private ConfException describe(Request request, Response response, String body) {
     int code = response.code();
     String detail = atlassianMessage(body);
     String suffix = detail.isEmpty() ? "" : ": " + detail;

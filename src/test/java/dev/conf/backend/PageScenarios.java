@@ -370,6 +370,36 @@ public abstract class PageScenarios extends WireMockSuite {
   // ---- create
 
   @Test
+  void aTitleTheSpaceHasIsAConflictNamingThePage() {
+    stubSpace("DOCS");
+    stubTitle("DOCS", "Runbook", "88");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"statusCode\":400,\"message\":\"A page with this title already"
+                            + " exists: A page already exists with the same TITLE in this"
+                            + " space\"}")));
+    Result r =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Runbook", "-");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.err())
+        .isEqualTo(
+            "conf: a page titled 'Runbook' already exists in DOCS: 88 (`conf page update 88`"
+                + " changes it)\n");
+    Result json =
+        conf.pipe()
+            .stdin("<p>x</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Runbook", "-", "--json");
+    assertThat(json.err()).contains("\"code\":\"conflict\"", "\"exit\":5", "\"status\":400");
+  }
+
+  @Test
   void createSendsTitleSpaceParentAndBodyFromAFile() throws Exception {
     stubSpace("DOCS");
     Path file = tmp.resolve("body.xhtml");
@@ -510,6 +540,54 @@ public abstract class PageScenarios extends WireMockSuite {
     assertThat(updated.exitCode()).as(updated.toString()).isZero();
     assertThat(bodyOf(json(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42")))).get(0))))
         .isEqualTo(codeMacro("Python", "a") + codeMacro("kotlin", "b"));
+  }
+
+  @Test
+  void createWithoutABodyIsRefusedAndBodyAndLabelAreShortcuts() throws Exception {
+    stubSpace("DOCS");
+    Result empty = conf.pipe().run("page", "create", "--space", "DOCS", "--title", "Forgot");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err())
+        .isEqualTo(
+            "conf: no body: give --file F (- for stdin) or --body TEXT; --allow-empty creates an"
+                + " empty page\n");
+    assertThat(all()).isEmpty();
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                okJson(pageJson("77", "Short", 1, "<p>Hi <strong>all</strong></p>", "100"))));
+    wm.stubFor(post(urlPathMatching(".*/content/77/label")).willReturn(okJson("{\"results\":[]}")));
+    Result r =
+        conf.pipe()
+            .run(
+                "page",
+                "create",
+                "--space",
+                "DOCS",
+                "--title",
+                "Short",
+                "--body",
+                "Hi **all**",
+                "--label",
+                "ops",
+                "-l",
+                "Runbook");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode sent = json(wm.findAll(postRequestedFor(urlPathEqualTo(createPath()))).get(0));
+    assertThat(bodyOf(sent)).isEqualTo("<p>Hi <strong>all</strong></p>\n");
+    String labelRequests =
+        wm.findAll(postRequestedFor(urlPathMatching(".*/content/77/label"))).stream()
+            .map(LoggedRequest::getBodyAsString)
+            .collect(java.util.stream.Collectors.joining());
+    assertThat(labelRequests).contains("\"ops\"").contains("\"runbook\"");
+    Result allowed =
+        conf.pipe().run("page", "create", "--space", "DOCS", "--title", "Short", "--allow-empty");
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    Result both =
+        conf.pipe()
+            .stdin("x")
+            .run("page", "create", "--space", "DOCS", "--title", "T", "--body", "x", "-");
+    assertThat(both.exitCode()).isEqualTo(2);
   }
 
   @Test

@@ -57,13 +57,41 @@ class JsonOptionsTest {
   }
 
   @Test
-  void wordsAfterJsonThatAreNotFieldsStayArguments() {
-    var cmd = SearchCommandAccess.parse(configDir, "search", "--json", "kubernetes");
-    assertThat(SearchCommandAccess.words(cmd)).containsExactly("kubernetes");
-    assertThat(SearchCommandAccess.jsonFields(cmd)).isEmpty();
+  void theWordAfterJsonIsAlwaysItsFieldsAsInGh() {
+    // Issue 15: a word after --json used to become a search word when it was not a field, so a
+    // misspelt field searched for it and printed []. Now it is the fields, on every command.
+    Result r = conf().pipe().run("search", "--space", "DOC", "--json", "bogusfield");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("conf: unknown JSON field: bogusfield\nAvailable fields:\n  id\n");
+    assertThat(r.out()).isEmpty();
+    var words = SearchCommandAccess.parse(configDir, "search", "kubernetes", "--json");
+    assertThat(SearchCommandAccess.words(words)).containsExactly("kubernetes");
+    assertThat(SearchCommandAccess.jsonFields(words)).isEmpty();
     var fields = SearchCommandAccess.parse(configDir, "search", "--json", "title", "kubernetes");
     assertThat(SearchCommandAccess.jsonFields(fields)).containsExactly("title");
     assertThat(SearchCommandAccess.words(fields)).containsExactly("kubernetes");
+  }
+
+  @Test
+  void aMisspeltFieldIsExit2WithTheListOnEveryCommand() {
+    CommandContext ctx =
+        new CommandContext(Io.builder().build(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM, null);
+    List<String> withJson = new ArrayList<>();
+    collect(new ConfApp(ctx).commandLine(), withJson);
+    assertThat(withJson).hasSizeGreaterThan(15);
+    for (String command : withJson) {
+      List<String> args =
+          new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
+      args.add("--json");
+      args.add("nosuchfield");
+      Result r = conf().pipe().run(args.toArray(String[]::new));
+      assertThat(r.exitCode()).as(command + ": " + r).isEqualTo(2);
+      assertThat(r.err())
+          .as(command)
+          .startsWith("conf: unknown JSON field: nosuchfield\nAvailable fields:\n  ");
+      assertThat(r.out()).as(command).isEmpty();
+    }
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.conf.cli.api;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +15,12 @@ import picocli.CommandLine.Parameters;
  * to stdout whatever the status; a status that is not 2xx also prints one line on stderr and exits
  * with the mapped code (401/403 → 4, 404 → 3, 409 → 5, 429/503 → 6, others → 1).
  */
+@Access(Access.Kind.BY_REQUEST)
+@Examples({
+  "conf api /wiki/api/v2/pages --paginate -f space-id=98305 --jq '.[].title'",
+  "conf api -X PUT /wiki/api/v2/pages/123 --input page.json",
+  "conf api -i /wiki/rest/api/user/current"
+})
 @Command(
     name = "api",
     mixinStandardHelpOptions = true,
@@ -27,16 +35,6 @@ import picocli.CommandLine.Parameters;
           + "For GET, HEAD and DELETE, fields are query parameters; otherwise they form a JSON "
           + "body: key[sub]=v nests, key[]=v appends. -F turns true, false, null and integers "
           + "into JSON values and reads @file (@- stdin)."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  conf api -X GET /wiki/api/v2/spaces -f limit=5 --jq '.results[].key'",
-      "  conf api /wiki/api/v2/pages --paginate -f space-id=98305 --jq '.[].title'",
-      "  conf api /rest/api/content -F type=page -f title=Hello -f space[key]=DOCS \\",
-      "      -f body[storage][value]='<p>Hi</p>' \\",
-      "      -f body[storage][representation]=storage",
-      "  conf api -X PUT /wiki/api/v2/pages/123 --input page.json",
-      "  conf api -i /wiki/rest/api/user/current"
     })
 public final class ApiCommand implements Callable<Integer> {
   private final CommandContext ctx;

@@ -1,10 +1,14 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf attachment}: files attached to pages. */
+@Access(Access.Kind.LOCAL)
+@Examples({"conf attachment list DOCS:Runbook", "conf attachment upload DOCS:Runbook diagram.png"})
 @Command(
     name = "attachment",
     aliases = "attachments",

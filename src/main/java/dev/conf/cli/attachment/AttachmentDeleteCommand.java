@@ -1,6 +1,8 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -13,6 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment delete PAGE NAME|ID}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf attachment delete DOCS:Runbook diagram.png",
+  "conf attachment delete 12345 att98765 --yes"
+})
 @Command(
     name = "delete",
     aliases = "rm",

@@ -1,6 +1,8 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -19,6 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment download (PAGE | ATTACHMENT-ID)}. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf attachment download DOCS:Runbook --dir ./files",
+  "conf attachment download 12345 --pattern '*.pdf'",
+  "conf attachment download att98765 -o - > diagram.png"
+})
 @Command(
     name = "download",
     aliases = "get",

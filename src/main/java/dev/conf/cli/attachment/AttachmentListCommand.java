@@ -1,6 +1,8 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.PageResolver;
@@ -17,6 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment list PAGE}. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf attachment list DOCS:Runbook",
+  "conf attachment list 12345 --pattern '*.png' --json name,size"
+})
 @Command(
     name = "list",
     aliases = "ls",

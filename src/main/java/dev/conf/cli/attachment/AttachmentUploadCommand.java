@@ -1,6 +1,8 @@
 package dev.conf.cli.attachment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -19,6 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf attachment upload PAGE FILE...}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf attachment upload DOCS:Runbook diagram.png",
+  "conf attachment upload 12345 report.pdf data.csv --comment \"Q3 figures\""
+})
 @Command(
     name = "upload",
     aliases = "put",

@@ -5,7 +5,9 @@ import dev.conf.auth.Deployment;
 import dev.conf.auth.SecretStore;
 import dev.conf.auth.Site;
 import dev.conf.auth.SiteCredentials;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
@@ -21,6 +23,12 @@ import picocli.CommandLine.Option;
  * saved when the check fails. A secret is never taken from argv: it comes from a no-echo prompt or
  * stdin.
  */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf auth login --url https://x.atlassian.net --email me@x.com",
+  "conf auth login --url https://wiki.corp.example --profile corp",
+  "conf auth login --url https://x.atlassian.net --email me@x.com --with-token < token.txt"
+})
 @Command(
     name = "login",
     mixinStandardHelpOptions = true,
@@ -187,6 +195,13 @@ public final class LoginCommand implements Callable<Integer> {
   boolean insecureStorage;
 
   @Option(
+      names = "--read-only",
+      description =
+          "Make the profile read-only: every command that would change the site refuses (exit 4),"
+              + " conf api allows only GET and HEAD. Undo: conf config unset read-only.")
+  boolean readOnly;
+
+  @Option(
       names = "--space",
       paramLabel = "KEY",
       description = "A default space key for this profile.")
@@ -306,6 +321,9 @@ public final class LoginCommand implements Callable<Integer> {
             cloudId,
             ctx.globals().caCert(),
             insecureStorage ? Profile.STORAGE_FILE : Profile.STORAGE_KEYCHAIN));
+    if (readOnly) {
+      config.putSetting(profileName, CommandContext.READ_ONLY, "true");
+    }
     config.setCurrent(profileName);
     config.save();
     if (authType == AuthType.SESSION) {

@@ -2,7 +2,9 @@ package dev.conf.cli.auth;
 
 import dev.conf.auth.OAuthTokenStore;
 import dev.conf.auth.SecretStore;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
@@ -10,6 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code conf auth logout}: forgets a profile and deletes its stored secret. */
+@Access(Access.Kind.LOCAL)
+@Examples({"conf auth logout", "conf auth logout --profile corp"})
 @Command(
     name = "logout",
     mixinStandardHelpOptions = true,

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.conf.auth.Connection;
 import dev.conf.auth.OAuthTokens;
 import dev.conf.auth.Site;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
 import dev.conf.output.Io;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
  * the secret comes from. Checks the credentials live unless {@code --offline}. Exit 4 when not
  * logged in or the check fails.
  */
+@Access(Access.Kind.READS)
+@Examples({"conf auth status", "conf auth status --offline --json"})
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -57,7 +61,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "verified",
     "displayName",
     "scopes",
-    "accessTokenExpires"
+    "accessTokenExpires",
+    "readOnly"
   })
   record Status(
       String profile,
@@ -72,12 +77,14 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       boolean verified,
       String displayName,
       String scopes,
-      String accessTokenExpires) {}
+      String accessTokenExpires,
+      String readOnly) {}
 
   @Override
   public Integer call() {
     Connection c = ctx.connection();
     Site site = c.site();
+    String readOnly = ctx.readOnlyReason();
     User me = offline ? null : ctx.service().currentUser();
     OAuthTokens grant =
         c.credentials().tokens() == null ? null : c.credentials().tokens().current();
@@ -98,7 +105,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             me != null,
             me == null ? null : me.displayName(),
             scopes,
-            expires);
+            expires,
+            readOnly);
     Io io = ctx.io();
     if (json.enabled()) {
       json.print(io, s);
@@ -112,20 +120,20 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     String user =
         me != null ? me.describe() : c.credentials().user() != null ? c.credentials().user() : "-";
     FieldList fields =
-        new FieldList(io)
-            .add("Profile", c.profile() == null ? "(environment)" : c.profile())
-            .add("Site", site.displayUrl())
-            .add("Deployment", deployment)
-            .add("User", user + (offline ? " (not checked)" : ""))
-            .add(
-                "Auth",
-                c.credentials().type().oauth()
-                    ? c.credentials().type().id()
-                        + " ("
-                        + c.credentials().type().description()
-                        + ")"
-                    : c.credentials().type().description())
-            .add("Secret from", c.credentials().source());
+        new FieldList(io).add("Profile", c.profile() == null ? "(environment)" : c.profile());
+    if (readOnly != null) {
+      fields.add("Read-only", "yes: " + readOnly);
+    }
+    fields
+        .add("Site", site.displayUrl())
+        .add("Deployment", deployment)
+        .add("User", user + (offline ? " (not checked)" : ""))
+        .add(
+            "Auth",
+            c.credentials().type().oauth()
+                ? c.credentials().type().id() + " (" + c.credentials().type().description() + ")"
+                : c.credentials().type().description())
+        .add("Secret from", c.credentials().source());
     if (site.oauth()) {
       fields.add("Cloud id", site.cloudId());
       fields.add("Scopes", scopes == null ? "-" : scopes);

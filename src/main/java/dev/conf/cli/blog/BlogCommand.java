@@ -1,10 +1,14 @@
 package dev.conf.cli.blog;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf blog}: blog posts, with the same options as pages where they apply. */
+@Access(Access.Kind.LOCAL)
+@Examples({"conf blog list --space ENG", "conf blog create --space ENG --file release-notes.md"})
 @Command(
     name = "blog",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.blog;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,11 @@ import picocli.CommandLine.Command;
  * {@code conf blog create}: its type and help. The options and the work are {@link
  * CreateContent}'s, shared with {@code conf page create}.
  */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf blog create --space ENG --file release-notes.md",
+  "echo \"<p>Hi</p>\" | conf blog create --space ENG --title \"Hello\" -"
+})
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,

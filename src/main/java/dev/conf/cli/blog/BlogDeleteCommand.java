@@ -1,6 +1,8 @@
 package dev.conf.cli.blog;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
  * {@code conf blog delete}: its type and help. The options and the work are {@link
  * DeleteContent}'s, shared with {@code conf page delete}.
  */
+@Access(Access.Kind.WRITES)
+@Examples({"conf blog delete 45678", "conf blog delete 45678 --yes --purge"})
 @Command(
     name = "delete",
     aliases = "rm",

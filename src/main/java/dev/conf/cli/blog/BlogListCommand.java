@@ -1,6 +1,8 @@
 package dev.conf.cli.blog;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
  * {@code conf blog list}: its type and help. The options and the work are {@link ListContent}'s,
  * shared with {@code conf page list}.
  */
+@Access(Access.Kind.READS)
+@Examples({"conf blog list --space ENG", "conf blog list --space ENG --all --json id,title"})
 @Command(
     name = "list",
     aliases = "ls",

@@ -1,6 +1,8 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.BodyInput;
 import dev.conf.cli.content.BodySource;
@@ -19,6 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment add PAGE (--body TEXT | --file F | -)}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf comment add DOCS:Runbook --body \"Looks **good**\"",
+  "conf comment add 12345 --reply-to 777 --file reply.md"
+})
 @Command(
     name = "add",
     aliases = "create",

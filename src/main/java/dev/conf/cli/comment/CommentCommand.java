@@ -1,10 +1,14 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf comment}: a page's comments. */
+@Access(Access.Kind.LOCAL)
+@Examples({"conf comment list DOCS:Runbook", "conf comment add DOCS:Runbook --body \"Looks good\""})
 @Command(
     name = "comment",
     aliases = "comments",

@@ -1,6 +1,8 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.convert.StorageText;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment delete ID}. */
+@Access(Access.Kind.WRITES)
+@Examples({"conf comment delete 777", "conf comment delete 777 --yes"})
 @Command(
     name = "delete",
     aliases = "rm",

@@ -1,6 +1,8 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.PageResolver;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment list PAGE}. */
+@Access(Access.Kind.READS)
+@Examples({"conf comment list DOCS:Runbook", "conf comment list 12345 --inline --json"})
 @Command(
     name = "list",
     aliases = "ls",

@@ -1,6 +1,8 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.BodyInput;
 import dev.conf.cli.content.BodySource;
@@ -14,6 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment reply ID (--body TEXT | --file F | -)}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf comment reply 777 --body \"Done, thanks\"",
+  "conf comment reply 777 --file answer.md"
+})
 @Command(
     name = "reply",
     mixinStandardHelpOptions = true,

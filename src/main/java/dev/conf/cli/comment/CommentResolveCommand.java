@@ -1,6 +1,8 @@
 package dev.conf.cli.comment;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.output.JsonFields;
 import dev.conf.service.Comment;
@@ -10,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf comment resolve ID}. */
+@Access(Access.Kind.WRITES)
+@Examples({"conf comment resolve 777", "conf comment resolve 777 --json"})
 @Command(
     name = "resolve",
     mixinStandardHelpOptions = true,

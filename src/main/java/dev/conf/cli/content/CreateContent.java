@@ -2,12 +2,19 @@ package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.convert.ConvertOptions;
+import dev.conf.convert.FrontMatter;
+import dev.conf.convert.MarkdownToStorage;
+import dev.conf.convert.StorageResult;
 import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
 import dev.conf.output.JsonFields;
 import dev.conf.service.ContentType;
 import dev.conf.service.NewPage;
 import dev.conf.service.Page;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +42,24 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
               + " and .markdown files, storage otherwise.")
   String format;
 
+  @Option(
+      names = {"-b", "--body"},
+      paramLabel = "TEXT",
+      description = "The body as text on the command line: Markdown (or --format storage).")
+  String bodyText;
+
+  @Option(
+      names = {"-l", "--label"},
+      paramLabel = "LABEL",
+      description = "Add this label (repeat for more; with a Markdown file's labels: too).")
+  List<String> extraLabels = new ArrayList<>();
+
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Create it with an empty body (otherwise refused: a body was likely forgotten).")
+  boolean allowEmpty;
+
   @Mixin JsonOptions json;
 
   protected CreateContent(CommandContext ctx) {
@@ -61,7 +86,18 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
   @Override
   public Integer call() {
     // Everything that can fail locally fails before the first request.
-    BodySource.Body body = BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
+    if (bodyText != null && input.file() != null) {
+      throw ConfException.usage("give the body once: --body or --file (or -), not both");
+    }
+    BodySource.Body body =
+        bodyText != null
+            ? textBody()
+            : BodySource.readBody(ctx.io(), input.file(), format, ctx.codeLanguage());
+    if (!allowEmpty && templateArg() == null && (body == null || body.storage().isBlank())) {
+      throw ConfException.usage(
+          "no body: give --file F (- for stdin) or --body TEXT; --allow-empty creates an empty "
+              + type().noun());
+    }
     String pageTitle = title != null ? title : body == null ? null : body.meta().title();
     if (pageTitle == null || pageTitle.isBlank()) {
       throw ConfException.usage(
@@ -72,7 +108,12 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     if (templateArg() != null && body != null) {
       throw ConfException.usage("give --template or a body (--file F or -), not both");
     }
-    List<String> labels = body == null ? List.of() : LabelNames.of(body.meta().labels());
+    List<String> labels = new ArrayList<>();
+    if (body != null) {
+      labels.addAll(body.meta().labels());
+    }
+    labels.addAll(extraLabels);
+    labels = labels.isEmpty() ? List.of() : LabelNames.of(labels);
     PageResolver resolver = new PageResolver(ctx);
     ContentAddress parentRef = parentArg() == null ? null : resolver.parse(parentArg());
     String parentId = parentRef == null ? null : resolver.id(ContentType.PAGE, parentRef);
@@ -80,8 +121,15 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     if (templateArg() != null) {
       storage = Templates.find(ctx, space, templateArg()).body();
     }
-    Page created =
-        ctx.service().pages().createPage(type(), new NewPage(space, pageTitle, parentId, storage));
+    Page created;
+    try {
+      created =
+          ctx.service()
+              .pages()
+              .createPage(type(), new NewPage(space, pageTitle, parentId, storage));
+    } catch (ConfException e) {
+      throw duplicateTitle(e, pageTitle);
+    }
     if (!labels.isEmpty()) {
       // Front matter labels: added once the page exists (Confluence has no create-with-labels).
       ctx.service().items().addLabels(created.id(), labels);
@@ -90,6 +138,57 @@ public abstract class CreateContent implements Callable<Integer>, JsonOptions.Fi
     PageImages.Failure failed = PageImages.upload(ctx, type(), created.id(), images);
     report(created, images, failed);
     return 0;
+  }
+
+  /** {@code --body TEXT}: Markdown unless {@code --format storage} says it is storage already. */
+  private BodySource.Body textBody() {
+    if ("storage".equalsIgnoreCase(format)) {
+      return new BodySource.Body(bodyText, FrontMatter.EMPTY, List.of());
+    }
+    if (format != null && !format.equalsIgnoreCase("markdown") && !format.equalsIgnoreCase("md")) {
+      throw ConfException.usage("--format must be storage or markdown, not '" + format + "'");
+    }
+    StorageResult converted =
+        MarkdownToStorage.convert(
+            bodyText, ConvertOptions.defaults().withCodeLanguage(ctx.codeLanguage()));
+    return new BodySource.Body(converted.storage(), converted.meta(), List.of());
+  }
+
+  /**
+   * A title the space already has is answered with HTTP 400 (both deployments say "already
+   * exists"): as a conflict (exit 5) naming the page that has it, found by its title. Any other
+   * failure as it was.
+   */
+  private ConfException duplicateTitle(ConfException e, String pageTitle) {
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (e.status() == null || e.status() != 400 || !message.contains("already exists")) {
+      return e;
+    }
+    String existing;
+    try {
+      existing = ctx.service().pages().findByTitle(type(), space, pageTitle).id();
+    } catch (ConfException notFound) {
+      existing = null;
+    }
+    return new ConfException(
+            ExitCode.CONFLICT,
+            "a "
+                + type().noun()
+                + " titled '"
+                + pageTitle
+                + "' already exists in "
+                + space
+                + (existing == null
+                    ? ""
+                    : ": "
+                        + existing
+                        + " (`conf "
+                        + type().noun().replace("blog post", "blog")
+                        + " update "
+                        + existing
+                        + "` changes it)"),
+            e)
+        .hint(existing == null ? null : "update " + existing + ", or choose another --title");
   }
 
   /**

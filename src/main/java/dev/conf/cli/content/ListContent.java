@@ -60,6 +60,7 @@ public abstract class ListContent implements Callable<Integer>, JsonOptions.Fiel
     }
     List<Page> pages =
         ctx.service().pages().listPages(type(), new PageQuery(space, title, status), maxItems);
+    ctx.names().pages(pages.stream().map(p -> new String[] {space, p.title()}).toList());
     if (json.enabled()) {
       // Names, not account ids, as view shows them: one lookup for the whole list, and none
       // when neither name is printed.

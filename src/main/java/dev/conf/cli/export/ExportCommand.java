@@ -1,6 +1,8 @@
 package dev.conf.cli.export;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.TreeRoot;
 import dev.conf.error.ConfException;
@@ -16,6 +18,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf export}: a page and everything under it, or a whole space, to files. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf export --space DOCS --to docs-export",
+  "conf export 123456 --to out --with-attachments",
+  "conf export DOCS:Handbook --to handbook --format storage --concurrency 4"
+})
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
@@ -33,13 +41,7 @@ import picocli.CommandLine.Option;
       "directory again fetches only pages whose version changed, moves renamed or moved",
       "pages, and removes files of pages deleted on the server (never other files).",
       "Files are written whole or not at all. Pages are fetched by --concurrency",
-      "workers that all pause when the server says it is rate limiting.",
-      "",
-      "Examples:",
-      "  conf export --space DOCS --to docs-export",
-      "  conf export 123456 --to out --with-attachments",
-      "  conf export DOCS:Handbook --to handbook --format storage --concurrency 4",
-      "  conf export --space DOCS --to docs-export --json"
+      "workers that all pause when the server says it is rate limiting."
     })
 public final class ExportCommand implements Callable<Integer>, JsonOptions.Fielded {
   static final int MAX_CONCURRENCY = 32;

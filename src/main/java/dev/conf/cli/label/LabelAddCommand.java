@@ -1,6 +1,8 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.LabelNames;
 import dev.conf.cli.content.PageResolver;
 import java.util.List;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label add PAGE LABEL...}. */
+@Access(Access.Kind.WRITES)
+@Examples({"conf label add DOCS:Runbook runbook oncall", "conf label add 12345 draft"})
 @Command(
     name = "add",
     mixinStandardHelpOptions = true,

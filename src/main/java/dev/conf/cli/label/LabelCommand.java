@@ -1,10 +1,14 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf label}: a page's labels. */
+@Access(Access.Kind.LOCAL)
+@Examples({"conf label list DOCS:Runbook", "conf label add DOCS:Runbook runbook oncall"})
 @Command(
     name = "label",
     mixinStandardHelpOptions = true,

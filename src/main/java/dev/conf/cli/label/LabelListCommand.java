@@ -1,6 +1,8 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label list PAGE}. */
+@Access(Access.Kind.READS)
+@Examples({"conf label list DOCS:Runbook", "conf label list 12345 --json name"})
 @Command(
     name = "list",
     aliases = "ls",

@@ -1,6 +1,8 @@
 package dev.conf.cli.label;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.LabelNames;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf label remove PAGE LABEL...}. */
+@Access(Access.Kind.WRITES)
+@Examples({"conf label remove DOCS:Runbook draft", "conf label remove 12345 draft obsolete"})
 @Command(
     name = "remove",
     aliases = "rm",

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.BodyEdits;
 import dev.conf.cli.content.UpdateContent;
 import dev.conf.error.ConfException;
@@ -12,6 +14,12 @@ import picocli.CommandLine.Command;
  * {@code conf page append}: {@link UpdateContent} with the body given added at the end of the
  * page's storage body instead of replacing it.
  */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page append DOCS:Changelog --file entry.md",
+  "echo \"- fixed the login\" | conf page append 12345 --format markdown -",
+  "conf page append 12345 --section \"Known issues\" --file issue.md --dry-run"
+})
 @Command(
     name = "append",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.ContentAddress;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page children}: the pages directly under a page. */
+@Access(Access.Kind.READS)
+@Examples({"conf page children DOCS:Home", "conf page children 12345 --json id,title"})
 @Command(
     name = "children",
     mixinStandardHelpOptions = true,

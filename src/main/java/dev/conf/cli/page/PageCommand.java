@@ -1,10 +1,18 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf page}: read, write and arrange pages. */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf page list --space DOCS",
+  "conf page view DOCS:Runbook",
+  "conf page update DOCS:Runbook --file runbook.md"
+})
 @Command(
     name = "page",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.ContentAddress;
 import dev.conf.cli.content.PageResolver;
@@ -21,6 +23,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page copy}: a copy under another parent. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page copy DOCS:Template --parent DOCS:Home --title \"New service\"",
+  "conf page copy 12345 --parent 12000 --recursive --with-labels"
+})
 @Command(
     name = "copy",
     aliases = "cp",

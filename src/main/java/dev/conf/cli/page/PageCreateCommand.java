@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.CreateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -10,6 +12,12 @@ import picocli.CommandLine.Option;
  * {@code conf page create}: its type, help and --parent. The options and the work are {@link
  * CreateContent}'s, shared with {@code conf blog create}.
  */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page create --space DOCS --file runbook.md",
+  "conf page create --space DOCS --parent DOCS:Home --title \"On call\" --file oncall.md",
+  "echo \"<p>Hi</p>\" | conf page create --space DOCS --title Hello -"
+})
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,

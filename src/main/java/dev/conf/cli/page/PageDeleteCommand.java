@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.DeleteContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
  * {@code conf page delete}: its type and help. The options and the work are {@link
  * DeleteContent}'s, shared with {@code conf blog delete}.
  */
+@Access(Access.Kind.WRITES)
+@Examples({"conf page delete DOCS:Scratch", "conf page delete 12345 --yes --purge"})
 @Command(
     name = "delete",
     aliases = "rm",

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.convert.StorageText;
 import dev.conf.convert.UnifiedDiff;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page diff}: what changed between two versions. */
+@Access(Access.Kind.READS)
+@Examples({"conf page diff DOCS:Runbook", "conf page diff 12345 --from 3 --to 5 --format text"})
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,

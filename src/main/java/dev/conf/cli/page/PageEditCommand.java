@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.Editor;
 import dev.conf.cli.content.PageResolver;
@@ -27,6 +29,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page edit}: fetch, edit in $VISUAL or $EDITOR, save with the version guard. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page edit DOCS:Runbook",
+  "EDITOR=\"code --wait\" conf page edit 12345 -m \"typos\""
+})
 @Command(
     name = "edit",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.PageResolver;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page history}: a page's versions, newest first. */
+@Access(Access.Kind.READS)
+@Examples({"conf page history DOCS:Runbook", "conf page history 12345 --all --json number,who"})
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,

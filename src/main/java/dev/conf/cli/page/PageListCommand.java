@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.ListContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
  * {@code conf page list}: its type and help. The options and the work are {@link ListContent}'s,
  * shared with {@code conf blog list}.
  */
+@Access(Access.Kind.READS)
+@Examples({"conf page list --space DOCS", "conf page list --space DOCS --all --json id,title"})
 @Command(
     name = "list",
     aliases = "ls",

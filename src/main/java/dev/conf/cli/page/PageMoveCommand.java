@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.ContentAddress;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -14,6 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page move}: a new place in the tree, or another space. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page move DOCS:Runbook --parent DOCS:Operations",
+  "conf page move 12345 --before 12300",
+  "conf page move 12345 --space ARCHIVE"
+})
 @Command(
     name = "move",
     aliases = "mv",

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.cli.content.VersionedSave;
@@ -17,6 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page restore}: a new version with an older version's title and body. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page restore DOCS:Runbook --version 7",
+  "conf page restore 12345 --version 3 -m \"back to the reviewed text\""
+})
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,

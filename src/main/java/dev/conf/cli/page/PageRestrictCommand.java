@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -16,6 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page restrict PAGE --view|--edit user:NAME|group:NAME... [--remove]}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page restrict DOCS:Payroll --view group:finance",
+  "conf page restrict 12345 --edit user:jdoe",
+  "conf page restrict 12345 --edit user:jdoe --remove"
+})
 @Command(
     name = "restrict",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf page restrictions PAGE}: who may view and edit it. */
+@Access(Access.Kind.READS)
+@Examples({"conf page restrictions DOCS:Payroll", "conf page restrictions 12345 --json"})
 @Command(
     name = "restrictions",
     mixinStandardHelpOptions = true,

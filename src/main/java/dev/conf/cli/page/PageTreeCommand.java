@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.ContentAddress;
 import dev.conf.cli.content.PageResolver;
@@ -19,6 +21,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf page tree}: a page and everything under it, or a whole space. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf page tree --space DOCS",
+  "conf page tree DOCS:Home --depth 2",
+  "conf page tree 12345 --json id,title,depth"
+})
 @Command(
     name = "tree",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.UpdateContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,12 @@ import picocli.CommandLine.Command;
  * {@code conf page update}: its type and help. The options and the work are {@link
  * UpdateContent}'s, shared with {@code conf blog update}.
  */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf page update DOCS:Runbook --file runbook.md -m \"new escalation path\"",
+  "conf page view 12345 --raw | sed s/2025/2026/ | conf page update 12345 -",
+  "conf page update 12345 --title \"Runbook (old)\" --if-version 7"
+})
 @Command(
     name = "update",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.page;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.ViewContent;
 import dev.conf.service.ContentType;
 import picocli.CommandLine.Command;
@@ -9,6 +11,12 @@ import picocli.CommandLine.Command;
  * {@code conf page view}: its type and help. The options and the work are {@link ViewContent}'s,
  * shared with {@code conf blog view}.
  */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf page view DOCS:Runbook",
+  "conf page view 12345 --format markdown",
+  "conf page view 12345 --raw > page.xhtml"
+})
 @Command(
     name = "view",
     // No standard -V/--version here: --version N picks a page version.

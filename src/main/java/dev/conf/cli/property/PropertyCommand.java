@@ -1,10 +1,17 @@
 package dev.conf.cli.property;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf property}: a page's content properties. */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf property list DOCS:Runbook",
+  "conf property set DOCS:Runbook owner '\"team-ops\"'"
+})
 @Command(
     name = "property",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.property;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
 import java.util.concurrent.Callable;
@@ -8,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf property delete PAGE KEY}. */
+@Access(Access.Kind.WRITES)
+@Examples({"conf property delete DOCS:Runbook owner", "conf property delete 12345 review"})
 @Command(
     name = "delete",
     aliases = "rm",

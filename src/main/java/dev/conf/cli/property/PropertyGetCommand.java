@@ -1,6 +1,8 @@
 package dev.conf.cli.property;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf property get PAGE KEY}. */
+@Access(Access.Kind.READS)
+@Examples({"conf property get DOCS:Runbook owner", "conf property get 12345 review --jq .value"})
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,

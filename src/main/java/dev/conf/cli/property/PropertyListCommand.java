@@ -1,6 +1,8 @@
 package dev.conf.cli.property;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.output.JsonFields;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf property list PAGE}. */
+@Access(Access.Kind.READS)
+@Examples({"conf property list DOCS:Runbook", "conf property list 12345 --json"})
 @Command(
     name = "list",
     aliases = "ls",

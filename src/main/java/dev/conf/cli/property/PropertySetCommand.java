@@ -1,7 +1,9 @@
 package dev.conf.cli.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.BodySource;
 import dev.conf.cli.content.PageResolver;
@@ -18,6 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf property set PAGE KEY (VALUE | --file F)}. */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf property set DOCS:Runbook owner '\"team-ops\"'",
+  "conf property set 12345 review --file review.json --if-version 2"
+})
 @Command(
     name = "set",
     mixinStandardHelpOptions = true,

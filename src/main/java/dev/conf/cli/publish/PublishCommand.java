@@ -1,7 +1,9 @@
 package dev.conf.cli.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.PageResolver;
 import dev.conf.error.ConfException;
@@ -31,6 +33,12 @@ import picocli.CommandLine.Parameters;
  * Planner} decides; this class writes, parents first, then (with --prune) trashes the pages whose
  * file is gone, children first.
  */
+@Access(Access.Kind.WRITES)
+@Examples({
+  "conf publish docs --space ENG --dry-run",
+  "conf publish docs --space ENG --parent 'ENG:Handbook' --json",
+  "conf publish docs --space ENG --prune --dry-run"
+})
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
@@ -71,14 +79,10 @@ import picocli.CommandLine.Parameters;
       "  5  some pages were skipped (edited in Confluence, not published by conf, a",
       "     same-titled page elsewhere in the space, or with --prune a page that keeps",
       "     children conf does not remove); the others were published",
-      "  1  anything else (network, server error)",
-      "",
-      "Examples:",
-      "  conf publish docs --space ENG --dry-run",
-      "  conf publish docs --space ENG --parent 'ENG:Handbook' --json",
-      "  conf publish docs --space ENG --prune --dry-run"
+      "  1  anything else (network, server error)"
     })
-public final class PublishCommand implements Callable<Integer>, JsonOptions.Fielded {
+public final class PublishCommand
+    implements Callable<Integer>, JsonOptions.Fielded, Access.Conditional {
   private final CommandContext ctx;
 
   @Parameters(paramLabel = "DIR", description = "The folder of Markdown files.")
@@ -99,6 +103,12 @@ public final class PublishCommand implements Callable<Integer>, JsonOptions.Fiel
 
   @Option(names = "--dry-run", description = "Print the plan; write nothing.")
   boolean dryRun;
+
+  /** A dry run only reads: it runs on a read-only profile too. */
+  @Override
+  public boolean writes() {
+    return !dryRun;
+  }
 
   @Option(
       names = "--force",

@@ -1,6 +1,8 @@
 package dev.conf.cli.search;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.error.ConfException;
@@ -23,6 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf search}: CQL search, built from text and filters or given raw. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf search kubernetes --space ENG --type page",
+  "conf search --label runbook --modified-since 7d --json id,title --jq '.[].title'",
+  "conf search --cql 'creator = currentUser() order by created desc'"
+})
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
@@ -34,13 +42,6 @@ import picocli.CommandLine.Parameters;
       "On a terminal: a table. In a pipe: tab-separated TYPE, TITLE, SPACE, LAST MODIFIED "
           + "(ISO-8601), URL and, with --excerpt, EXCERPT. With --json: an array of {id, type, "
           + "title, spaceKey, spaceName, lastModified, url, excerpt}."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  conf search kubernetes --space ENG --type page",
-      "  conf search --label runbook --modified-since 7d --all",
-      "  conf search --cql 'creator = currentUser() order by created desc'",
-      "  conf search 'release notes' --json id,title,url"
     })
 public final class SearchCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;

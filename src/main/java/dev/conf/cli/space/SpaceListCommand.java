@@ -1,6 +1,8 @@
 package dev.conf.cli.space;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.output.JsonFields;
@@ -14,6 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf space list}: the spaces the user can see. */
+@Access(Access.Kind.READS)
+@Examples({
+  "conf space list",
+  "conf space list --all | cut -f1",
+  "conf space list --type global --json key,name"
+})
 @Command(
     name = "list",
     aliases = "ls",
@@ -56,6 +64,7 @@ public final class SpaceListCommand implements Callable<Integer>, JsonOptions.Fi
   public Integer call() {
     long maxItems = limit.max();
     List<Space> spaces = ctx.service().listSpaces(new SpaceQuery(type, status), maxItems);
+    ctx.names().spaces(spaces.stream().map(Space::key).toList());
     if (json.enabled()) {
       json.print(ctx.io(), spaces);
       return 0;

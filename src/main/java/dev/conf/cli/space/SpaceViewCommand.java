@@ -1,6 +1,8 @@
 package dev.conf.cli.space;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
 import dev.conf.output.JsonFields;
@@ -11,6 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conf space view KEY}: one space's details. */
+@Access(Access.Kind.READS)
+@Examples({"conf space view DOCS", "conf space view DOCS --json"})
 @Command(
     name = "view",
     mixinStandardHelpOptions = true,

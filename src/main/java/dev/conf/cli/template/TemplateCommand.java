@@ -1,10 +1,17 @@
 package dev.conf.cli.template;
 
+import dev.conf.cli.Access;
+import dev.conf.cli.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code conf template}: page templates. */
+@Access(Access.Kind.LOCAL)
+@Examples({
+  "conf template list --space DOCS",
+  "conf page create --space DOCS --title \"Q3 review\" --template \"Meeting notes\""
+})
 @Command(
     name = "template",
     mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package dev.conf.cli.template;
 
+import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
+import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conf template list [--space KEY]}. */
+@Access(Access.Kind.READS)
+@Examples({"conf template list", "conf template list --space DOCS --json"})
 @Command(
     name = "list",
     aliases = "ls",

@@ -1,0 +1,100 @@
+package dev.conf.cli;
+
+import dev.conf.error.ConfException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The non-secret settings {@code conf config} reads and writes: their names, what each means, the
+ * environment variable that overrides it, and the check a value must pass. Only settings conf reads
+ * are here (each names where, in {@link CommandContext}); a key nobody reads is not offered. Stored
+ * in config.json (for every profile, or one profile's); a secret is never a setting.
+ */
+public final class Settings {
+  private Settings() {}
+
+  /** One setting. {@code check} returns the value to store, or throws a usage error. */
+  public record Key(String name, String meaning, List<String> env, UnaryOperator<String> check) {}
+
+  private static final Pattern SPACE_KEY = Pattern.compile("~?[A-Za-z0-9_.-]+");
+
+  public static final Map<String, Key> KEYS = keys();
+
+  private static Map<String, Key> keys() {
+    Map<String, Key> keys = new LinkedHashMap<>();
+    add(
+        keys,
+        "space",
+        "the default space key: what --space means when not given (page/blog list and create,"
+            + " publish); `auth login --space` saves it too",
+        List.of("CONF_SPACE"),
+        v -> matching(v, SPACE_KEY, "a space key such as DOCS or ~jane"));
+    add(
+        keys,
+        "ca-cert",
+        "a PEM file of CA certificates to trust too (as --ca-cert)",
+        List.of(),
+        Settings::existingFile);
+    add(
+        keys,
+        CommandContext.READ_ONLY,
+        "true: refuse every command that would change the site (as `auth login --read-only`)",
+        List.of("CONF_READ_ONLY"),
+        v -> oneOf(v, "true", "false"));
+    return java.util.Collections.unmodifiableMap(keys);
+  }
+
+  private static void add(
+      Map<String, Key> keys,
+      String name,
+      String meaning,
+      List<String> env,
+      UnaryOperator<String> check) {
+    keys.put(name, new Key(name, meaning, env, check));
+  }
+
+  /** The key, or a usage error listing the known ones. */
+  public static Key key(String name) {
+    Key key = KEYS.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
+    if (key == null) {
+      throw ConfException.usage(
+          "unknown setting '" + name + "'; settings: " + String.join(", ", KEYS.keySet()));
+    }
+    return key;
+  }
+
+  /** The value as stored, after the key's check. */
+  public static String validate(String name, String value) {
+    return key(name).check().apply(value);
+  }
+
+  private static String matching(String v, Pattern p, String what) {
+    String t = v.trim();
+    if (!p.matcher(t).matches()) {
+      throw ConfException.usage("'" + v + "' is not " + what);
+    }
+    return t;
+  }
+
+  private static String oneOf(String v, String... allowed) {
+    String t = v.trim().toLowerCase(Locale.ROOT);
+    if (!List.of(allowed).contains(t)) {
+      throw ConfException.usage("'" + v + "' is not one of: " + String.join(", ", allowed));
+    }
+    return t;
+  }
+
+  private static String existingFile(String v) {
+    Path p = Path.of(v.trim()).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(p)) {
+      throw ConfException.usage("no such file: " + p);
+    }
+    return p.toString();
+  }
+}
