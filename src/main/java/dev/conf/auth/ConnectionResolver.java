@@ -45,7 +45,22 @@ public final class ConnectionResolver {
    * @param cloudIdOf a Cloud site's cloud id (from its public {@code /_edge/tenant_info})
    */
   public record OAuthSupport(
-      Clock clock, Path configDir, OAuthGrants.Factory grants, Function<URI, String> cloudIdOf) {}
+      Clock clock,
+      Path configDir,
+      OAuthGrants.Factory grants,
+      Function<URI, String> cloudIdOf,
+      DataCenterGrants dataCenter) {
+    public OAuthSupport(
+        Clock clock, Path configDir, OAuthGrants.Factory grants, Function<URI, String> cloudIdOf) {
+      this(clock, configDir, grants, cloudIdOf, null);
+    }
+  }
+
+  /** The token endpoint of a Data Center site's OAuth 2.0 provider, for one incoming link. */
+  @FunctionalInterface
+  public interface DataCenterGrants {
+    OAuthGrants create(URI base, String clientId, String clientSecret);
+  }
 
   /**
    * @param gateway api.atlassian.com, or a test server standing in for it
@@ -170,7 +185,10 @@ public final class ConnectionResolver {
 
   private Connection oauthProfile(String profileName, Profile profile, Site site) {
     AuthType kind = oauthKind(profile);
-    if (oauth == null || profile.cloudId() == null || profile.clientId() == null) {
+    boolean dataCenter = site.deployment() == Deployment.DATA_CENTER;
+    if (oauth == null
+        || (dataCenter ? oauth.dataCenter() == null : profile.cloudId() == null)
+        || profile.clientId() == null) {
       throw ConfException.auth(
           "profile '" + profileName + "' is incomplete: run `conf auth login --web` again");
     }
@@ -194,7 +212,9 @@ public final class ConnectionResolver {
                         + CLIENT_SECRET_VAR
                         + " or log in again");
               }
-              return oauth.grants().create(hosts, profile.clientId(), secret);
+              return dataCenter
+                  ? oauth.dataCenter().create(site.apiBase(), profile.clientId(), secret)
+                  : oauth.grants().create(hosts, profile.clientId(), secret);
             });
     return new Connection(
         profileName,

@@ -33,9 +33,13 @@ public record SiteCredentials(
     }
     if (type.needsUser() && (user == null || user.isBlank())) {
       throw new IllegalArgumentException(
-          type == AuthType.TOKEN
-              ? "an API token needs the account's email"
-              : "a password needs a username");
+          switch (type) {
+            case TOKEN -> "an API token needs the account's email";
+            case CONNECT_JWT -> "a Connect shared secret needs the app key";
+            case SESSION -> "a session login needs a username";
+            case OAUTH1 -> "an OAuth 1.0a login needs the consumer key";
+            default -> "a password needs a username";
+          });
     }
   }
 
@@ -47,6 +51,9 @@ public record SiteCredentials(
     if (type == AuthType.PAT) {
       return "Bearer " + secret;
     }
+    if (type.signsRequests()) {
+      throw new IllegalStateException(type.id() + " signs each request: it has no fixed header");
+    }
     String pair = user + ":" + secret;
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
@@ -55,6 +62,13 @@ public record SiteCredentials(
    * The secret as sent: for OAuth, the current access token (renewed when it is about to expire).
    */
   public String currentSecret() {
+    if (type.session()) {
+      // The cookie string, as curl -b takes it; never the stored password.
+      return dev.conf.auth.session.SessionSecret.parse(secret).cookies();
+    }
+    if (type == AuthType.OAUTH1) {
+      return dev.conf.auth.oauth1.OAuth1Secret.parse(secret).accessToken();
+    }
     return tokens != null ? tokens.accessToken() : secret;
   }
 

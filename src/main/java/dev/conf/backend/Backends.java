@@ -53,7 +53,8 @@ public final class Backends {
    */
   static CloudRoutes routes(AuthType auth) {
     return switch (auth) {
-      case TOKEN, PAT, PASSWORD -> CloudRoutes.API_TOKEN;
+      // A Connect app's JWT is taken by the site itself, v1 and v2 alike, as an API token is.
+      case TOKEN, PAT, PASSWORD, CONNECT_JWT, SESSION, COOKIE, OAUTH1 -> CloudRoutes.API_TOKEN;
       case OAUTH, CLIENT_CREDENTIALS -> CloudRoutes.OAUTH;
     };
   }

@@ -221,7 +221,21 @@ public final class CommandContext {
         env,
         this::storeFor,
         new ConnectionResolver.OAuthSupport(
-            clock, configDir(), this::oauthClient, url -> cloudIdOf(url)));
+            clock,
+            configDir(),
+            this::oauthClient,
+            url -> cloudIdOf(url),
+            (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)));
+  }
+
+  /**
+   * The OAuth 2.0 provider of a Data Center site, for one incoming link; {@code pkce} is the
+   * browser login's pair (null for refreshes and client credentials).
+   */
+  public dev.conf.auth.OAuthGrants dataCenterOAuth(
+      URI base, String clientId, String clientSecret, dev.conf.auth.pkce.Pkce pkce) {
+    return new dev.conf.auth.pkce.DataCenterOAuth(
+        httpClient(globals.caCert, base.getScheme()), base, clientId, clientSecret, clock, pkce);
   }
 
   /** The OAuth endpoints of one app (client id and secret) on these Atlassian hosts. */
@@ -311,12 +325,36 @@ public final class CommandContext {
   }
 
   private ApiClient api(Site site, SiteCredentials credentials, String caCert) {
+    OkHttpClient base = httpClient(caCert, site.root().getScheme());
+    HttpUrl siteRoot = HttpUrl.get(site.root().toString());
     OkHttpClient authed =
-        HttpClientFactory.withAuth(
-            httpClient(caCert, site.root().getScheme()),
-            HttpUrl.get(site.root().toString()),
-            credentials::authorizationHeader,
-            credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
+        switch (credentials.type()) {
+          case CONNECT_JWT ->
+              HttpClientFactory.withInterceptor(
+                  base,
+                  new dev.conf.auth.connect.ConnectJwtInterceptor(
+                      siteRoot,
+                      new dev.conf.auth.connect.ConnectJwt(
+                          credentials.user(),
+                          credentials.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                          "/wiki",
+                          clock)));
+          case SESSION, COOKIE -> sessionClient(base, siteRoot, site, credentials);
+          case OAUTH1 -> {
+            dev.conf.auth.oauth1.OAuth1Secret s =
+                dev.conf.auth.oauth1.OAuth1Secret.parse(credentials.secret());
+            yield HttpClientFactory.withInterceptor(
+                base,
+                new dev.conf.auth.oauth1.OAuth1Interceptor(
+                    siteRoot, oauth1Signer(credentials.user(), s.privateKey()), s::accessToken));
+          }
+          default ->
+              HttpClientFactory.withAuth(
+                  base,
+                  siteRoot,
+                  credentials::authorizationHeader,
+                  credentials.tokens() == null ? null : rejected -> renewed(credentials, rejected));
+        };
     String readOnly = readOnlyReason();
     OkHttpClient client =
         readOnly == null
@@ -341,6 +379,120 @@ public final class CommandContext {
         client,
         new ApiClient.ErrorContext(
             site.displayUrl(), authHint(credentials), site.scoped(), () -> commandName, refused));
+  }
+
+  /**
+   * A session's client: its cookies only to the site's host, the XSRF header on writes, every
+   * answer read for the signs of an ended session, and for {@code --type session} with a stored
+   * password one more form login (the new cookies saved to the profile's store) before giving up. A
+   * cookie login's PAT, when given, goes along as Bearer.
+   */
+  private OkHttpClient sessionClient(
+      OkHttpClient base, HttpUrl siteRoot, Site site, SiteCredentials credentials) {
+    dev.conf.auth.session.SessionSecret secret =
+        dev.conf.auth.session.SessionSecret.parse(credentials.secret());
+    dev.conf.auth.session.SiteCookieJar jar =
+        new dev.conf.auth.session.SiteCookieJar(siteRoot, clock);
+    jar.addFromHeader(secret.cookies());
+    HttpUrl apiBase = HttpUrl.get(site.apiBase().toString());
+    dev.conf.auth.session.SessionInterceptor.Relogin relogin = null;
+    boolean session = credentials.type() == dev.conf.auth.AuthType.SESSION;
+    if (session && secret.password() != null) {
+      Connection saved = connection;
+      relogin =
+          () -> {
+            OkHttpClient form = base.newBuilder().cookieJar(jar).followRedirects(false).build();
+            try {
+              dev.conf.auth.session.SessionInterceptor.formLogin(
+                  form, apiBase, site.displayUrl(), credentials.user(), secret.password(), jar);
+            } catch (ConfException e) {
+              return false;
+            }
+            io().err()
+                .println("conf: the session had ended; logged in again with the stored password");
+            if (saved != null && saved.credentials() == credentials && saved.profile() != null) {
+              Profile p = config().profile(saved.profile());
+              if (p != null) {
+                storeFor(p).put(saved.profile(), secret.withCookies(jar.toHeader()).toJson());
+              }
+            }
+            return true;
+          };
+    }
+    OkHttpClient client =
+        dev.conf.auth.session.SessionInterceptor.install(
+                base,
+                siteRoot,
+                jar,
+                new dev.conf.auth.session.SessionInterceptor(
+                    site.displayUrl(),
+                    siteRoot,
+                    session
+                        ? dev.conf.auth.session.SessionSignals.Login.SESSION
+                        : dev.conf.auth.session.SessionSignals.Login.COOKIE,
+                    relogin))
+            .build();
+    return secret.pat() == null
+        ? client
+        : HttpClientFactory.withAuth(client, siteRoot, () -> "Bearer " + secret.pat());
+  }
+
+  /**
+   * {@code conf auth login --type session}: a form login at the site; the session secret (the
+   * cookies, and the password when {@code keepPassword}) to store.
+   */
+  public String sessionLogin(Site site, String username, String password, boolean keepPassword) {
+    HttpUrl siteRoot = HttpUrl.get(site.root().toString());
+    dev.conf.auth.session.SiteCookieJar jar =
+        new dev.conf.auth.session.SiteCookieJar(siteRoot, clock);
+    OkHttpClient form =
+        httpClient(globals.caCert, site.root().getScheme())
+            .newBuilder()
+            .cookieJar(jar)
+            .followRedirects(false)
+            .build();
+    dev.conf.auth.session.SessionInterceptor.formLogin(
+        form, HttpUrl.get(site.apiBase().toString()), site.displayUrl(), username, password, jar);
+    return new dev.conf.auth.session.SessionSecret(
+            jar.toHeader(), keepPassword ? password : null, null)
+        .toJson();
+  }
+
+  private dev.conf.auth.oauth1.OAuth1Signer oauth1Signer(String consumerKey, String pem) {
+    return new dev.conf.auth.oauth1.OAuth1Signer(
+        consumerKey,
+        dev.conf.auth.oauth1.PemPrivateKey.read(pem, "the private key"),
+        dev.conf.auth.oauth1.OAuth1Signer.randomNonces(),
+        clock);
+  }
+
+  /**
+   * {@code conf auth login --type oauth1}: the three-step dance with an {@code oob} callback; the
+   * user approves at the authorize URL given to {@code verifierFor} and it answers the verifier.
+   * Returns the secret to store (access token, token secret, private key).
+   */
+  public String oauth1Login(
+      Site site, String consumerKey, String pem, Function<String, String> verifierFor) {
+    dev.conf.auth.oauth1.OAuth1Dance dance =
+        new dev.conf.auth.oauth1.OAuth1Dance(
+            httpClient(globals.caCert, site.root().getScheme()),
+            HttpUrl.get(site.apiBase().toString()),
+            oauth1Signer(consumerKey, pem));
+    try {
+      dev.conf.auth.oauth1.OAuth1Dance.RequestToken request =
+          dance.requestToken(dev.conf.auth.oauth1.OAuth1Dance.OUT_OF_BAND);
+      String verifier = verifierFor.apply(dance.authorizeUrl(request).toString());
+      if (verifier == null || verifier.isBlank()) {
+        throw ConfException.usage("no verifier given");
+      }
+      dev.conf.auth.oauth1.OAuth1Dance.AccessToken access = dance.accessToken(request, verifier);
+      return new dev.conf.auth.oauth1.OAuth1Secret(access.token(), access.secret(), pem).toJson();
+    } catch (java.io.IOException e) {
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "could not reach " + site.displayUrl() + ": " + e.getMessage(),
+          e);
+    }
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */
@@ -412,6 +564,10 @@ public final class CommandContext {
               + " again"
           : "the service account's access token was refused even when freshly minted; check the"
               + " account's access to the site";
+    }
+    if (c.type() == dev.conf.auth.AuthType.CONNECT_JWT) {
+      return "the site refused the Connect app's signed request: the shared secret is wrong or the"
+          + " app is no longer installed; run `conf auth login --type connect-jwt` again";
     }
     String source = c.source() == null ? "" : c.source();
     if (source.startsWith("environment (")) {

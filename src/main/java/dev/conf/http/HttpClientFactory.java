@@ -137,6 +137,16 @@ public final class HttpClientFactory {
         .build();
   }
 
+  /**
+   * A client sharing {@code base}'s connections and interceptors plus one more that signs or
+   * otherwise authenticates each request (Connect JWT, OAuth 1.0a, session headers). Like {@link
+   * #withAuth}, it runs inside the retry loop, so every attempt is signed afresh, and before the
+   * debug log.
+   */
+  public static OkHttpClient withInterceptor(OkHttpClient base, okhttp3.Interceptor interceptor) {
+    return base.newBuilder().addInterceptor(interceptor).build();
+  }
+
   /** The platform's trusted CAs plus every certificate in a PEM bundle. */
   static X509TrustManager trustManagerWith(Path pemBundle) {
     try {

@@ -42,6 +42,19 @@ import picocli.CommandLine.Option;
       "  conf auth login --url https://wiki.corp.example --with-token < pat.txt",
       "Cloud without an API token (browser login through your OAuth app):",
       "  conf auth login --web --url https://x.atlassian.net --client-id ID",
+      "Cloud, as an Atlassian Connect app (every request signed with a fresh JWT):",
+      "  conf auth login --type connect-jwt --url https://x.atlassian.net \\",
+      "      --app-key KEY --with-token < shared-secret.txt",
+      "Data Center without a PAT (form login; cookies kept in the keychain):",
+      "  conf auth login --type session --url https://wiki.corp.example --username me",
+      "Data Center behind SSO (cookies copied from the browser, on stdin):",
+      "  conf auth login --type cookie --url https://wiki.corp.example \\",
+      "      --with-token < cookies.txt",
+      "Data Center OAuth 2.0 (an incoming link's client id; PKCE, browser login):",
+      "  conf auth login --web --url https://wiki.corp.example --client-id ID",
+      "Data Center OAuth 1.0a application link (paste the verifier when asked):",
+      "  conf auth login --type oauth1 --url https://wiki.corp.example \\",
+      "      --consumer-key KEY --private-key key.pem",
       "Cloud service account:",
       "  conf auth login --type client-credentials --url https://x.atlassian.net \\",
       "      --client-id ID --with-token < secret.txt",
@@ -77,13 +90,51 @@ public final class LoginCommand implements Callable<Integer> {
       description =
           "token (Cloud API token, the Cloud default), pat (Data Center default), password,"
               + " oauth (as --web), client-credentials (Cloud service account; its secret on"
-              + " stdin with --with-token).")
+              + " stdin with --with-token), connect-jwt (Cloud: a Connect app's requests signed"
+              + " with its shared secret; --app-key), session (Data Center form login with"
+              + " --username), cookie (Data Center: browser cookies on stdin, for SSO sites), oauth1 (Data Center"
+              + " application link; --consumer-key, --private-key).")
   String type;
+
+  @Option(
+      names = "--app-key",
+      paramLabel = "KEY",
+      description = "--type connect-jwt: the Connect app's key (the JWT's iss).")
+  String appKey;
+
+  @Option(
+      names = "--remember-password",
+      description =
+          "--type session: keep the password in the keychain too, so conf logs in again by itself"
+              + " when the session ends (without it, you run auth login again).")
+  boolean rememberPassword;
+
+  @Option(
+      names = "--with-pat",
+      description =
+          "--type cookie: a personal access token goes with the cookies (both are sent): on stdin"
+              + " the cookie string's line, then the PAT's line; on a terminal it is asked for.")
+  boolean withPat;
+
+  @Option(
+      names = "--consumer-key",
+      paramLabel = "KEY",
+      description = "--type oauth1: the consumer key the admin entered in the application link.")
+  String consumerKey;
+
+  @Option(
+      names = "--private-key",
+      paramLabel = "FILE",
+      description =
+          "--type oauth1: the RSA private key (PEM) whose public key the application link holds;"
+              + " conf keeps a copy in the keychain.")
+  java.nio.file.Path privateKey;
 
   @Option(
       names = "--web",
       description =
-          "Cloud: log in in the browser through your OAuth 2.0 app (no API token needed).")
+          "Log in in the browser: on Cloud through your OAuth 2.0 app, on Data Center through"
+              + " the site's OAuth 2.0 provider (an incoming link; PKCE). No token needed.")
   boolean web;
 
   @Option(
@@ -175,16 +226,42 @@ public final class LoginCommand implements Callable<Integer> {
     Site site = detect(siteUrl, ctx.deploymentOverride());
 
     AuthType authType = authType(site);
+    if (scoped && authType == AuthType.CONNECT_JWT) {
+      throw ConfException.usage("--scoped is for API tokens; a Connect app signs its own requests");
+    }
     if (scoped && site.deployment() != Deployment.CLOUD) {
       throw ConfException.usage("--scoped is for Confluence Cloud API tokens");
     }
     String user = null;
     if (authType == AuthType.TOKEN) {
       user = email != null ? email : ask(interactive, "Atlassian account email: ", "--email");
-    } else if (authType == AuthType.PASSWORD) {
+    } else if (authType == AuthType.PASSWORD || authType == AuthType.SESSION) {
       user = username != null ? username : ask(interactive, "Username: ", "--username");
+    } else if (authType == AuthType.OAUTH1) {
+      user =
+          consumerKey != null ? consumerKey : ask(interactive, "Consumer key: ", "--consumer-key");
+    } else if (authType == AuthType.CONNECT_JWT) {
+      user = appKey != null ? appKey : ask(interactive, "Connect app key: ", "--app-key");
     }
-    String secret = readSecret(interactive, authType);
+    if (appKey != null && authType != AuthType.CONNECT_JWT) {
+      throw ConfException.usage("--app-key is for --type connect-jwt");
+    }
+    if (rememberPassword && authType != AuthType.SESSION) {
+      throw ConfException.usage("--remember-password is for --type session");
+    }
+    if (withPat && authType != AuthType.COOKIE) {
+      throw ConfException.usage("--with-pat is for --type cookie");
+    }
+    if ((consumerKey != null || privateKey != null) && authType != AuthType.OAUTH1) {
+      throw ConfException.usage("--consumer-key and --private-key are for --type oauth1");
+    }
+    String secret =
+        authType == AuthType.OAUTH1 ? oauth1(site, user) : readSecret(interactive, authType);
+    if (authType == AuthType.SESSION) {
+      secret = ctx.sessionLogin(site, user, secret, rememberPassword);
+    } else if (authType == AuthType.COOKIE) {
+      secret = cookieSecret(interactive, secret);
+    }
 
     String cloudId = null;
     if (scoped || site.scoped()) {
@@ -234,7 +311,12 @@ public final class LoginCommand implements Callable<Integer> {
             site.deployment().id(),
             authType.id(),
             authType == AuthType.TOKEN ? user : null,
-            authType == AuthType.PASSWORD ? user : null,
+            authType == AuthType.PASSWORD
+                    || authType == AuthType.CONNECT_JWT
+                    || authType == AuthType.SESSION
+                    || authType == AuthType.OAUTH1
+                ? user
+                : null,
             space,
             cloudId,
             ctx.globals().caCert(),
@@ -244,6 +326,16 @@ public final class LoginCommand implements Callable<Integer> {
     }
     config.setCurrent(profileName);
     config.save();
+    if (authType == AuthType.SESSION) {
+      io.err()
+          .println(
+              rememberPassword
+                  ? "The password is stored in the "
+                      + store.describe()
+                      + ": when the session ends, conf logs in again by itself"
+                  : "The password is not stored: when the session ends, run conf auth login again"
+                      + " (with --remember-password conf logs in again by itself)");
+    }
 
     io.err()
         .println(
@@ -338,10 +430,15 @@ public final class LoginCommand implements Callable<Integer> {
           ? AuthType.PASSWORD
           : AuthType.defaultFor(site.deployment());
     }
-    if (site.deployment() == Deployment.CLOUD && t != AuthType.TOKEN) {
+    if (site.deployment() == Deployment.CLOUD && t != AuthType.TOKEN && t != AuthType.CONNECT_JWT) {
       throw ConfException.usage(
-          "Confluence Cloud takes an API token (--type token) with the account's email, or a"
-              + " browser login (--web) or service account (--type client-credentials)");
+          "Confluence Cloud takes an API token (--type token) with the account's email, a"
+              + " browser login (--web), a service account (--type client-credentials) or a"
+              + " Connect app's shared secret (--type connect-jwt)");
+    }
+    if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.CONNECT_JWT) {
+      throw ConfException.usage(
+          "--type connect-jwt is for Confluence Cloud: Connect apps are installed on Cloud sites");
     }
     if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.TOKEN) {
       throw ConfException.usage(
@@ -362,6 +459,55 @@ public final class LoginCommand implements Callable<Integer> {
     return answer;
   }
 
+  /** The OAuth 1.0a dance; the verifier is pasted (or, in a script, the first line of stdin). */
+  private String oauth1(Site site, String key) {
+    if (privateKey == null) {
+      throw ConfException.usage("--type oauth1 needs --private-key FILE (the RSA key in PEM)");
+    }
+    String pem;
+    try {
+      pem = java.nio.file.Files.readString(privateKey);
+    } catch (java.io.IOException e) {
+      throw ConfException.usage(
+          "cannot read the private key " + privateKey + ": " + e.getMessage());
+    }
+    Io io = ctx.io();
+    return ctx.oauth1Login(
+        site,
+        key,
+        pem,
+        authorize -> {
+          io.err().println("Open this URL in a browser, allow access, and paste the verifier:");
+          io.err().println("  " + authorize);
+          io.err().flush();
+          if (!noBrowser) {
+            ctx.browser().open(authorize);
+          }
+          return io.prompt("Verifier: ");
+        });
+  }
+
+  /** The cookie login's secret: the cookie string, and with --with-pat the PAT after it. */
+  private String cookieSecret(boolean interactive, String read) {
+    String cookies = read;
+    String pat = null;
+    if (withPat) {
+      int nl = read.indexOf('\n');
+      if (nl >= 0) {
+        cookies = read.substring(0, nl).strip();
+        pat = read.substring(nl + 1).strip();
+      } else if (interactive) {
+        char[] chars = ctx.io().promptSecret("Personal access token: ");
+        pat = chars == null ? "" : new String(chars).strip();
+      }
+      if (pat == null || pat.isEmpty()) {
+        throw ConfException.usage(
+            "--with-pat: no PAT given (on stdin, the line after the cookie string)");
+      }
+    }
+    return new dev.conf.auth.session.SessionSecret(cookies, null, pat).toJson();
+  }
+
   private String readSecret(boolean interactive, AuthType authType) {
     String secret;
     if (withToken) {
@@ -377,6 +523,10 @@ public final class LoginCommand implements Callable<Integer> {
             case PAT -> "Personal access token: ";
             case PASSWORD -> "Password: ";
             case OAUTH, CLIENT_CREDENTIALS -> "OAuth client secret: ";
+            case CONNECT_JWT -> "Connect app shared secret: ";
+            case SESSION -> "Password: ";
+            case COOKIE -> "Cookie string from the browser (JSESSIONID=...; ...): ";
+            case OAUTH1 -> "Verifier: ";
           };
       char[] chars = ctx.io().promptSecret(label);
       secret = chars == null ? "" : new String(chars).strip();

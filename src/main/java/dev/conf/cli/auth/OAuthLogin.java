@@ -11,6 +11,8 @@ import dev.conf.auth.SecretStore;
 import dev.conf.auth.Site;
 import dev.conf.auth.SiteCredentials;
 import dev.conf.auth.TokenSource;
+import dev.conf.auth.pkce.DataCenterOAuth;
+import dev.conf.auth.pkce.Pkce;
 import dev.conf.cli.CommandContext;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.Profile;
@@ -74,7 +76,11 @@ final class OAuthLogin {
   int web() {
     Io io = ctx.io();
     boolean interactive = io.isStdinTty() && !o.withClientSecret;
-    Site site = cloudSite(interactive);
+    Site given = site(interactive);
+    if (given.deployment() == Deployment.DATA_CENTER) {
+      return webDataCenter(given, interactive);
+    }
+    Site site = cloudSite(given);
     String clientId = clientId();
     String secret = clientSecret(o.withClientSecret, "--with-client-secret", interactive);
     AtlassianHosts hosts = ctx.atlassianHosts(null);
@@ -129,7 +135,11 @@ final class OAuthLogin {
   int clientCredentials() {
     Io io = ctx.io();
     boolean interactive = io.isStdinTty() && !o.withToken;
-    Site site = cloudSite(interactive);
+    Site given = site(interactive);
+    if (given.deployment() == Deployment.DATA_CENTER) {
+      return clientCredentialsDataCenter(given, interactive);
+    }
+    Site site = cloudSite(given);
     String clientId = clientId();
     String secret = clientSecret(o.withToken, "--with-token", interactive);
     AtlassianHosts hosts = ctx.atlassianHosts(null);
@@ -154,14 +164,90 @@ final class OAuthLogin {
     return 0;
   }
 
-  private Site cloudSite(boolean interactive) {
+  /**
+   * {@code --web} on Data Center: the site's own OAuth 2.0 provider, with PKCE S256 and the same
+   * loopback callback and state check as Cloud's; the tokens then go to the site itself as Bearer.
+   */
+  private int webDataCenter(Site site, boolean interactive) {
+    Io io = ctx.io();
+    String clientId = clientId();
+    String secret = clientSecret(o.withClientSecret, "--with-client-secret", interactive);
+    Pkce pkce = Pkce.generate();
+    OAuthGrants client = ctx.dataCenterOAuth(site.apiBase(), clientId, secret, pkce);
+    String scope =
+        o.scopes == null || o.scopes.isBlank()
+            ? DataCenterOAuth.DEFAULT_SCOPE
+            : String.join(" ", o.scopes.trim().split("[\\s,]+"));
+    String state = randomState();
+    OAuthTokens tokens;
+    try (LoopbackCallback callback = LoopbackCallback.start(o.callbackPort, state)) {
+      String authorize =
+          DataCenterOAuth.authorizeUrl(
+              site.apiBase(), clientId, scope, callback.redirectUri(), state, pkce);
+      io.err().println("Open this URL in a browser to log in (conf waits for it to come back):");
+      io.err().println("  " + authorize);
+      io.err().flush();
+      if (!o.noBrowser && !ctx.browser().open(authorize)) {
+        io.err().println("(No browser could be started here: open the URL yourself.)");
+        io.err().flush();
+      }
+      String code = await(callback);
+      tokens = client.exchangeCode(code, callback.redirectUri());
+    }
+    if (tokens.refreshToken() == null) {
+      io.err()
+          .println(
+              "warning: no refresh token came back: this login lasts until " + tokens.expiresAt());
+    }
+    User me = check(site, AuthType.OAUTH, tokens);
+    save(AuthType.OAUTH, site, clientId, null, tokens, secret);
+    io.err()
+        .println(
+            "Logged in to "
+                + site.displayUrl()
+                + " (Data Center, OAuth 2.0) as "
+                + me.describe()
+                + "; profile '"
+                + ctx.profileName()
+                + "', tokens in the "
+                + store().describe()
+                + "; access token valid until "
+                + tokens.expiresAt());
+    return 0;
+  }
+
+  /** {@code --type client-credentials} on Data Center: a service account of an incoming link. */
+  private int clientCredentialsDataCenter(Site site, boolean interactive) {
+    String clientId = clientId();
+    String secret = clientSecret(o.withToken, "--with-token", interactive);
+    OAuthTokens tokens =
+        ctx.dataCenterOAuth(site.apiBase(), clientId, secret, null).clientCredentials();
+    User me = check(site, AuthType.CLIENT_CREDENTIALS, tokens);
+    save(AuthType.CLIENT_CREDENTIALS, site, clientId, null, tokens, secret);
+    ctx.io()
+        .err()
+        .println(
+            "Logged in to "
+                + site.displayUrl()
+                + " (Data Center, service account) as "
+                + me.describe()
+                + "; profile '"
+                + ctx.profileName()
+                + "', client secret and token in the "
+                + store().describe());
+    return 0;
+  }
+
+  private Site site(boolean interactive) {
     String siteUrl = o.url != null ? o.url : o.ask(interactive, "Confluence site URL: ", "--url");
-    Site site;
     try {
-      site = Site.detect(siteUrl, ctx.deploymentOverride());
+      return Site.detect(siteUrl, ctx.deploymentOverride());
     } catch (IllegalArgumentException e) {
       throw ConfException.usage(e.getMessage());
     }
+  }
+
+  private Site cloudSite(Site site) {
     if (site.deployment() != Deployment.CLOUD || site.scoped()) {
       throw ConfException.usage(
           "OAuth logins are for Confluence Cloud sites: give the site's URL"
@@ -366,7 +452,7 @@ final class OAuthLogin {
         profileName,
         new Profile(
             through.displayUrl(),
-            Deployment.CLOUD.id(),
+            through.deployment().id(),
             kind.id(),
             null,
             null,
@@ -375,8 +461,8 @@ final class OAuthLogin {
             ctx.globals().caCert(),
             o.insecureStorage ? Profile.STORAGE_FILE : Profile.STORAGE_KEYCHAIN,
             clientId,
-            hosts.isDefault() ? null : hosts.auth().toString(),
-            hosts.isDefault() ? null : hosts.api().toString()));
+            hosts == null || hosts.isDefault() ? null : hosts.auth().toString(),
+            hosts == null || hosts.isDefault() ? null : hosts.api().toString()));
     config.setCurrent(profileName);
     config.save();
   }
