@@ -131,11 +131,13 @@ run_case() {
 }
 # The first run of a launcher configuration starts recording its class-data-sharing archive in the
 # background; wait for it, it competes for the CPU. (CONF_JAVA_OPTS is part of the archive's key.)
+archives() { find "$XDG_CACHE_HOME/conf" -maxdepth 1 \( -name '*.jsa' -o -name '*.aot' \) 2> /dev/null | wc -l; }
 train() {
+  local before
+  before=$(archives)
   "$@" > /dev/null 2>&1 || true
-  for _ in $(seq 1 300); do
-    ls "$XDG_CACHE_HOME"/conf/*.jsa "$XDG_CACHE_HOME"/conf/*.aot > /dev/null 2>&1 &&
-      ! ls -d "$XDG_CACHE_HOME"/conf/*.lock > /dev/null 2>&1 && break
+  for _ in $(seq 1 600); do
+    [ "$(archives)" -gt "$before" ] && ! ls -d "$XDG_CACHE_HOME"/conf/*.lock > /dev/null 2>&1 && break
     sleep 0.1
   done
 }
