@@ -131,7 +131,7 @@ run_case() {
 }
 # The first run of a launcher configuration starts recording its class-data-sharing archive in the
 # background; wait for it, it competes for the CPU. (CONF_JAVA_OPTS is part of the archive's key.)
-archives() { find "$XDG_CACHE_HOME/conf" -maxdepth 1 \( -name '*.jsa' -o -name '*.aot' \) 2> /dev/null | wc -l; }
+archives() { { find "$XDG_CACHE_HOME/conf" -maxdepth 1 \( -name '*.jsa' -o -name '*.aot' \) 2> /dev/null || true; } | wc -l; }
 train() {
   local before
   before=$(archives)
