@@ -4,6 +4,16 @@
 #
 #   ./mvnw -B -q package -DskipTests && bench/startup.sh            # RUNS=10 by default
 #   RUNS=20 bench/startup.sh
+#   bench/startup.sh https                                          # the same server behind TLS
+#
+# HTTPS mode: a CA and a server certificate for 127.0.0.1 are generated with openssl and WireMock
+# serves TLS with them. Two cases for each client: the CA added to a COPY of the platform trust store
+# (a public site: -Djavax.net.ssl.trustStore for conf through CONF_JAVA_OPTS, CURL_CA_BUNDLE for curl)
+# and the CA given on its own (a private CA: conf --ca-cert FILE, curl --cacert FILE). Node always
+# gets it through NODE_EXTRA_CA_CERTS. The Node peer is PEER_CMD when set (a Node Confluence CLI the
+# user has installed, e.g. PEER_CMD='confluence spaces' for pchuri/confluence-cli: it is given
+# CONFLUENCE_DOMAIN, CONFLUENCE_PROTOCOL=https, CONFLUENCE_API_PATH=/rest/api, CONFLUENCE_AUTH_TYPE=bearer
+# and CONFLUENCE_API_TOKEN for the local server only), else bench/https_get.js (one `https` GET).
 #
 # Needs: java 17+, GNU time (/usr/bin/time), python3 (medians), curl. The WireMock standalone jar comes
 # from the local Maven repository (the tests put it there; else: ./mvnw dependency:get
@@ -13,6 +23,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
+MODE=${1:-http}
+case "$MODE" in http | https) ;; *) echo "usage: bench/startup.sh [http|https]" >&2; exit 2 ;; esac
 JAR=target/conf.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
 WIREMOCK=${WIREMOCK_JAR:-$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar}
@@ -47,9 +59,37 @@ cat > "$work/wm/mappings/user.json" <<'JSON'
  "response":{"status":200,"headers":{"Content-Type":"application/json"},
   "jsonBody":{"type":"known","username":"bench","userKey":"k1","displayName":"Bench User"}}}
 JSON
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+tls_args=()
+if [ "$MODE" = https ]; then
+  # A throw-away CA and a server certificate for 127.0.0.1 signed by it (EC P-256, as most sites).
+  tls=$work/tls
+  mkdir -p "$tls"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=conf bench CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" 2> /dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+    -keyout "$tls/server.key" -out "$tls/server.csr" 2> /dev/null
+  printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' > "$tls/ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+    -extfile "$tls/ext" -out "$tls/server.pem" 2> /dev/null
+  openssl pkcs12 -export -name server -inkey "$tls/server.key" -in "$tls/server.pem" -certfile "$tls/ca.pem" \
+    -passout pass:password -out "$tls/server.p12"
+  # The public-site case: the CA added to a copy of the platform trust store, the original untouched.
+  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+  cp "$java_home/lib/security/cacerts" "$tls/cacerts"
+  chmod u+w "$tls/cacerts"
+  keytool -importcert -noprompt -alias conf-bench-ca -file "$tls/ca.pem" -keystore "$tls/cacerts" \
+    -storepass changeit > /dev/null
+  system_bundle=${SYSTEM_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
+  cat "$system_bundle" "$tls/ca.pem" > "$tls/bundle.pem"
+  https_port=$(free_port)
+  tls_args=(--https-port "$https_port" --https-keystore "$tls/server.p12" --keystore-type PKCS12
+    --keystore-password password --key-manager-password password)
+fi
 java -jar "$WIREMOCK" --port "$port" --bind-address 127.0.0.1 --root-dir "$work/wm" --disable-banner \
-  > "$work/wiremock.log" 2>&1 &
+  "${tls_args[@]}" > "$work/wiremock.log" 2>&1 &
 wm_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/__admin/health" >/dev/null 2>&1 && break; sleep 0.1; done
 
@@ -61,6 +101,11 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 
 export CONF_CONFIG_DIR="$work/config" XDG_CACHE_HOME="$work/cache"
 export CONFLUENCE_URL="http://127.0.0.1:$port" CONFLUENCE_PAT=bench-pat
+if [ "$MODE" = https ]; then
+  export CONFLUENCE_URL="https://127.0.0.1:$https_port"
+  curl -sf --cacert "$tls/ca.pem" "$CONFLUENCE_URL/rest/api/space" > /dev/null ||
+    { echo "the TLS endpoint does not answer: see $work/wiremock.log" >&2; exit 1; }
+fi
 unset CONFLUENCE_API_TOKEN CONFLUENCE_EMAIL CONFLUENCE_DEPLOYMENT CONF_PROFILE CONF_NO_CDS || true
 
 # measure NAME CMD... : one warm-up, then RUNS runs; appends "name wall_ms rss_kib" lines
@@ -84,11 +129,47 @@ run_case() {
   measure "hello:$name" "${hello[@]}"
   measure "$name" "$@"
 }
-bin/conf space list > /dev/null  # first run: starts writing the class-data-sharing archive
-for _ in $(seq 1 300); do          # ... in the background: wait for it, it competes for the CPU
-  ls "$XDG_CACHE_HOME"/conf/*.jsa > /dev/null 2>&1 && ! ls -d "$XDG_CACHE_HOME"/conf/*.lock > /dev/null 2>&1 && break
-  sleep 0.1
-done
+# The first run of a launcher configuration starts recording its class-data-sharing archive in the
+# background; wait for it, it competes for the CPU. (CONF_JAVA_OPTS is part of the archive's key.)
+archives() { { find "$XDG_CACHE_HOME/conf" -maxdepth 1 \( -name '*.jsa' -o -name '*.aot' \) 2> /dev/null || true; } | wc -l; }
+train() {
+  local before
+  before=$(archives)
+  "$@" > /dev/null 2>&1 || true
+  for _ in $(seq 1 600); do
+    [ "$(archives)" -gt "$before" ] && ! ls -d "$XDG_CACHE_HOME"/conf/*.lock > /dev/null 2>&1 && break
+    sleep 0.1
+  done
+}
+if [ "$MODE" = https ]; then
+  trust=(env "CONF_JAVA_OPTS=-Djavax.net.ssl.trustStore=$tls/cacerts")
+  train "${trust[@]}" bin/conf space list
+  train bin/conf --ca-cert "$tls/ca.pem" space list
+  run_case "conf --version" bin/conf --version
+  run_case "conf space list (CA in a copy of the platform store)" "${trust[@]}" bin/conf space list
+  run_case "conf page view 12345 (CA in a copy of the platform store)" "${trust[@]}" bin/conf page view 12345
+  run_case "conf --ca-cert space list" bin/conf --ca-cert "$tls/ca.pem" space list
+  run_case "conf --ca-cert page view 12345" bin/conf --ca-cert "$tls/ca.pem" page view 12345
+  node_env=(env "NODE_EXTRA_CA_CERTS=$tls/ca.pem")
+  if [ -n "${PEER_CMD:-}" ]; then
+    peer_env=("${node_env[@]}" "CONFLUENCE_DOMAIN=127.0.0.1:$https_port" CONFLUENCE_PROTOCOL=https
+      CONFLUENCE_API_PATH=/rest/api CONFLUENCE_AUTH_TYPE=bearer CONFLUENCE_API_TOKEN=bench-pat
+      CONFLUENCE_CLI_ANALYTICS=false "CONFLUENCE_CONFIG_DIR=$work/peer-config")
+    # shellcheck disable=SC2086 # PEER_CMD is a command line
+    run_case "peer: $PEER_CMD" "${peer_env[@]}" $PEER_CMD
+  fi
+  if command -v node > /dev/null; then
+    run_case "node https.get (NODE_EXTRA_CA_CERTS)" "${node_env[@]}" node bench/https_get.js "$CONFLUENCE_URL/rest/api/space"
+  fi
+  run_case "curl (CA in a copy of the system bundle)" env "CURL_CA_BUNDLE=$tls/bundle.pem" \
+    curl -sf -H "Authorization: Bearer bench-pat" "$CONFLUENCE_URL/rest/api/space"
+  run_case "curl --cacert" curl -sf --cacert "$tls/ca.pem" -H "Authorization: Bearer bench-pat" \
+    "$CONFLUENCE_URL/rest/api/space"
+  SKIP_HTTP_CASES=1
+else
+  train bin/conf space list
+fi
+if [ -z "${SKIP_HTTP_CASES:-}" ]; then
 run_case "conf --version" bin/conf --version
 run_case "conf --help" bin/conf --help
 run_case "conf space list" bin/conf space list
@@ -104,6 +185,7 @@ if printf '%s' bench-pat | env -u CONFLUENCE_PAT -u CONFLUENCE_URL bin/conf auth
   env -u CONFLUENCE_PAT -u CONFLUENCE_URL bin/conf auth logout > /dev/null 2>&1 || true
 else
   echo "(no Secret Service here: keychain case skipped)" >&2
+fi
 fi
 
 python3 - "$work/results" <<'PY'

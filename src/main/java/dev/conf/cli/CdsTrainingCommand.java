@@ -2,18 +2,25 @@ package dev.conf.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.conf.error.ExitCode;
 import dev.conf.output.Io;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 
 /**
@@ -23,6 +30,15 @@ import picocli.CommandLine.Command;
  * holds the classes an everyday command loads, not only those of {@code --version}. Touches no
  * config, keychain or network. The server is the JDK's {@code com.sun.net.httpserver}, which keeps
  * the HTTP rules (framing, keep-alive) out of conf's code.
+ *
+ * <p>Every real site is {@code https://}, and a TLS client's first handshake loads about 930 JDK
+ * classes (JSSE, the trust store's PKCS#12 reader, X.509 and certificate-path checks, the EC and
+ * XDH key exchange) that an http-only training run leaves out of the archive. So the same commands
+ * also run against an {@link HttpsServer} on the loopback interface, with {@code --ca-cert} naming
+ * its self-signed certificate: that path reads the platform trust store too, so both the
+ * public-site and the private-CA case find their classes archived. The key pair in {@code
+ * cds-training.p12} is a throw-away made for this and trusts nothing: it exists only to let the
+ * process complete a handshake with itself, and is never part of any trust decision outside it.
  */
 @Access(Access.Kind.LOCAL)
 @Command(name = "__cds-training", hidden = true)
@@ -53,6 +69,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     server.createContext("/", CdsTrainingCommand::serve);
     server.start();
+    HttpsServer tls = httpsServer();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
       Map<String, String> dc =
@@ -87,11 +104,55 @@ public final class CdsTrainingCommand implements Callable<Integer> {
           md,
           "---\ntitle: T\n---\n# T\n\n*a* [b](b.md) ![c](c.png)\n\n- [ ] d\n\n```java\ne\n```\n");
       run(dc, false, "convert", md.toString());
+      // https: a handshake with the platform trust store read and the --ca-cert bundle merged in.
+      Path pem = config.resolve("training-ca.pem");
+      try (InputStream in = resource("cds-training.pem")) {
+        Files.copy(in, pem);
+      }
+      String https = "https://127.0.0.1:" + tls.getAddress().getPort();
+      Map<String, String> dcTls = new java.util.HashMap<>(dc);
+      dcTls.put("CONFLUENCE_URL", https);
+      Map<String, String> cloudTls = new java.util.HashMap<>(cloud);
+      cloudTls.put("CONFLUENCE_URL", https);
+      for (boolean tty : new boolean[] {false, true}) {
+        run(dcTls, tty, "--ca-cert", pem.toString(), "space", "list");
+        run(cloudTls, tty, "--ca-cert", pem.toString(), "page", "view", "1");
+      }
+      run(dcTls, false, "--ca-cert", pem.toString(), "page", "view", "1");
+      run(cloudTls, false, "--ca-cert", pem.toString(), "space", "list");
     } finally {
       server.stop(0);
+      tls.stop(0);
       deleteTree(config);
     }
     return 0;
+  }
+
+  /** A loopback TLS server with the training key pair, answering as {@link #serve} does. */
+  static HttpsServer httpsServer() throws IOException, GeneralSecurityException {
+    char[] password = "training".toCharArray();
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = resource("cds-training.p12")) {
+      ks.load(in, password);
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, password);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), null, null);
+    HttpsServer tls =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    tls.setHttpsConfigurator(new HttpsConfigurator(ssl));
+    tls.createContext("/", CdsTrainingCommand::serve);
+    tls.start();
+    return tls;
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = CdsTrainingCommand.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException("missing resource " + name);
+    }
+    return in;
   }
 
   private static void deleteTree(Path dir) throws IOException {

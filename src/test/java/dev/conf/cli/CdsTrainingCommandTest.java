@@ -48,6 +48,46 @@ class CdsTrainingCommandTest {
   }
 
   @Test
+  void theTrainingTlsServerCompletesAHandshakeWithItsOwnCertificateOnly() throws Exception {
+    com.sun.net.httpserver.HttpsServer tls = CdsTrainingCommand.httpsServer();
+    try {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      try (java.io.InputStream in =
+          CdsTrainingCommand.class.getResourceAsStream("cds-training.pem")) {
+        trust.setCertificateEntry(
+            "training",
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+      }
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      URI uri = URI.create("https://127.0.0.1:" + tls.getAddress().getPort() + "/rest/api/space");
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .sslContext(ssl)
+              .build()
+              .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"key\":\"K\"");
+      // The platform trust store does not know the training certificate: nothing outside the
+      // training run trusts it.
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(uri).build(),
+                          HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(java.io.IOException.class);
+    } finally {
+      tls.stop(0);
+    }
+  }
+
+  @Test
   void everyTrainingCommandRunsToItsExpectedEnd() throws Exception {
     CdsTrainingCommand training = new CdsTrainingCommand();
     assertThat(training.call()).isZero();
