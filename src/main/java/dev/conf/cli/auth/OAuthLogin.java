@@ -88,19 +88,9 @@ final class OAuthLogin {
     String scopes = scopes();
     String state = randomState();
 
-    OAuthTokens tokens;
-    try (LoopbackCallback callback = LoopbackCallback.start(o.callbackPort, state)) {
-      String authorize = authorizeUrl(hosts, clientId, scopes, callback.redirectUri(), state);
-      io.err().println("Open this URL in a browser to log in (conf waits for it to come back):");
-      io.err().println("  " + authorize);
-      io.err().flush();
-      if (!o.noBrowser && !ctx.browser().open(authorize)) {
-        io.err().println("(No browser could be started here: open the URL yourself.)");
-        io.err().flush();
-      }
-      String code = await(callback);
-      tokens = client.exchangeCode(code, callback.redirectUri());
-    }
+    OAuthTokens tokens =
+        browserFlow(
+            state, client, redirect -> authorizeUrl(hosts, clientId, scopes, redirect, state));
     if (tokens.refreshToken() == null) {
       io.err()
           .println(
@@ -179,21 +169,13 @@ final class OAuthLogin {
             ? DataCenterOAuth.DEFAULT_SCOPE
             : String.join(" ", o.scopes.trim().split("[\\s,]+"));
     String state = randomState();
-    OAuthTokens tokens;
-    try (LoopbackCallback callback = LoopbackCallback.start(o.callbackPort, state)) {
-      String authorize =
-          DataCenterOAuth.authorizeUrl(
-              site.apiBase(), clientId, scope, callback.redirectUri(), state, pkce);
-      io.err().println("Open this URL in a browser to log in (conf waits for it to come back):");
-      io.err().println("  " + authorize);
-      io.err().flush();
-      if (!o.noBrowser && !ctx.browser().open(authorize)) {
-        io.err().println("(No browser could be started here: open the URL yourself.)");
-        io.err().flush();
-      }
-      String code = await(callback);
-      tokens = client.exchangeCode(code, callback.redirectUri());
-    }
+    OAuthTokens tokens =
+        browserFlow(
+            state,
+            client,
+            redirect ->
+                DataCenterOAuth.authorizeUrl(
+                    site.apiBase(), clientId, scope, redirect, state, pkce));
     if (tokens.refreshToken() == null) {
       io.err()
           .println(
@@ -306,6 +288,29 @@ final class OAuthLogin {
       return String.join(" ", DEFAULT_SCOPES);
     }
     return String.join(" ", o.scopes.trim().split("[\\s,]+"));
+  }
+
+  /**
+   * The browser half of an authorization-code login: a loopback callback, the authorize URL printed
+   * (and opened where a browser can be), the code awaited and exchanged.
+   *
+   * @param authorizeFor the authorize URL for the callback's redirect URI
+   */
+  private OAuthTokens browserFlow(
+      String state, OAuthGrants client, java.util.function.UnaryOperator<String> authorizeFor) {
+    Io io = ctx.io();
+    try (LoopbackCallback callback = LoopbackCallback.start(o.callbackPort, state)) {
+      String authorize = authorizeFor.apply(callback.redirectUri());
+      io.err().println("Open this URL in a browser to log in (conf waits for it to come back):");
+      io.err().println("  " + authorize);
+      io.err().flush();
+      if (!o.noBrowser && !ctx.browser().open(authorize)) {
+        io.err().println("(No browser could be started here: open the URL yourself.)");
+        io.err().flush();
+      }
+      String code = await(callback);
+      return client.exchangeCode(code, callback.redirectUri());
+    }
   }
 
   private static String randomState() {
