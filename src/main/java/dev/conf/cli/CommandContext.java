@@ -218,14 +218,15 @@ public final class CommandContext {
 
   public ConnectionResolver resolver() {
     return new ConnectionResolver(
-        env,
-        this::storeFor,
-        new ConnectionResolver.OAuthSupport(
-            clock,
-            configDir(),
-            this::oauthClient,
-            url -> cloudIdOf(url),
-            (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)));
+            env,
+            this::storeFor,
+            new ConnectionResolver.OAuthSupport(
+                clock,
+                configDir(),
+                this::oauthClient,
+                url -> cloudIdOf(url),
+                (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)))
+        .withWarnings(w -> io().err().println("conf: warning: " + w));
   }
 
   /**
@@ -573,6 +574,11 @@ public final class CommandContext {
     if (source.startsWith("environment (")) {
       String var = source.substring("environment (".length(), source.length() - 1);
       return "the secret in " + var + " is wrong or has expired; set a valid one";
+    }
+    if (source.startsWith("netrc (")) {
+      return "the password of the "
+          + source
+          + " entry is wrong or has expired; correct it, or run `conf auth login`";
     }
     return "the " + c.type().description() + " is wrong or has expired; run `conf auth login`";
   }
