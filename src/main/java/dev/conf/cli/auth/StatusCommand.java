@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the site, user and credentials in use, and check them; then list every saved"
-          + " profile, the one in use marked with *.",
+      "Show the site, user and credentials in use, and check them; then list",
+      "every saved profile, the one in use marked with *.",
       "With --profile NAME: that profile only."
     })
 public final class StatusCommand implements Callable<Integer>, JsonOptions.Fielded {
