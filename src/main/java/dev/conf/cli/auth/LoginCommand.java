@@ -215,6 +215,9 @@ public final class LoginCommand implements Callable<Integer> {
               + " refuses).")
   boolean force;
 
+  /** The deployment was a script's default for a URL that does not tell (see deployment()). */
+  private boolean deploymentGuessed;
+
   LoginCommand(CommandContext ctx) {
     this.ctx = ctx;
   }
@@ -293,7 +296,22 @@ public final class LoginCommand implements Callable<Integer> {
     SiteCredentials credentials = new SiteCredentials(authType, user, secret, store.describe());
     User me;
     if (authType == AuthType.TOKEN && !site.scoped()) {
-      Checked checked = checkCloudToken(site, credentials);
+      Checked checked;
+      try {
+        checked = checkCloudToken(site, credentials);
+      } catch (ConfException e) {
+        if (!deploymentGuessed || e.exitCode() != dev.conf.error.ExitCode.NOT_FOUND) {
+          throw e;
+        }
+        throw new ConfException(
+            e.exitCode(),
+            e.getMessage()
+                + "; "
+                + site.displayUrl()
+                + " was taken for Confluence Cloud because --email was given: if it is Data"
+                + " Center, log in with --deployment dc",
+            e);
+      }
       site = checked.site;
       me = checked.user;
       cloudId = site.cloudId();
@@ -430,7 +448,7 @@ public final class LoginCommand implements Callable<Integer> {
         || !e.getMessage().startsWith("authentication failed for ")) {
       return e;
     }
-    boolean guessed = ctx.deploymentOverride() == null && !Site.hostTellsDeployment(site);
+    boolean guessed = deploymentGuessed;
     return new ConfException(
         dev.conf.error.ExitCode.AUTH,
         "authentication failed for "
@@ -535,8 +553,10 @@ public final class LoginCommand implements Callable<Integer> {
                     + detected.displayUrl()
                     + " is taken for Confluence Cloud because --email was given (use --deployment"
                     + " dc if it is Data Center)");
+        deploymentGuessed = true;
         return Deployment.CLOUD;
       }
+      deploymentGuessed = true;
       return Deployment.DATA_CENTER;
     }
     try {

@@ -76,6 +76,19 @@ class ProfileLoginTest extends WireMockSuite {
   }
 
   @Test
+  void aDataCenterSiteTakenForCloudByItsEmailSaysHowToLogInToDataCenter() {
+    wm.stubFor(get(urlPathEqualTo(ME_PATH)).willReturn(aResponse().withStatus(404)));
+    Result r = pipeLogin(url(), TestSite.CLOUD_EMAIL);
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err())
+        .contains(
+            url()
+                + " was taken for Confluence Cloud because --email was given: if it is Data"
+                + " Center, log in with --deployment dc");
+    assertThat(configDir.resolve("config.json")).doesNotExist();
+  }
+
+  @Test
   void onATerminalTheSitesTenantInfoSettlesItWithoutAQuestion() {
     wm.stubFor(
         get(urlPathEqualTo("/_edge/tenant_info")).willReturn(okJson("{\"cloudId\":\"abc-123\"}")));
