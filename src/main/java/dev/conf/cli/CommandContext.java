@@ -320,6 +320,24 @@ public final class CommandContext {
     return Backends.create(site, credentials.type(), api(site, credentials, globals.caCert));
   }
 
+  /**
+   * Whether a site whose URL does not tell is Confluence Cloud: its cloud id from the public {@code
+   * /_edge/tenant_info} (no credentials), or null when it gives none. Bounded to a few seconds in
+   * all, retries included, since a login waits on it before its first question.
+   */
+  public String probeCloudId(URI siteUrl) {
+    OkHttpClient quick =
+        httpClient(globals.caCert, siteUrl.getScheme())
+            .newBuilder()
+            .callTimeout(Duration.ofSeconds(4))
+            .build();
+    try {
+      return CloudBackend.cloudId(quick, siteUrl);
+    } catch (ConfException e) {
+      return null;
+    }
+  }
+
   /** The cloud id of a Cloud site, for routing scoped tokens through the API gateway. */
   public String cloudIdOf(URI siteUrl) {
     return CloudBackend.cloudId(httpClient(globals.caCert, siteUrl.getScheme()), siteUrl);

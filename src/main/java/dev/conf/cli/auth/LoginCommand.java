@@ -559,15 +559,14 @@ public final class LoginCommand implements Callable<Integer> {
       deploymentGuessed = true;
       return Deployment.DATA_CENTER;
     }
-    try {
-      String cloudId = ctx.cloudIdOf(detected.siteUrl());
+    String cloudId = ctx.probeCloudId(detected.siteUrl());
+    if (cloudId != null) {
       io.err()
           .println(
               detected.displayUrl() + " is Confluence Cloud (its cloud id is " + cloudId + ")");
       return Deployment.CLOUD;
-    } catch (ConfException e) {
-      // No cloud id: most likely Data Center, but a proxy may hide it; the user knows.
     }
+    // No cloud id: most likely Data Center, but a proxy may hide it; the user knows.
     String hint = email != null ? "cloud" : "dc";
     while (true) {
       String answer =

@@ -57,6 +57,22 @@ class DataCenterDomainLoginTest extends WireMockSuite {
   }
 
   @Test
+  void aProbeThatFailsIsNoFailureOnlyNoAnswer() {
+    wm.stubFor(get(urlPathEqualTo("/_edge/tenant_info")).willReturn(aResponse().withStatus(502)));
+    wm.stubFor(get(urlPathEqualTo(ME_PATH)).willReturn(okJson(ME)));
+    ConfRunner fresh = new ConfRunner(configDir);
+    Result r =
+        fresh
+            .terminal()
+            .stdin("dc\n")
+            .secrets(TestSite.DC_PAT)
+            .run("auth", "login", "--url", siteUrl());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("Confluence Cloud or Data Center?").contains("(Data Center)");
+    assertThat(ConfigFile.load(configDir).profile("default").deployment()).isEqualTo("dc");
+  }
+
+  @Test
   void aRefusedPatOnAGuessedDeploymentSaysHowToTryCloud() {
     wm.stubFor(get(urlPathEqualTo(ME_PATH)).willReturn(aResponse().withStatus(401)));
     ConfRunner fresh = new ConfRunner(configDir);
