@@ -61,7 +61,13 @@ import picocli.CommandLine.Option;
       "",
       "The secret is read without echo on a terminal, or from stdin with --with-token;",
       "it is stored in the OS keychain (or, with --insecure-storage, a file readable",
-      "only by you)."
+      "only by you).",
+      "",
+      "The login is saved as the current profile (or --profile NAME). One that holds",
+      "another site or user is replaced only after a question on a terminal, or with",
+      "--force; the same site and user (a renewed token) is simply replaced.",
+      "A custom domain is Cloud with --email in a script; on a terminal conf asks the",
+      "site's public /_edge/tenant_info, then you (--deployment cloud|dc says it)."
     })
 public final class LoginCommand implements Callable<Integer> {
   private final CommandContext ctx;
