@@ -22,6 +22,11 @@ import java.util.function.Function;
  *
  * <p>OAuth profiles (browser login, client credentials) reach their site through the gateway of the
  * profile's {@link AtlassianHosts}, with an {@link OAuthSession} that renews the access token.
+ *
+ * <p>Last, as curl and gh do, a {@link Netrc} entry for the host requests go to: its login is the
+ * Cloud account's email (Basic with the API token); on Data Center an empty login (or {@code
+ * token}) makes the password a personal access token, any other login a username and password
+ * (legacy, warned). Never for OAuth, scoped-token or Connect profiles, and never for another host.
  */
 public final class ConnectionResolver {
   /** Cloud API token variables, most specific first. */
@@ -36,6 +41,7 @@ public final class ConnectionResolver {
   private final URI gateway;
   private final Function<Profile, SecretStore> stores;
   private final OAuthSupport oauth;
+  private java.util.function.Consumer<String> warnings = w -> {};
 
   /**
    * What OAuth profiles need beyond the stores.
@@ -81,6 +87,12 @@ public final class ConnectionResolver {
     this.gateway = null;
     this.stores = stores;
     this.oauth = oauth;
+  }
+
+  /** Where warnings about the credentials found go (a netrc password login); none by default. */
+  public ConnectionResolver withWarnings(java.util.function.Consumer<String> sink) {
+    this.warnings = sink;
+    return this;
   }
 
   /** The Atlassian hosts for a profile (null: none saved) under this environment. */
@@ -135,6 +147,10 @@ public final class ConnectionResolver {
           fromProfile ? profileName : null, site, fromEnv, caCert(fromProfile ? profile : null));
     }
     if (!fromProfile || profile == null) {
+      SiteCredentials netrc = fromNetrc(site, null);
+      if (netrc != null) {
+        return new Connection(null, site, netrc, null);
+      }
       throw ConfException.auth(
           "CONFLUENCE_URL is set but no credentials are: set "
               + (site.deployment() == Deployment.CLOUD
@@ -145,6 +161,10 @@ public final class ConnectionResolver {
     SecretStore store = stores.apply(profile);
     String secret = store.get(profileName);
     if (secret == null) {
+      SiteCredentials netrc = fromNetrc(site, profile);
+      if (netrc != null) {
+        return new Connection(profileName, site, netrc, profile.caCert());
+      }
       throw ConfException.auth(
           "no secret for profile '"
               + profileName
@@ -315,6 +335,67 @@ public final class ConnectionResolver {
       return new SiteCredentials(AuthType.PAT, null, token, "environment (CONFLUENCE_API_TOKEN)");
     }
     return null;
+  }
+
+  /**
+   * The netrc entry for the host this site's requests go to, as credentials; null when there is
+   * none, the site is reached through the gateway, or the profile logs in another way (OAuth,
+   * Connect, sessions).
+   */
+  private SiteCredentials fromNetrc(Site site, Profile profile) {
+    if (site.scoped() || site.oauth()) {
+      return null;
+    }
+    AuthType saved;
+    try {
+      saved = profile == null ? null : AuthType.parse(profile.auth());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (saved != null
+        && saved != AuthType.TOKEN
+        && saved != AuthType.PAT
+        && saved != AuthType.PASSWORD) {
+      return null;
+    }
+    String host = site.root().getHost();
+    Netrc netrc = Netrc.load(env).orElse(null);
+    Netrc.Entry entry = netrc == null ? null : netrc.find(host).orElse(null);
+    if (entry == null) {
+      return null;
+    }
+    String source =
+        "netrc ("
+            + netrc.file()
+            + (entry.machine() == null ? ", default entry" : ", machine " + entry.machine())
+            + ")";
+    String login = entry.login() == null || entry.login().isBlank() ? null : entry.login();
+    if (site.deployment() == Deployment.CLOUD) {
+      String email = login != null ? login : get("CONFLUENCE_EMAIL");
+      if (email == null && profile != null) {
+        email = profile.email();
+      }
+      if (email == null) {
+        throw ConfException.auth(
+            "the "
+                + source
+                + " entry for "
+                + host
+                + " has no login: on Cloud it is the Atlassian account's email");
+      }
+      return new SiteCredentials(AuthType.TOKEN, email, entry.password(), source);
+    }
+    if (login == null || login.equals("token")) {
+      return new SiteCredentials(AuthType.PAT, null, entry.password(), source);
+    }
+    warnings.accept(
+        "the "
+            + source
+            + " entry for "
+            + host
+            + " is a username and password (legacy); a personal access token is preferred:"
+            + " leave its login empty, or set it to 'token'");
+    return new SiteCredentials(AuthType.PASSWORD, login, entry.password(), source);
   }
 
   private static AuthType authType(Profile profile, Site site) {

@@ -55,6 +55,16 @@ public record Site(
   }
 
   /**
+   * Whether the site's address alone says which deployment it is: a {@code *.atlassian.net} site or
+   * the API gateway is Cloud; any other host (a custom domain, a Data Center server) could be
+   * either.
+   */
+  public static boolean hostTellsDeployment(Site site) {
+    String host = site.host() == null ? "" : site.host().toLowerCase(Locale.ROOT);
+    return site.scoped() || host.endsWith(".atlassian.net") || host.equals("api.atlassian.com");
+  }
+
+  /**
    * Works out the deployment and API bases of a site URL.
    *
    * @param url what the user typed; a missing scheme means https

@@ -218,14 +218,15 @@ public final class CommandContext {
 
   public ConnectionResolver resolver() {
     return new ConnectionResolver(
-        env,
-        this::storeFor,
-        new ConnectionResolver.OAuthSupport(
-            clock,
-            configDir(),
-            this::oauthClient,
-            url -> cloudIdOf(url),
-            (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)));
+            env,
+            this::storeFor,
+            new ConnectionResolver.OAuthSupport(
+                clock,
+                configDir(),
+                this::oauthClient,
+                url -> cloudIdOf(url),
+                (base, clientId, secret) -> dataCenterOAuth(base, clientId, secret, null)))
+        .withWarnings(w -> io().err().println("conf: warning: " + w));
   }
 
   /**
@@ -317,6 +318,24 @@ public final class CommandContext {
   /** A service for a site and credentials that are not (yet) saved: login verifies with it. */
   public ConfluenceService serviceFor(Site site, SiteCredentials credentials) {
     return Backends.create(site, credentials.type(), api(site, credentials, globals.caCert));
+  }
+
+  /**
+   * Whether a site whose URL does not tell is Confluence Cloud: its cloud id from the public {@code
+   * /_edge/tenant_info} (no credentials), or null when it gives none. Bounded to a few seconds in
+   * all, retries included, since a login waits on it before its first question.
+   */
+  public String probeCloudId(URI siteUrl) {
+    OkHttpClient quick =
+        httpClient(globals.caCert, siteUrl.getScheme())
+            .newBuilder()
+            .callTimeout(Duration.ofSeconds(4))
+            .build();
+    try {
+      return CloudBackend.cloudId(quick, siteUrl);
+    } catch (ConfException e) {
+      return null;
+    }
   }
 
   /** The cloud id of a Cloud site, for routing scoped tokens through the API gateway. */
@@ -573,6 +592,11 @@ public final class CommandContext {
     if (source.startsWith("environment (")) {
       String var = source.substring("environment (".length(), source.length() - 1);
       return "the secret in " + var + " is wrong or has expired; set a valid one";
+    }
+    if (source.startsWith("netrc (")) {
+      return "the password of the "
+          + source
+          + " entry is wrong or has expired; correct it, or run `conf auth login`";
     }
     return "the " + c.type().description() + " is wrong or has expired; run `conf auth login`";
   }

@@ -7,10 +7,16 @@ import dev.conf.config.Profile;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
 import dev.conf.testing.MemorySecretStore;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionResolverTest {
   private final Map<String, String> env = new HashMap<>();
@@ -145,5 +151,99 @@ class ConnectionResolverTest {
     assertThat(c.site().apiBase())
         .hasToString("https://api.atlassian.com/ex/confluence/abc-123/wiki");
     assertThat(c.site().webBase()).hasToString("https://acme.atlassian.net/wiki");
+  }
+
+  // --- ~/.netrc, the last fallback
+
+  @TempDir Path tmp;
+
+  private final List<String> warnings = new ArrayList<>();
+
+  private ConnectionResolver netrcResolver(String netrc) throws IOException {
+    Path file = tmp.resolve("netrc");
+    Files.writeString(file, netrc);
+    env.put("NETRC", file.toString());
+    return resolver().withWarnings(warnings::add);
+  }
+
+  @Test
+  void netrcIsTheLastFallbackAfterTheEnvironmentAndTheKeychain() throws IOException {
+    ConnectionResolver r =
+        netrcResolver("machine acme.atlassian.net login jane@acme.com password from-netrc\n");
+    keychain.put("default", "stored");
+    env.put("CONFLUENCE_API_TOKEN", "from-env");
+    assertThat(r.resolve("default", cloudProfile(), null).credentials().secret())
+        .isEqualTo("from-env");
+    env.remove("CONFLUENCE_API_TOKEN");
+    assertThat(r.resolve("default", cloudProfile(), null).credentials().secret())
+        .isEqualTo("stored");
+    keychain.secrets.clear();
+    Connection c = r.resolve("default", cloudProfile(), null);
+    assertThat(c.credentials().secret()).isEqualTo("from-netrc");
+    assertThat(c.credentials().type()).isEqualTo(AuthType.TOKEN);
+    assertThat(c.credentials().user()).isEqualTo("jane@acme.com");
+    assertThat(c.credentials().source())
+        .isEqualTo("netrc (" + tmp.resolve("netrc") + ", machine acme.atlassian.net)");
+    assertThat(c.profile()).isEqualTo("default");
+  }
+
+  @Test
+  void netrcServesASiteNamedOnlyByTheEnvironment() throws IOException {
+    ConnectionResolver r = netrcResolver("machine wiki.corp.example password the-pat\n");
+    env.put("CONFLUENCE_URL", "https://wiki.corp.example/confluence");
+    Connection c = r.resolve("default", null, null);
+    assertThat(c.credentials().type()).isEqualTo(AuthType.PAT);
+    assertThat(c.credentials().authorizationHeader()).isEqualTo("Bearer the-pat");
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void onDataCenterALoginOfTokenIsAPatAndAnyOtherAWarnedPassword() throws IOException {
+    env.put("CONFLUENCE_URL", "https://wiki.corp.example");
+    ConnectionResolver token = netrcResolver("machine wiki.corp.example login token password p\n");
+    assertThat(token.resolve("default", null, null).credentials().type()).isEqualTo(AuthType.PAT);
+    ConnectionResolver pw = netrcResolver("machine wiki.corp.example login jdoe password pw\n");
+    SiteCredentials c = pw.resolve("default", null, null).credentials();
+    assertThat(c.type()).isEqualTo(AuthType.PASSWORD);
+    assertThat(c.user()).isEqualTo("jdoe");
+    assertThat(warnings).singleElement().asString().contains("legacy").doesNotContain("pw\n");
+  }
+
+  @Test
+  void netrcIsNeverUsedForAnotherHost() throws IOException {
+    ConnectionResolver r = netrcResolver("machine other.example login a@b.c password nope\n");
+    env.put("CONFLUENCE_URL", "https://acme.atlassian.net");
+    assertThatThrownBy(() -> r.resolve("default", null, null))
+        .hasMessageContaining("CONFLUENCE_URL is set but no credentials are");
+  }
+
+  @Test
+  void aCloudEntryWithoutALoginTakesTheEmailFromTheEnvironmentOrFails() throws IOException {
+    ConnectionResolver r = netrcResolver("default password tok\n");
+    env.put("CONFLUENCE_URL", "https://acme.atlassian.net");
+    assertThatThrownBy(() -> r.resolve("default", null, null))
+        .isInstanceOf(ConfException.class)
+        .hasMessageContaining("has no login: on Cloud it is the Atlassian account's email")
+        .hasMessageNotContaining("tok");
+    env.put("CONFLUENCE_EMAIL", "ci@acme.com");
+    assertThat(r.resolve("default", null, null).credentials().user()).isEqualTo("ci@acme.com");
+  }
+
+  @Test
+  void scopedProfilesNeverSendANetrcPasswordToTheGateway() throws IOException {
+    ConnectionResolver r = netrcResolver("default login jane@acme.com password tok\n");
+    Profile scoped =
+        new Profile(
+            "https://acme.atlassian.net",
+            "cloud",
+            "token",
+            "jane@acme.com",
+            null,
+            null,
+            "abc-123",
+            null,
+            "keychain");
+    assertThatThrownBy(() -> r.resolve("default", scoped, null))
+        .hasMessageContaining("no secret for profile 'default'");
   }
 }

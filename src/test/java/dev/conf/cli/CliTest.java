@@ -228,7 +228,10 @@ class CliTest {
                 + "deployment\tData Center\n"
                 + "user\t- (not checked)\n"
                 + "auth\tpersonal access token\n"
-                + "secret from\tkeychain\n");
+                + "secret from\tkeychain\n"
+                + "\n"
+                + "lab\tcurrent\thttps://wiki.lab.example\tdc\tpat\t\tkeychain\t\n"
+                + "work\t\thttps://acme.atlassian.net\tcloud\ttoken\tjane@acme.com\tkeychain\t\n");
 
     Result logout = conf.run("auth", "logout");
     assertThat(logout.exitCode()).isZero();

@@ -1,6 +1,7 @@
 package dev.conf.testing;
 
 import dev.conf.auth.SecretStore;
+import dev.conf.auth.SecretStoreException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,23 +9,38 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemorySecretStore implements SecretStore {
   public final Map<String, String> secrets = new ConcurrentHashMap<>();
 
+  /**
+   * When set, every call fails as an unreachable keychain does, with this reason (e.g. "Secret
+   * Service not running").
+   */
+  public volatile String unreachable;
+
   @Override
   public String get(String profile) {
+    reachable("read the secret from");
     return secrets.get(profile);
   }
 
   @Override
   public void put(String profile, String secret) {
+    reachable("store the secret in");
     secrets.put(profile, secret);
   }
 
   @Override
   public boolean delete(String profile) {
+    reachable("delete the secret from");
     return secrets.remove(profile) != null;
   }
 
   @Override
   public String describe() {
     return "keychain";
+  }
+
+  private void reachable(String what) {
+    if (unreachable != null) {
+      throw SecretStoreException.failed(what, unreachable, null);
+    }
   }
 }

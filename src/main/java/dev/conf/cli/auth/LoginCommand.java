@@ -61,7 +61,13 @@ import picocli.CommandLine.Option;
       "",
       "The secret is read without echo on a terminal, or from stdin with --with-token;",
       "it is stored in the OS keychain (or, with --insecure-storage, a file readable",
-      "only by you)."
+      "only by you).",
+      "",
+      "The login is saved as the current profile (or --profile NAME). One that holds",
+      "another site or user is replaced only after a question on a terminal, or with",
+      "--force; the same site and user (a renewed token) is simply replaced.",
+      "A custom domain is Cloud with --email in a script; on a terminal conf asks the",
+      "site's public /_edge/tenant_info, then you (--deployment cloud|dc says it)."
     })
 public final class LoginCommand implements Callable<Integer> {
   private final CommandContext ctx;
@@ -207,6 +213,17 @@ public final class LoginCommand implements Callable<Integer> {
       description = "A default space key for this profile.")
   String space;
 
+  @Option(
+      names = "--force",
+      description =
+          "Replace the profile even when it holds another site or user (without --profile, a"
+              + " login writes the current profile; on a terminal conf asks, in a script it"
+              + " refuses).")
+  boolean force;
+
+  /** The deployment was a script's default for a URL that does not tell (see deployment()). */
+  private boolean deploymentGuessed;
+
   LoginCommand(CommandContext ctx) {
     this.ctx = ctx;
   }
@@ -215,15 +232,23 @@ public final class LoginCommand implements Callable<Integer> {
   public Integer call() {
     Io io = ctx.io();
     AuthType requested = parseType();
-    if (web || requested == AuthType.OAUTH) {
-      return new OAuthLogin(ctx, this).web();
-    }
-    if (requested == AuthType.CLIENT_CREDENTIALS) {
-      return new OAuthLogin(ctx, this).clientCredentials();
+    if (web || requested == AuthType.OAUTH || requested == AuthType.CLIENT_CREDENTIALS) {
+      boolean asks =
+          io.isStdinTty() && !(web || requested == AuthType.OAUTH ? withClientSecret : withToken);
+      if (url == null && asks) {
+        url = ask(true, "Confluence site URL: ", "--url");
+      }
+      if (url != null) {
+        // Who the browser or service account logs in as is known only afterwards: the site is.
+        guardProfile(detect(url, ctx.deploymentOverride()), null, asks);
+      }
+      return web || requested == AuthType.OAUTH
+          ? new OAuthLogin(ctx, this).web()
+          : new OAuthLogin(ctx, this).clientCredentials();
     }
     boolean interactive = io.isStdinTty() && !withToken;
     String siteUrl = url != null ? url : ask(interactive, "Confluence site URL: ", "--url");
-    Site site = detect(siteUrl, ctx.deploymentOverride());
+    Site site = detect(siteUrl, deployment(siteUrl, requested, interactive));
 
     AuthType authType = authType(site);
     if (scoped && authType == AuthType.CONNECT_JWT) {
@@ -255,6 +280,10 @@ public final class LoginCommand implements Callable<Integer> {
     if ((consumerKey != null || privateKey != null) && authType != AuthType.OAUTH1) {
       throw ConfException.usage("--consumer-key and --private-key are for --type oauth1");
     }
+    guardProfile(site, user, interactive);
+    if (!insecureStorage) {
+      keychainReachable(authType);
+    }
     String secret =
         authType == AuthType.OAUTH1 ? oauth1(site, user) : readSecret(interactive, authType);
     if (authType == AuthType.SESSION) {
@@ -273,12 +302,31 @@ public final class LoginCommand implements Callable<Integer> {
     SiteCredentials credentials = new SiteCredentials(authType, user, secret, store.describe());
     User me;
     if (authType == AuthType.TOKEN && !site.scoped()) {
-      Checked checked = checkCloudToken(site, credentials);
+      Checked checked;
+      try {
+        checked = checkCloudToken(site, credentials);
+      } catch (ConfException e) {
+        if (!deploymentGuessed || e.exitCode() != dev.conf.error.ExitCode.NOT_FOUND) {
+          throw e;
+        }
+        throw new ConfException(
+            e.exitCode(),
+            e.getMessage()
+                + "; "
+                + site.displayUrl()
+                + " was taken for Confluence Cloud because --email was given: if it is Data"
+                + " Center, log in with --deployment dc",
+            e);
+      }
       site = checked.site;
       me = checked.user;
       cloudId = site.cloudId();
     } else {
-      me = ctx.serviceFor(site, credentials).currentUser();
+      try {
+        me = ctx.serviceFor(site, credentials).currentUser();
+      } catch (ConfException e) {
+        throw refusedAtLogin(site, authType, e);
+      }
     }
 
     if (authType == AuthType.PASSWORD) {
@@ -395,6 +443,189 @@ public final class LoginCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The site's refusal of the secret just given, said as what it is: the hint {@code run `conf auth
+   * login`} would point at the command that is running. When the deployment was only a guess (a
+   * custom domain), it also says how to try the other one.
+   */
+  private ConfException refusedAtLogin(Site site, AuthType authType, ConfException e) {
+    if (e.exitCode() != dev.conf.error.ExitCode.AUTH
+        || e.getMessage() == null
+        || !e.getMessage().startsWith("authentication failed for ")) {
+      return e;
+    }
+    boolean guessed = deploymentGuessed;
+    return new ConfException(
+        dev.conf.error.ExitCode.AUTH,
+        "authentication failed for "
+            + site.displayUrl()
+            + ": the site refused the "
+            + authType.description()
+            + "; check that it is right and has not expired"
+            + (guessed && site.deployment() == Deployment.DATA_CENTER
+                ? "; if the site is Confluence Cloud, log in with --deployment cloud --email EMAIL"
+                    + " and an API token"
+                : guessed
+                    ? "; if the site is Confluence Data Center, log in with --deployment dc"
+                    : ""),
+        e);
+  }
+
+  /**
+   * Without {@code --profile}, a login writes the current profile (or {@code default}): when that
+   * profile already holds another site or user, a terminal asks before it is replaced and a script
+   * is refused (exit 2) unless {@code --force}. Logging in again to the same site as the same user
+   * (a renewed token) just replaces it, as {@code gh auth login} does.
+   *
+   * @param user who the new login is (null when not known yet, or a PAT's unnamed user)
+   */
+  void guardProfile(Site site, String user, boolean interactive) {
+    if (force || ctx.globals().profile() != null) {
+      return;
+    }
+    String name = ctx.profileName();
+    Profile existing = ctx.config().profile(name);
+    if (existing == null || existing.url() == null) {
+      return;
+    }
+    boolean sameSite;
+    try {
+      Deployment saved = Deployment.parse(existing.deployment());
+      sameSite =
+          Site.detect(existing.url(), saved).displayUrl().equals(site.displayUrl())
+              || existing.url().equals(site.displayUrl());
+    } catch (IllegalArgumentException e) {
+      sameSite = false;
+    }
+    String savedUser = existing.user();
+    boolean sameUser =
+        user == null || savedUser == null || savedUser.equalsIgnoreCase(user.strip());
+    if (sameSite && sameUser) {
+      return;
+    }
+    String holds = existing.url() + (savedUser == null ? "" : " as " + savedUser);
+    if (!interactive) {
+      throw ConfException.usage(
+              "profile '"
+                  + name
+                  + "' already holds "
+                  + holds
+                  + ": pass --profile NAME to save this login beside it, or --force to replace it")
+          .hint("conf auth status lists the saved profiles");
+    }
+    String answer = ctx.io().prompt("Replace profile '" + name + "' (" + holds + ")? [y/N] ");
+    String a = answer.toLowerCase(java.util.Locale.ROOT);
+    if (!a.equals("y") && !a.equals("yes")) {
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "cancelled: profile '"
+              + name
+              + "' is unchanged; log in with --profile NAME to save this site beside it");
+    }
+  }
+
+  /**
+   * Which deployment a URL is, when it says nothing itself (a custom domain: not *.atlassian.net,
+   * not the gateway) and {@code --deployment} did not say either; null: let the URL decide.
+   *
+   * <p>Options that exist on one deployment only settle it ({@code --username}, the Data Center
+   * login types; {@code --type connect-jwt}). Otherwise {@code --email} is taken for Cloud, said on
+   * stderr, in a script ({@code --type token} alone is not: a Data Center user may mean a PAT); on
+   * a terminal conf first asks the site's public {@code /_edge/tenant_info} (one request, no
+   * credentials: only Cloud answers it with a cloud id), and when that does not settle it asks the
+   * user, the email making Cloud the default answer.
+   */
+  private Deployment deployment(String siteUrl, AuthType requested, boolean interactive) {
+    Deployment override = ctx.deploymentOverride();
+    if (override != null) {
+      return override;
+    }
+    Site detected = detect(siteUrl, null);
+    if (Site.hostTellsDeployment(detected)) {
+      return null;
+    }
+    if (requested == AuthType.CONNECT_JWT) {
+      return Deployment.CLOUD;
+    }
+    if (requested != null && requested != AuthType.TOKEN || username != null) {
+      return Deployment.DATA_CENTER;
+    }
+    Io io = ctx.io();
+    if (!interactive) {
+      if (email != null) {
+        io.err()
+            .println(
+                "conf: "
+                    + detected.displayUrl()
+                    + " is taken for Confluence Cloud because --email was given (use --deployment"
+                    + " dc if it is Data Center)");
+        deploymentGuessed = true;
+        return Deployment.CLOUD;
+      }
+      deploymentGuessed = true;
+      return Deployment.DATA_CENTER;
+    }
+    String cloudId = ctx.probeCloudId(detected.siteUrl());
+    if (cloudId != null) {
+      io.err()
+          .println(
+              detected.displayUrl() + " is Confluence Cloud (its cloud id is " + cloudId + ")");
+      return Deployment.CLOUD;
+    }
+    // No cloud id: most likely Data Center, but a proxy may hide it; the user knows.
+    String hint = email != null ? "cloud" : "dc";
+    while (true) {
+      String answer =
+          io.prompt(
+                  "Is "
+                      + detected.displayUrl()
+                      + " Confluence Cloud or Data Center? [cloud/dc] ("
+                      + hint
+                      + "): ")
+              .toLowerCase(java.util.Locale.ROOT);
+      try {
+        Deployment d = Deployment.parse(answer.isEmpty() ? hint : answer);
+        if (d != null) {
+          return d;
+        }
+      } catch (IllegalArgumentException e) {
+        io.err().println("Answer cloud or dc.");
+      }
+    }
+  }
+
+  /**
+   * Says, before the secret is asked for, when there is no keychain to keep it in: conf never falls
+   * back to a plain-text file by itself.
+   */
+  private void keychainReachable(AuthType authType) {
+    try {
+      ctx.keychain().get(ctx.profileName());
+    } catch (dev.conf.auth.SecretStoreException e) {
+      String env =
+          switch (authType) {
+            case TOKEN -> "or set CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN in the environment";
+            case PAT -> "or set CONFLUENCE_PAT in the environment";
+            case PASSWORD ->
+                "or set CONFLUENCE_USERNAME and CONFLUENCE_PASSWORD in the environment";
+            default -> "or unlock or start the keychain and log in again";
+          };
+      throw new ConfException(
+          dev.conf.error.ExitCode.ERROR,
+          "no keychain could be reached"
+              + (e.reason() == null ? "" : " (" + e.reason() + ")")
+              + ": the "
+              + (authType == AuthType.PASSWORD || authType == AuthType.SESSION
+                  ? "password"
+                  : "secret")
+              + " would be stored in plain text in "
+              + ctx.fileStore().file()
+              + "; use --insecure-storage to allow that, "
+              + env,
+          e);
+    }
+  }
+
   private static ConfException tokenRefused(Site site, ConfException cause) {
     return new ConfException(
         dev.conf.error.ExitCode.AUTH,
@@ -443,7 +674,8 @@ public final class LoginCommand implements Callable<Integer> {
     if (site.deployment() == Deployment.DATA_CENTER && t == AuthType.TOKEN) {
       throw ConfException.usage(
           "--type token is for Cloud; Data Center takes a personal access token (--type pat) or"
-              + " --type password");
+              + " --type password (a Cloud site on its own domain: add --email, or --deployment"
+              + " cloud)");
     }
     return t;
   }

@@ -11,7 +11,11 @@ import dev.conf.error.ConfException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code conf auth logout}: forgets a profile and deletes its stored secret. */
+/**
+ * {@code conf auth logout}: forgets a profile and deletes its stored secret, then says which
+ * profile is current now (another saved one when the current one was removed), or that none is
+ * left.
+ */
 @Access(Access.Kind.LOCAL)
 @Examples({"conf auth logout", "conf auth logout --profile corp"})
 @Command(
@@ -35,6 +39,7 @@ public final class LogoutCommand implements Callable<Integer> {
     if (profile == null) {
       throw ConfException.notFound("no profile '" + name + "' to log out of");
     }
+    boolean wasCurrent = name.equals(config.current());
     SecretStore store = ctx.storeFor(profile);
     // An OAuth profile's entry heads its tokens' parts: delete those too, then the entry.
     boolean deleted = new OAuthTokenStore(store).delete(name) | store.delete(name);
@@ -49,6 +54,23 @@ public final class LogoutCommand implements Callable<Integer> {
                 + name
                 + "')"
                 + (deleted ? "; secret removed from the " + store.describe() : ""));
+    String now = config.current();
+    Profile next = now == null ? null : config.profile(now);
+    String after;
+    if (next != null) {
+      after =
+          (wasCurrent ? "Now using profile '" : "Current profile (unchanged): '")
+              + now
+              + "' ("
+              + next.url()
+              + ")"
+              + (config.profiles().size() > 1 ? "; change it with `conf auth switch`" : "");
+    } else if (config.profiles().isEmpty()) {
+      after = "No profile is left: log in with `conf auth login`";
+    } else {
+      after = "No profile is current: pick one with `conf auth switch`";
+    }
+    ctx.io().err().println(after);
     return 0;
   }
 }

@@ -12,7 +12,9 @@ import dev.conf.cli.JsonOptions;
 import dev.conf.output.FieldList;
 import dev.conf.output.Io;
 import dev.conf.output.JsonFields;
+import dev.conf.output.TablePrinter;
 import dev.conf.service.User;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,15 +22,24 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code conf auth status}: which site, deployment, user and auth type conf would use, and where
- * the secret comes from. Checks the credentials live unless {@code --offline}. Exit 4 when not
- * logged in or the check fails.
+ * the secret comes from, then every saved profile (the one in use marked). Checks the credentials
+ * in use live unless {@code --offline}; the listing comes from the config file alone. {@code
+ * --profile P} shows that one profile only. Exit 4 when not logged in or the check fails.
  */
 @Access(Access.Kind.READS)
-@Examples({"conf auth status", "conf auth status --offline --json"})
+@Examples({
+  "conf auth status",
+  "conf auth status --offline --json",
+  "conf --profile corp auth status"
+})
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show the site, user and credentials in use, and check them.")
+    description = {
+      "Show the site, user and credentials in use, and check them; then list",
+      "every saved profile, the one in use marked with *.",
+      "With --profile NAME: that profile only."
+    })
 public final class StatusCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
 
@@ -62,7 +73,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "displayName",
     "scopes",
     "accessTokenExpires",
-    "readOnly"
+    "readOnly",
+    "profiles"
   })
   record Status(
       String profile,
@@ -78,7 +90,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String displayName,
       String scopes,
       String accessTokenExpires,
-      String readOnly) {}
+      String readOnly,
+      List<SavedProfiles.Summary> profiles) {}
 
   @Override
   public Integer call() {
@@ -106,7 +119,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             me == null ? null : me.displayName(),
             scopes,
             expires,
-            readOnly);
+            readOnly,
+            ctx.globals().profile() == null ? SavedProfiles.list(ctx) : null);
     Io io = ctx.io();
     if (json.enabled()) {
       json.print(io, s);
@@ -140,6 +154,54 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
     }
     fields.print();
+    printProfiles(io, s.profiles(), c.profile());
     return 0;
+  }
+
+  /**
+   * Every saved profile after the one in use, when there is another to show: a table on a terminal;
+   * in a pipe, after an empty line, one tab-separated line a profile (name, "current" or empty,
+   * site, deployment, auth type, user, where the secret is kept, "read-only" or empty).
+   */
+  private static void printProfiles(Io io, List<SavedProfiles.Summary> profiles, String shown) {
+    if (profiles == null
+        || profiles.isEmpty()
+        || profiles.size() == 1 && profiles.get(0).name().equals(shown)) {
+      return;
+    }
+    io.out().println();
+    if (!io.isStdoutTty()) {
+      TablePrinter tsv = new TablePrinter(io, "", "", "", "", "", "", "", "");
+      for (SavedProfiles.Summary p : profiles) {
+        tsv.row(
+            p.name(),
+            p.current() ? "current" : "",
+            p.site(),
+            p.deployment(),
+            p.authType(),
+            p.user(),
+            p.secretStorage(),
+            p.readOnly() ? "read-only" : "");
+      }
+      tsv.print();
+      return;
+    }
+    io.out().println("Saved profiles (switch with conf auth switch NAME):");
+    TablePrinter table =
+        new TablePrinter(
+                io, "", "PROFILE", "SITE", "DEPLOYMENT", "AUTH", "USER", "SECRET", "READ-ONLY")
+            .keepWhole(2);
+    for (SavedProfiles.Summary p : profiles) {
+      table.row(
+          p.current() ? "*" : "",
+          p.name(),
+          p.site(),
+          SavedProfiles.deploymentName(p.deployment()),
+          p.authType(),
+          p.user() == null ? "-" : p.user(),
+          p.secretStorage(),
+          p.readOnly() ? "yes" : "no");
+    }
+    table.print();
   }
 }
