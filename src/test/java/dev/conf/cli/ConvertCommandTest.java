@@ -105,7 +105,7 @@ class ConvertCommandTest {
   void badFlagsAreUsageErrors() {
     Result badFormat = conf.run("convert", "--from", "docx", "-");
     assertThat(badFormat.exitCode()).isEqualTo(2);
-    assertThat(badFormat.err()).contains("--from").contains("md, storage");
+    assertThat(badFormat.err()).contains("--from").contains("md (or markdown) or storage");
 
     Result same = conf.stdin("x").run("convert", "--from", "md", "--to", "md");
     assertThat(same.exitCode()).isEqualTo(2);

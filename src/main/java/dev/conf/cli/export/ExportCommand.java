@@ -3,6 +3,7 @@ package dev.conf.cli.export;
 import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
+import dev.conf.cli.FormatNames;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.TreeRoot;
 import dev.conf.error.ConfException;
@@ -46,12 +47,6 @@ import picocli.CommandLine.Option;
 public final class ExportCommand implements Callable<Integer>, JsonOptions.Fielded {
   static final int MAX_CONCURRENCY = 32;
 
-  /** Output formats. */
-  enum Format {
-    md,
-    storage
-  }
-
   private final CommandContext ctx;
 
   @Mixin TreeRoot root;
@@ -67,8 +62,8 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
       names = "--format",
       paramLabel = "md|storage",
       defaultValue = "md",
-      description = "md: Markdown (default); storage: the raw storage XHTML.")
-  Format format;
+      description = "md (or markdown): Markdown (default); storage: the raw storage XHTML.")
+  String format;
 
   @Option(
       names = "--with-attachments",
@@ -96,6 +91,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
   @Override
   public Integer call() {
     root.check();
+    boolean markdown = FormatNames.body("--format", format) == FormatNames.Body.MARKDOWN;
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw ConfException.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
     }
@@ -118,13 +114,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
         new Exporter(
                 ctx,
                 new Exporter.Options(
-                    root.page(),
-                    root.space(),
-                    dir,
-                    to,
-                    format == Format.md,
-                    withAttachments,
-                    concurrency))
+                    root.page(), root.space(), dir, to, markdown, withAttachments, concurrency))
             .run();
     if (json.enabled()) {
       json.print(ctx.io(), s);
