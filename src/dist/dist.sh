@@ -14,6 +14,9 @@
 #   conf-VERSION/runtime/            jlink runtime: only the modules conf needs (jdeps), with the
 #                                    JDK's own CDS archive and legal notices (runtime/legal)
 #   conf-VERSION/completions/        bash and zsh completion scripts
+#   conf-VERSION/share/man/man1/     man pages, conf.1 and one per command (conf-page-update.1),
+#                                    written by the build from the command model (ManPages); man-db
+#                                    finds them from bin/ on the PATH, else MANPATH
 #   conf-VERSION/licenses/           conf's licence and every bundled dependency's
 #
 # With dpkg-deb on the machine it also builds target/conf_VERSION_ARCH.deb (the same tree under
@@ -41,7 +44,7 @@ esac
 name=conf-$version
 stage=$target/dist/$name
 rm -rf "$target/dist"
-mkdir -p "$stage/bin" "$stage/lib" "$stage/completions" "$stage/licenses"
+mkdir -p "$stage/bin" "$stage/lib" "$stage/completions" "$stage/licenses" "$stage/share/man/man1"
 
 # The jar: lib/ is where bin/conf looks first. cp -p: the archive below carries the jar's time.
 cp -p "$target/conf.jar" "$target/conf.jar.id" "$stage/lib/"
@@ -93,6 +96,15 @@ fi
 # Shell completions, from the jar itself.
 "$stage/runtime/bin/java" -jar "$stage/lib/conf.jar" completion bash >"$stage/completions/conf.bash"
 "$stage/runtime/bin/java" -jar "$stage/lib/conf.jar" completion zsh >"$stage/completions/_conf"
+
+# Man pages, which the build wrote from the jar's command model (the pom's man-pages step).
+if ! ls "$target"/man/man1/conf*.1 >/dev/null 2>&1; then
+  log "no man pages in $target/man/man1 (the pom's man-pages step)"
+  exit 1
+fi
+cp "$target"/man/man1/conf*.1 "$stage/share/man/man1/"
+chmod 0644 "$stage"/share/man/man1/*.1
+log "man pages: $(find "$stage/share/man/man1" -name '*.1' | wc -l) in share/man/man1"
 
 # Licences: conf's, then each bundled dependency's licence and notice files from its jar, and the
 # licence its POM declares (some jars carry no file); the runtime's are in runtime/legal.
@@ -159,10 +171,14 @@ log "built $tarball ($(du -h "$tarball" | cut -f1)) in $((SECONDS - start))s"
 
 if command -v dpkg-deb >/dev/null && [[ $os == linux ]]; then
   deb=$target/dist/deb
-  mkdir -p "$deb/DEBIAN" "$deb/opt" "$deb/usr/bin" "$deb/usr/share/bash-completion/completions"
+  mkdir -p "$deb/DEBIAN" "$deb/opt" "$deb/usr/bin" "$deb/usr/share/bash-completion/completions" \
+    "$deb/usr/share/man/man1"
   cp -a "$stage" "$deb/opt/conf"
   ln -s /opt/conf/bin/conf "$deb/usr/bin/conf"
   ln -s /opt/conf/completions/conf.bash "$deb/usr/share/bash-completion/completions/conf"
+  for page in "$stage"/share/man/man1/*.1; do
+    ln -s "/opt/conf/share/man/man1/$(basename "$page")" "$deb/usr/share/man/man1/$(basename "$page")"
+  done
   debarch=$arch
   [[ $arch == x64 ]] && debarch=amd64
   [[ $arch == aarch64 ]] && debarch=arm64

@@ -48,14 +48,17 @@ public final class ConvertCommand implements Callable<Integer> {
 
   private final CommandContext ctx;
 
-  @Option(names = "--from", paramLabel = "md|storage", description = "Input format.")
-  Format from;
+  @Option(
+      names = "--from",
+      paramLabel = "md|storage",
+      description = "Input format (md or markdown, storage).")
+  String from;
 
   @Option(
       names = "--to",
       paramLabel = "md|storage",
       description = "Output format (default: the other one).")
-  Format to;
+  String to;
 
   @Parameters(
       paramLabel = "FILE",
@@ -70,8 +73,9 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format source = from != null ? from : formatOf(file);
-    Format target = to != null ? to : (source == Format.md ? Format.storage : Format.md);
+    Format source = from != null ? format("--from", from) : formatOf(file);
+    Format target =
+        to != null ? format("--to", to) : (source == Format.md ? Format.storage : Format.md);
     if (source == target) {
       throw ConfException.usage("--from and --to are both " + source + ": nothing to convert");
     }
@@ -86,6 +90,13 @@ public final class ConvertCommand implements Callable<Integer> {
     ctx.io().out().print(output);
     ctx.io().out().flush();
     return ExitCode.OK.code();
+  }
+
+  /** md, markdown or storage, as every --format takes them ({@link FormatNames}). */
+  private static Format format(String option, String value) {
+    return FormatNames.body(option, value) == FormatNames.Body.MARKDOWN
+        ? Format.md
+        : Format.storage;
   }
 
   static Format formatOf(String file) {

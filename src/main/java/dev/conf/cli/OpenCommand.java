@@ -47,7 +47,7 @@ public final class OpenCommand implements Callable<Integer> {
     if (ref.byTitle()) {
       return Web.open(
           ctx,
-          ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title()).url());
+          new PageResolver(ctx).findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title()).url());
     }
     try {
       return Web.open(

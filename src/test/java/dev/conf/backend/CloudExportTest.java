@@ -41,6 +41,11 @@ class CloudExportTest extends ExportScenarios {
     m.put("version", Map.of("number", p.version(), "authorId", "acc-ed"));
     if (body) {
       m.put("body", Map.of("storage", Map.of("value", p.body(), "representation", "storage")));
+      List<Object> labels = new ArrayList<>();
+      for (String l : p.labels()) {
+        labels.add(Map.of("id", "77" + labels.size(), "name", l, "prefix", "global"));
+      }
+      m.put("labels", Map.of("results", labels, "_links", Map.of()));
     }
     m.put("_links", Map.of("webui", "/spaces/DOCS/pages/" + p.id()));
     return m;
@@ -94,6 +99,19 @@ class CloudExportTest extends ExportScenarios {
         get(urlPathEqualTo(V2 + "/pages"))
             .withQueryParam("id", matching("[0-9]+"))
             .willReturn(okJson(json(Map.of("results", results, "_links", Map.of())))));
+  }
+
+  @Override
+  protected void stubHomepage(String id) {
+    wm.stubFor(
+        get(urlPathEqualTo(V2 + "/spaces"))
+            .withQueryParam("keys", equalTo("DOCS"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"id\":\"98305\",\"key\":\"DOCS\",\"name\":\"Docs\","
+                        + "\"type\":\"global\",\"status\":\"current\",\"homepageId\":\""
+                        + id
+                        + "\",\"_links\":{\"webui\":\"/spaces/DOCS\"}}],\"_links\":{}}")));
   }
 
   @Override

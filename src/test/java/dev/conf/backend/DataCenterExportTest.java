@@ -46,6 +46,11 @@ class DataCenterExportTest extends ExportScenarios {
     m.put("ancestors", ancestors);
     if (body) {
       m.put("body", Map.of("storage", Map.of("value", p.body(), "representation", "storage")));
+      List<Object> labels = new ArrayList<>();
+      for (String l : p.labels()) {
+        labels.add(Map.of("id", "77" + labels.size(), "name", l, "prefix", "global"));
+      }
+      m.put("metadata", Map.of("labels", Map.of("results", labels, "size", labels.size())));
     }
     m.put("_links", Map.of("webui", "/display/DOCS/" + p.id()));
     return m;
@@ -91,6 +96,18 @@ class DataCenterExportTest extends ExportScenarios {
   @Override
   protected void stubVersionLookup(List<P> pages) {
     // Data Center listings carry versions: nothing is looked up.
+  }
+
+  @Override
+  protected void stubHomepage(String id) {
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/space/DOCS"))
+            .willReturn(
+                okJson(
+                    "{\"id\":98305,\"key\":\"DOCS\",\"name\":\"Docs\",\"type\":\"global\","
+                        + "\"homepage\":{\"id\":\""
+                        + id
+                        + "\",\"type\":\"page\"},\"_links\":{\"webui\":\"/display/DOCS\"}}")));
   }
 
   @Override

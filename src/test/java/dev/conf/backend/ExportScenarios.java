@@ -3,6 +3,7 @@ package dev.conf.backend;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.conf.cli.publish.LocalPage;
+import dev.conf.cli.publish.SourceTree;
+import dev.conf.convert.CodeLanguages;
+import dev.conf.convert.FrontMatter;
+import dev.conf.convert.MarkdownToStorage;
 import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.SpecContract;
 import dev.conf.testing.WireMockSuite;
@@ -22,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +52,18 @@ public abstract class ExportScenarios extends WireMockSuite {
   }
 
   /** A page as the server holds it. */
-  protected record P(String id, String title, String parentId, int version, String body) {
+  protected record P(
+      String id, String title, String parentId, int version, String body, List<String> labels) {
+    protected P(String id, String title, String parentId, int version, String body) {
+      this(id, title, parentId, version, body, List.of());
+    }
+
     P withVersion(int v, String newBody) {
-      return new P(id, title, parentId, v, newBody);
+      return new P(id, title, parentId, v, newBody, labels);
     }
 
     P withTitle(String t) {
-      return new P(id, t, parentId, version, body);
+      return new P(id, t, parentId, version, body, labels);
     }
   }
 
@@ -80,6 +92,9 @@ public abstract class ExportScenarios extends WireMockSuite {
 
   /** The path of the attachment search. */
   protected abstract String attachmentSearchPath();
+
+  /** Space DOCS as {@code conf publish} reads it: its homepage is {@code id}. */
+  protected abstract void stubHomepage(String id);
 
   @BeforeEach
   void outputFolder() {
@@ -187,7 +202,7 @@ public abstract class ExportScenarios extends WireMockSuite {
             "Home/Guide/Setup.md",
             "Home/Guide/index.md",
             "Home/index.md");
-    assertThat(read("Home/index.md")).isEqualTo("Welcome\n");
+    assertThat(read("Home/index.md")).isEqualTo("---\ntitle: \"Home\"\n---\nWelcome\n");
     assertThat(read("Home/Guide/Setup.md"))
         .contains("[FAQ](../FAQ.md)")
         .contains("[Guide](index.md)")
@@ -282,13 +297,14 @@ public abstract class ExportScenarios extends WireMockSuite {
   }
 
   @Test
-  void aSecondExportFetchesChangedPagesMovesRenamedOnesAndRemovesDeletedOnes() throws Exception {
+  void aSecondExportFetchesChangedAndRenamedPagesAndRemovesDeletedOnes() throws Exception {
     stubSpace(space());
     assertThat(export("--space", "DOCS").exitCode()).isZero();
     Files.writeString(out.resolve("notes.txt"), "mine");
     wm.resetAll();
 
-    // FAQ changed; "A/B" renamed; Home's Guide gone with its child Setup.
+    // FAQ changed; "A/B" renamed (its front matter holds the title, so it is written again);
+    // Home's Guide gone with its child Setup; Home unchanged.
     List<P> now =
         List.of(
             new P("1", "Home", null, 3, "<p>Welcome</p>"),
@@ -298,17 +314,18 @@ public abstract class ExportScenarios extends WireMockSuite {
     Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(bodyFetches("4")).isEqualTo(1);
-    assertThat(bodyFetches()).as("only the changed page's body").isEqualTo(1);
+    assertThat(bodyFetches("5")).isEqualTo(1);
+    assertThat(bodyFetches()).as("only the changed pages' bodies").isEqualTo(2);
     assertThat(files())
         .containsExactly(
             ".conf-export.json", "Home/FAQ.md", "Home/index.md", "Renamed.md", "notes.txt");
-    assertThat(read("Home/FAQ.md")).isEqualTo("More questions\n");
-    assertThat(read("Renamed.md")).isEqualTo("odd\n");
+    assertThat(read("Home/FAQ.md")).isEqualTo("---\ntitle: \"FAQ\"\n---\nMore questions\n");
+    assertThat(read("Renamed.md")).isEqualTo("---\ntitle: \"Renamed\"\n---\nodd\n");
     assertThat(Files.exists(out.resolve("Home/Guide"))).as("emptied folder removed").isFalse();
     JsonNode s = JSON.readTree(r.out());
-    assertThat(s.path("written").asInt()).isEqualTo(1);
-    assertThat(s.path("unchanged").asInt()).isEqualTo(2);
-    assertThat(s.path("moved").asInt()).isEqualTo(1);
+    assertThat(s.path("written").asInt()).isEqualTo(2);
+    assertThat(s.path("unchanged").asInt()).isEqualTo(1);
+    assertThat(s.path("moved").asInt()).isZero();
     assertThat(s.path("removed").asInt()).isEqualTo(2);
   }
 
@@ -326,7 +343,7 @@ public abstract class ExportScenarios extends WireMockSuite {
     assertThat(bodyFetches("4")).as("FAQ itself is moved, not fetched").isZero();
     assertThat(bodyFetches("3")).isEqualTo(1);
     assertThat(bodyFetches()).isEqualTo(1);
-    assertThat(read("FAQ.md")).isEqualTo("Questions\n");
+    assertThat(read("FAQ.md")).endsWith("---\nQuestions\n");
     assertThat(read("Home/Guide/Setup.md")).contains("[FAQ](../../FAQ.md)");
   }
 
@@ -472,6 +489,129 @@ public abstract class ExportScenarios extends WireMockSuite {
                 + " there\n");
   }
 
+  // ---- front matter, and publishing an export back
+
+  /** The front matter of an exported Markdown file, as {@code conf publish} reads it. */
+  protected FrontMatter frontMatter(String relative) {
+    return MarkdownToStorage.convert(read(relative)).meta();
+  }
+
+  @Test
+  void markdownFilesStartWithTheExactTitleAndTheLabelsAsFrontMatter() {
+    List<P> pages = new ArrayList<>(space());
+    pages.set(3, new P("4", "FAQ", "1", 5, "<h1>Frequently asked</h1>", List.of("faq", "help")));
+    stubSpace(pages);
+    Result r = export("--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(read("Home/FAQ.md"))
+        .isEqualTo("---\ntitle: \"FAQ\"\nlabels: [\"faq\", \"help\"]\n---\n# Frequently asked\n");
+    FrontMatter faq = frontMatter("Home/FAQ.md");
+    assertThat(faq.title()).as("not the first heading").isEqualTo("FAQ");
+    assertThat(faq.labels()).containsExactly("faq", "help");
+    // A title that is no file name, with quotes and a colon, comes back exactly.
+    assertThat(frontMatter("A-B- -odd-.md").title()).isEqualTo("A/B: \"odd\"");
+    assertThat(manifest().path("frontMatter").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anExportWithoutFrontMatterIsWrittenAgain() throws Exception {
+    stubSpace(space());
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    // As conf versions before front matter left it.
+    JsonNode m = manifest();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("frontMatter");
+    Files.writeString(out.resolve(".conf-export.json"), m.toString());
+    Files.writeString(out.resolve("Home/FAQ.md"), "Questions\n");
+    wm.resetRequests();
+    assertThat(export("--space", "DOCS").exitCode()).isZero();
+    assertThat(bodyFetches()).isEqualTo(5);
+    assertThat(read("Home/FAQ.md")).startsWith("---\ntitle: \"FAQ\"\n");
+  }
+
+  @Test
+  void formatMarkdownIsMdInAnyCase() {
+    stubSpace(space());
+    Result r = export("--space", "DOCS", "--format", "Markdown");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(manifest().path("format").asText()).isEqualTo("md");
+    assertThat(files()).contains("Home/index.md");
+    wm.resetRequests();
+    Result bad = export("--space", "DOCS", "--format", "docx");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo("conf: --format must be md (or markdown) or storage, not 'docx'\n");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  /**
+   * The round trip of issue 15: pages {@code conf publish} made from a folder, exported, and the
+   * export published back. Publish must find every page unchanged: the same titles (front matter,
+   * not the first heading), the same labels, the same bodies, under the same parents (the file
+   * exported from the homepage is the homepage itself, not a new page under it), and send nothing.
+   */
+  @Test
+  void anExportPublishedBackSendsNoWrite() throws Exception {
+    Path source = tmp.resolve("source");
+    Files.createDirectories(source.resolve("guide"));
+    Files.writeString(
+        source.resolve("guide/index.md"),
+        "---\ntitle: User guide\nlabels: [docs, guide]\n---\n# Getting started\n\n"
+            + "All about *it*, see [setup](setup.md).\n");
+    Files.writeString(
+        source.resolve("guide/setup.md"),
+        "# Setup\n\nBack to [the guide](index.md).\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n"
+            + "| 1 | 2 |\n");
+    Map<String, LocalPage> local = new java.util.LinkedHashMap<>();
+    for (LocalPage p : SourceTree.read(source, CodeLanguages::cloud).pages()) {
+      local.put(p.title(), p);
+    }
+    assertThat(local).containsOnlyKeys("User guide", "Setup");
+    LocalPage guide = local.get("User guide");
+    LocalPage setup = local.get("Setup");
+    List<P> pages =
+        List.of(
+            new P("1", "Home", null, 3, "<p>Welcome</p>"),
+            new P("2", "User guide", "1", 4, guide.storage(), guide.labels()),
+            new P("3", "Setup", "2", 2, setup.storage()));
+    stubSpace(pages);
+    Result exported = export("--space", "DOCS");
+    assertThat(exported.exitCode()).as(exported.toString()).isZero();
+    assertThat(files())
+        .contains("Home/index.md", "Home/User guide/index.md", "Home/User guide/Setup.md");
+
+    stubHomepage("1");
+    List<PublishScenarios.Remote> state =
+        List.of(
+            new PublishScenarios.Remote(
+                "2", "User guide", 4, "1", guide.labels(), guide.hash(), 4, Map.of()),
+            new PublishScenarios.Remote(
+                "3", "Setup", 2, "2", List.of(), setup.hash(), 2, Map.of()));
+    List<String> items = new ArrayList<>();
+    state.forEach(x -> items.add(PublishScenarios.contentJson(x)));
+    wm.stubFor(
+        get(urlPathEqualTo(attachmentSearchPath()))
+            .withQueryParam("cql", containing("ancestor"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + String.join(",", items)
+                        + "],\"start\":0,\"limit\":200,\"size\":"
+                        + items.size()
+                        + ",\"_links\":{}}")));
+    wm.resetRequests();
+    Result r = conf.pipe().run("publish", out.toString(), "--space", "DOCS", "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode outcomes = JSON.readTree(r.out());
+    assertThat(outcomes).hasSize(2);
+    for (JsonNode o : outcomes) {
+      assertThat(o.path("action").asText()).as(o.toString()).isEqualTo("unchanged");
+    }
+    assertThat(r.err()).contains("Home/index.md was exported from page 1");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl())))
+        .as("publish sends no write")
+        .allMatch(q -> q.getMethod().getName().equals("GET"));
+  }
+
   // ---- attachments
 
   @Test
@@ -501,6 +641,77 @@ public abstract class ExportScenarios extends WireMockSuite {
     assertThat(wm.findAll(getRequestedFor(anyUrl())))
         .noneMatch(q -> q.getUrl().contains("/download/"));
     assertThat(bodyFetches()).isZero();
+  }
+
+  @Test
+  void aReExportWithoutAttachmentsKeepsTheFilesAnEarlierOneDownloaded() throws Exception {
+    stubSpace(space());
+    stubAttachments(
+        List.of(
+            new A("att31", "diagram.png", "3", 2, "PNGDATA"),
+            new A("att11", "logo.svg", "1", 1, "<svg/>")));
+    assertThat(export("--space", "DOCS", "--with-attachments").exitCode()).isZero();
+    wm.resetAll();
+
+    // Setup changed: written again, its image still pointing at the file the first run wrote.
+    List<P> now = new ArrayList<>(space());
+    now.set(2, now.get(2).withVersion(3, SETUP_BODY + "<p>More setup</p>"));
+    stubSpace(now);
+    Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(bodyFetches()).isEqualTo(1);
+    assertThat(read("Home/Guide/Setup.attachments/diagram.png")).isEqualTo("PNGDATA");
+    assertThat(read("Home/index.attachments/logo.svg")).isEqualTo("<svg/>");
+    assertThat(read("Home/Guide/Setup.md"))
+        .contains("More setup")
+        .contains("![](Setup.attachments/diagram.png)");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(attachmentSearchPath())))).isEmpty();
+    JsonNode s = JSON.readTree(r.out());
+    assertThat(s.path("attachments").asInt()).isEqualTo(2);
+    assertThat(s.path("attachmentsDownloaded").asInt()).isZero();
+    assertThat(s.path("attachmentsRemoved").asInt()).as("not taken for stale").isZero();
+    assertThat(manifest().path("withAttachments").asBoolean()).isTrue();
+    assertThat(manifest().toString())
+        .contains("Setup.attachments/diagram.png")
+        .contains("index.attachments/logo.svg");
+
+    // With --with-attachments again: a changed attachment is downloaded anew.
+    wm.resetAll();
+    stubSpace(now);
+    stubAttachments(
+        List.of(
+            new A("att31", "diagram.png", "3", 3, "NEWPNG"),
+            new A("att11", "logo.svg", "1", 1, "<svg/>")));
+    Result refreshed =
+        conf.pipe()
+            .run(
+                "export",
+                "--space",
+                "DOCS",
+                "--to",
+                out.toString(),
+                "--with-attachments",
+                "--json");
+    assertThat(refreshed.exitCode()).as(refreshed.toString()).isZero();
+    assertThat(read("Home/Guide/Setup.attachments/diagram.png")).isEqualTo("NEWPNG");
+    assertThat(read("Home/index.attachments/logo.svg")).isEqualTo("<svg/>");
+    assertThat(JSON.readTree(refreshed.out()).path("attachmentsDownloaded").asInt()).isEqualTo(1);
+    assertThat(bodyFetches()).as("the pages are as the last run wrote them").isZero();
+  }
+
+  @Test
+  void attachmentsOfAPageDeletedOnTheServerGoEvenWithoutWithAttachments() {
+    stubSpace(space());
+    stubAttachments(List.of(new A("att41", "faq.txt", "4", 1, "q")));
+    assertThat(export("--space", "DOCS", "--with-attachments").exitCode()).isZero();
+    assertThat(files()).contains("Home/FAQ.attachments/faq.txt");
+    wm.resetAll();
+    List<P> now = new ArrayList<>(space());
+    now.remove(3);
+    stubSpace(now);
+    Result r = export("--space", "DOCS");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(files()).noneMatch(f -> f.contains("FAQ"));
   }
 
   // ---- bad input

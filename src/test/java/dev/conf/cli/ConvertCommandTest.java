@@ -61,6 +61,16 @@ class ConvertCommandTest {
   }
 
   @Test
+  void markdownIsMdInAnyCaseAsEveryFormatOptionTakesIt() {
+    Result from = conf.stdin(MD).run("convert", "--from", "markdown", "-");
+    assertThat(from.exitCode()).as(from.toString()).isZero();
+    assertThat(from.out()).isEqualTo(STORAGE);
+    Result to = conf.stdin(STORAGE).run("convert", "--from", "STORAGE", "--to", "Markdown");
+    assertThat(to.exitCode()).as(to.toString()).isZero();
+    assertThat(to.out()).isEqualTo("# Hello\n\n- [x] done\n");
+  }
+
+  @Test
   void fromOverridesTheExtension() throws IOException {
     Path file = Files.writeString(tmp.resolve("body.txt"), "<p>a <strong>b</strong></p>");
 
@@ -105,7 +115,7 @@ class ConvertCommandTest {
   void badFlagsAreUsageErrors() {
     Result badFormat = conf.run("convert", "--from", "docx", "-");
     assertThat(badFormat.exitCode()).isEqualTo(2);
-    assertThat(badFormat.err()).contains("--from").contains("md, storage");
+    assertThat(badFormat.err()).contains("--from").contains("md (or markdown) or storage");
 
     Result same = conf.stdin("x").run("convert", "--from", "md", "--to", "md");
     assertThat(same.exitCode()).isEqualTo(2);

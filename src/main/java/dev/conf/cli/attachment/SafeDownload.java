@@ -93,12 +93,13 @@ final class SafeDownload {
       return Outcome.SKIPPED;
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp;
+    dev.conf.util.TempFiles.Temp file;
     try {
-      temp = dev.conf.util.TempFiles.create(dir, "." + shortName(target) + ".", ".part");
+      file = dev.conf.util.TempFiles.createPrivate(dir, "." + shortName(target) + ".", ".part");
     } catch (IOException e) {
       throw new ConfException(ExitCode.ERROR, "cannot write in " + dir + ": " + e.getMessage(), e);
     }
+    Path temp = file.path();
     Thread cleanup = new Thread(() -> deleteQuietly(temp), "conf-download-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     boolean done = false;
@@ -125,6 +126,11 @@ final class SafeDownload {
                 + " bytes; "
                 + target
                 + " was not written");
+      }
+      try {
+        file.finish();
+      } catch (IOException e) {
+        throw new ConfException(ExitCode.ERROR, "cannot write " + temp + ": " + e.getMessage(), e);
       }
       moveIntoPlace(temp, target);
       done = true;

@@ -2,7 +2,15 @@ package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
 import dev.conf.service.ContentType;
+import dev.conf.service.Cql;
+import dev.conf.service.Page;
+import dev.conf.service.SearchQuery;
+import dev.conf.service.SearchResult;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Turns what the user typed into a content id, looking titles up where needed. */
 public final class PageResolver {
@@ -73,6 +81,96 @@ public final class PageResolver {
     if (!ref.byTitle()) {
       return ref.id();
     }
-    return ctx.service().pages().findByTitle(type, ref.spaceKey(), ref.title()).id();
+    return findByTitle(type, ref.spaceKey(), ref.title()).id();
+  }
+
+  /** Titles asked for when the exact one is not in the space: enough to find its case variants. */
+  static final int SIMILAR_LIMIT = 50;
+
+  /**
+   * The page or blog post titled {@code title} in the space, forgiving case: the exact title first
+   * (the REST lookups match it exactly, on both deployments); else one CQL title search, and a
+   * title that equals it ignoring case is taken when it is the only one (with a note on stderr, as
+   * a title differing only in case cannot be anything else); else exit 3 with the closest titles:
+   * "no page titled 'Runbok' in space DOCS; did you mean 'Runbook'?".
+   */
+  public Page findByTitle(ContentType type, String spaceKey, String title) {
+    ConfException missing;
+    try {
+      return ctx.service().pages().findByTitle(type, spaceKey, title);
+    } catch (ConfException e) {
+      if (e.exitCode() != ExitCode.NOT_FOUND) {
+        throw e;
+      }
+      missing = e;
+    }
+    List<SearchResult> similar = similar(type, spaceKey, title);
+    Set<String> sameButCase = new LinkedHashSet<>();
+    for (SearchResult r : similar) {
+      if (r.title() != null && r.title().equalsIgnoreCase(title)) {
+        sameButCase.add(r.title());
+      }
+    }
+    if (sameButCase.size() == 1) {
+      String found = sameButCase.iterator().next();
+      Page page = ctx.service().pages().findByTitle(type, spaceKey, found);
+      ctx.io()
+          .err()
+          .println("conf: no " + type.noun() + " titled '" + title + "'; using '" + found + "'");
+      return page;
+    }
+    List<String> suggestions =
+        sameButCase.isEmpty()
+            ? TitleSuggestions.closest(title, titles(similar))
+            : sameButCase.stream().toList();
+    if (suggestions.isEmpty()) {
+      throw missing;
+    }
+    throw ConfException.notFound(
+        "no "
+            + type.noun()
+            + " titled '"
+            + title
+            + "' in space "
+            + spaceKey
+            + "; did you mean "
+            + TitleSuggestions.quoted(suggestions)
+            + "?");
+  }
+
+  private static List<String> titles(List<SearchResult> results) {
+    Set<String> out = new LinkedHashSet<>();
+    for (SearchResult r : results) {
+      if (r.title() != null) {
+        out.add(r.title());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Titles of the space's pages (or blog posts) that CQL's title search finds for the words of
+   * {@code title}; it ignores case. Empty when the search fails: the suggestion is a courtesy, and
+   * the exact lookup's "not found" stands.
+   */
+  private List<SearchResult> similar(ContentType type, String spaceKey, String title) {
+    if (title.isBlank() || spaceKey == null) {
+      return List.of();
+    }
+    String cql =
+        "space = "
+            + Cql.quote(spaceKey)
+            + " AND type = "
+            + (type == ContentType.BLOGPOST ? "blogpost" : "page")
+            + " AND title ~ "
+            + Cql.quote(title.strip());
+    try {
+      return ctx.service().search(new SearchQuery(cql, false), SIMILAR_LIMIT).results();
+    } catch (ConfException e) {
+      if (e.exitCode() == ExitCode.AUTH || e.exitCode() == ExitCode.RATE_LIMITED) {
+        throw e;
+      }
+      return List.of();
+    }
   }
 }

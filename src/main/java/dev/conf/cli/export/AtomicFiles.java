@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes files that are either whole or absent: the content goes into a hidden temporary file in
- * the target's directory ({@code .NAME.RANDOM.part}), which is moved over the target atomically
- * only once it is complete. Temporary files still open when the JVM stops (Ctrl-C) are deleted by
- * one shutdown hook for the whole export, which also moves files parked during a rename ({@link
+ * the target's directory ({@code .NAME.RANDOM.part}), private while it is written, which is given
+ * the mode a new file gets there ({@link TempFiles}) and moved over the target atomically only once
+ * it is complete. Temporary files still open when the JVM stops (Ctrl-C) are deleted by one
+ * shutdown hook for the whole export, which also moves files parked during a rename ({@link
  * #parked}) back to where they were.
  */
 final class AtomicFiles implements AutoCloseable {
@@ -72,13 +73,15 @@ final class AtomicFiles implements AutoCloseable {
   void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp;
+    TempFiles.Temp made;
     OutputStream file;
     try {
       Files.createDirectories(dir);
       String name = target.getFileName().toString();
-      temp =
-          TempFiles.create(
+      made =
+          TempFiles.createPrivate(
               dir, "." + (name.length() > 60 ? name.substring(0, 60) : name) + ".", ".part");
+      temp = made.path();
       file = Files.newOutputStream(temp);
     } catch (IOException e) {
       throw new ConfException(
@@ -89,6 +92,7 @@ final class AtomicFiles implements AutoCloseable {
       try (OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
         content.writeTo(out);
       }
+      made.finish();
       AtomicMove.replace(temp, target);
     } catch (IOException e) {
       throw new ConfException(

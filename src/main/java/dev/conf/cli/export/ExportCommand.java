@@ -3,6 +3,7 @@ package dev.conf.cli.export;
 import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
+import dev.conf.cli.FormatNames;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.content.TreeRoot;
 import dev.conf.error.ConfException;
@@ -32,25 +33,23 @@ import picocli.CommandLine.Option;
       "",
       "One file per page in folders that mirror the tree: a page without children is",
       "<title>.md, a page with children is a folder <title>/ with index.md and the",
-      "children (what `conf publish` reads back). Links between exported pages become",
-      "relative links; with --with-attachments each page's attachments are saved in",
+      "children. Each Markdown file starts with front matter holding the page's exact",
+      "title and its labels, so `conf export --space X --to d && conf publish d",
+      "--space X` changes nothing. Links between exported pages become relative",
+      "links; with --with-attachments each page's attachments are saved in",
       "<file>.attachments/ next to it and its images point there. --format storage",
       "writes the raw storage XHTML as .storage.xhtml files instead.",
       "",
       "DIR/.conf-export.json records what was written. Exporting into the same",
-      "directory again fetches only pages whose version changed, moves renamed or moved",
+      "directory again fetches only pages whose version or title changed, moves moved",
       "pages, and removes files of pages deleted on the server (never other files).",
+      "Without --with-attachments, attachment files an earlier export downloaded stay",
+      "(and images keep pointing at them); with it they are refreshed.",
       "Files are written whole or not at all. Pages are fetched by --concurrency",
       "workers that all pause when the server says it is rate limiting."
     })
 public final class ExportCommand implements Callable<Integer>, JsonOptions.Fielded {
   static final int MAX_CONCURRENCY = 32;
-
-  /** Output formats. */
-  enum Format {
-    md,
-    storage
-  }
 
   private final CommandContext ctx;
 
@@ -67,8 +66,8 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
       names = "--format",
       paramLabel = "md|storage",
       defaultValue = "md",
-      description = "md: Markdown (default); storage: the raw storage XHTML.")
-  Format format;
+      description = "md (or markdown): Markdown (default); storage: the raw storage XHTML.")
+  String format;
 
   @Option(
       names = "--with-attachments",
@@ -96,6 +95,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
   @Override
   public Integer call() {
     root.check();
+    boolean markdown = FormatNames.body("--format", format) == FormatNames.Body.MARKDOWN;
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw ConfException.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
     }
@@ -118,13 +118,7 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
         new Exporter(
                 ctx,
                 new Exporter.Options(
-                    root.page(),
-                    root.space(),
-                    dir,
-                    to,
-                    format == Format.md,
-                    withAttachments,
-                    concurrency))
+                    root.page(), root.space(), dir, to, markdown, withAttachments, concurrency))
             .run();
     if (json.enabled()) {
       json.print(ctx.io(), s);

@@ -298,7 +298,8 @@ final class ExportExecutor {
             plan.root,
             plan.spaceKey,
             o.format(),
-            o.withAttachments(),
+            o.withAttachments() || plan.keepsAttachments,
+            o.markdown() ? Boolean.TRUE : null,
             entries);
     files.write(o.dir().resolve(ExportManifest.FILE), manifest.toBytes());
   }

@@ -19,7 +19,10 @@ import java.util.List;
  * @param root the page id, or the space key, that was exported
  * @param spaceKey the space the pages are in
  * @param format {@code md} or {@code storage}
- * @param withAttachments whether attachments were downloaded (and images linked to them)
+ * @param withAttachments whether attachments were downloaded (and images linked to them), by this
+ *     export or by an earlier one whose files it kept
+ * @param frontMatter whether the Markdown files start with {@code title} and {@code labels} front
+ *     matter (null in manifests of conf versions before it: their files are written again)
  */
 @JsonPropertyOrder({
   "manifestVersion",
@@ -28,6 +31,7 @@ import java.util.List;
   "spaceKey",
   "format",
   "withAttachments",
+  "frontMatter",
   "pages"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,6 +42,7 @@ record ExportManifest(
     String spaceKey,
     String format,
     boolean withAttachments,
+    Boolean frontMatter,
     List<PageEntry> pages) {
 
   static final String FILE = ".conf-export.json";

@@ -46,6 +46,15 @@ final class ExportPlan {
   final Map<String, List<Attachment>> attachmentsOf = new HashMap<>();
   final Map<String, String> newPathOfLink = new HashMap<>();
 
+  /**
+   * Without --with-attachments: by page id, the names of the attachment files an earlier export
+   * wrote, which stay (and stay in the manifest) rather than being taken for stale.
+   */
+  final Map<String, java.util.Set<String>> keptAttachmentNames = new HashMap<>();
+
+  /** Some attachment files of an earlier export were kept ({@link #keptAttachmentNames}). */
+  boolean keepsAttachments;
+
   final List<Place> toFetch = new ArrayList<>();
   final List<Move> moves = new ArrayList<>();
   final List<Path> toDelete = new ArrayList<>();

@@ -51,10 +51,14 @@ final class ExportPlanner {
     if (plan.old != null) {
       plan.old.pages().forEach(e -> plan.oldById.put(e.id(), e));
     }
+    // Files of an earlier export can stay when they were written the same way: same format, front
+    // matter, and images linked to attachment files if this export links them (an export without
+    // --with-attachments keeps the files an earlier one downloaded, and the links to them).
     plan.sameShape =
         plan.old != null
             && o.format().equals(plan.old.format())
-            && o.withAttachments() == plan.old.withAttachments();
+            && (!o.markdown() || Boolean.TRUE.equals(plan.old.frontMatter()))
+            && (plan.old.withAttachments() || !o.withAttachments());
     List<PageNode> nodes = o.spaceKey() != null ? listSpace() : listPage();
     plan.places = ExportLayout.plan(nodes, o.ext());
     Map<String, Integer> versions = versions();
@@ -101,7 +105,7 @@ final class ExportPlanner {
     ContentAddress ref = new PageResolver(ctx).parse(o.page());
     Page top =
         ref.byTitle()
-            ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+            ? new PageResolver(ctx).findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
             : ctx.service().pages().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
     plan.top = top.body() != null ? top : null;
     plan.root = top.id();
@@ -189,7 +193,9 @@ final class ExportPlanner {
             && "page".equals(m.type())
             && m.version() != null
             && m.version().equals(version)
+            && (!o.markdown() || Objects.equals(m.title(), p.node().title()))
             && Files.isRegularFile(o.dir().resolve(m.path()));
+    // (A Markdown file's front matter holds the title: a renamed page is written again.)
     if (!current) {
       return false;
     }
@@ -216,6 +222,10 @@ final class ExportPlanner {
   }
 
   private void decideAttachments() {
+    if (!o.withAttachments()) {
+      keepAttachments();
+      return;
+    }
     Map<String, AttachmentEntry> oldAttachments = new HashMap<>();
     for (PageEntry e : plan.oldById.values()) {
       if (e.attachments() != null) {
@@ -250,6 +260,41 @@ final class ExportPlanner {
       if (!kept.contains(m.id())) {
         plan.attachmentsRemoved++;
         plan.toDelete.add(o.dir().resolve(m.path()));
+      }
+    }
+  }
+
+  /**
+   * Without --with-attachments the server's attachments are not listed, so the files an earlier
+   * export downloaded are neither refreshed nor taken for stale: they stay, follow their page if it
+   * moved, and stay in the manifest. Only those of pages deleted on the server go.
+   */
+  private void keepAttachments() {
+    for (PageEntry e : plan.oldById.values()) {
+      if (e.attachments() == null || e.attachments().isEmpty()) {
+        continue;
+      }
+      Place p = plan.places.get(e.id());
+      for (AttachmentEntry m : e.attachments()) {
+        if (p == null || p.folder()) {
+          plan.attachmentsRemoved++;
+          plan.toDelete.add(o.dir().resolve(m.path()));
+          continue;
+        }
+        if (!Files.isRegularFile(o.dir().resolve(m.path()))) {
+          continue;
+        }
+        String path = p.attachmentsDir() + ExportLayout.attachmentName(m.name());
+        if (!m.path().equals(path)) {
+          plan.moves.add(move(m.path(), path));
+        }
+        plan.attachmentsDone
+            .computeIfAbsent(p.node().id(), k -> new ArrayList<>())
+            .add(new AttachmentEntry(m.id(), m.name(), m.version(), path));
+        plan.keptAttachmentNames
+            .computeIfAbsent(p.node().id(), k -> new java.util.HashSet<>())
+            .add(m.name());
+        plan.keepsAttachments = true;
       }
     }
   }

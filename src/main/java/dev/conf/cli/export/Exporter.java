@@ -4,6 +4,7 @@ import dev.conf.cli.CommandContext;
 import dev.conf.cli.export.ExportLayout.Place;
 import dev.conf.cli.export.ExportManifest.PageEntry;
 import dev.conf.convert.ConvertOptions;
+import dev.conf.convert.FrontMatter;
 import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -170,6 +171,9 @@ final class Exporter {
       for (Attachment a : attachmentsOf.getOrDefault(id, List.of())) {
         attached.add(a.name());
       }
+      // Attachment files an earlier export wrote and this one keeps (run without
+      // --with-attachments): images still point at them.
+      attached.addAll(plan.keptAttachmentNames.getOrDefault(id, Set.of()));
       ConvertOptions options =
           defaults
               .withLinkForPage(
@@ -190,7 +194,12 @@ final class Exporter {
                           ? ExportLayout.link(
                               p.file(), p.attachmentsDir() + ExportLayout.attachmentName(name))
                           : defaults.pathForAttachment().apply(name));
-      text = StorageToMarkdown.convert(body, options);
+      // The title and labels as front matter, which `conf publish` reads back: without them it
+      // would title the page after its first heading and drop its labels.
+      text =
+          FrontMatter.of(page.title(), page.labels() == null ? List.of() : page.labels(), null)
+                  .toMarkdown()
+              + StorageToMarkdown.convert(body, options);
     } else {
       text = body;
     }

@@ -61,7 +61,7 @@ public final class PageChildrenCommand implements Callable<Integer>, JsonOptions
     // The terminal's drawing starts at the page itself, so it needs the title; a pipe does not.
     Page top =
         ref.byTitle()
-            ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+            ? new PageResolver(ctx).findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
             : tty
                 ? ctx.service()
                     .pages()

@@ -78,7 +78,7 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
       ContentAddress ref = resolver.parse(root.page());
       Page top =
           ref.byTitle()
-              ? ctx.service().pages().findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
+              ? new PageResolver(ctx).findByTitle(ContentType.PAGE, ref.spaceKey(), ref.title())
               : ctx.service().pages().getPage(ContentType.PAGE, ref.id(), BodyFormat.STORAGE, null);
       List<PageNode> below = ctx.service().pages().descendants(top.id(), max);
       roots =

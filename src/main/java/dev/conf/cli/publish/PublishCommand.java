@@ -50,7 +50,9 @@ import picocli.CommandLine.Parameters;
       "the front matter's title:, else the first # heading (then left out of the",
       "body), else the file name; labels come from the front matter, local images",
       "are uploaded as attachments, links to other files of the folder become page",
-      "links. Pages go under --parent, else under the space's homepage.",
+      "links. Pages go under --parent, else under the space's homepage. In a folder",
+      "`conf export` wrote, the file exported from that page is the page itself: its",
+      "children go under it, and it is not written.",
       "",
       "Idempotent: conf records on each page (content property conf-publish) the",
       "hash of what it published and the version it wrote. Unchanged files send",
@@ -156,6 +158,24 @@ public final class PublishCommand
     Space sp = service.getSpace(space);
     String rootId =
         parent != null ? new PageResolver(ctx).id(ContentType.PAGE, parent) : sp.homepageId();
+    // An export of the root page (a space's homepage, or --parent) holds the root itself: read
+    // again with it, so the root is not published under itself.
+    SourceTree.Result rooted =
+        SourceTree.isExport(Path.of(dir))
+            ? SourceTree.read(Path.of(dir), ctx.codeLanguage(), rootId)
+            : source;
+    if (rooted.rootFile() != null) {
+      ctx.io()
+          .err()
+          .println(
+              "note: "
+                  + rooted.rootFile()
+                  + " was exported from page "
+                  + rootId
+                  + ", which the pages go under: its children are published under it; the"
+                  + " page itself is not written");
+      pages = rooted.pages();
+    }
     Map<String, PublishedPage> underRoot = new HashMap<>();
     List<PublishedPage> state = service.publishedPages(sp.key(), rootId);
     for (PublishedPage p : state) {

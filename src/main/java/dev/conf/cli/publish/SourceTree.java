@@ -52,7 +52,7 @@ public final class SourceTree {
   /** A page before conversion: where it comes from and its title. */
   private static final class Source {
     final String path;
-    final String parentPath;
+    String parentPath; // null at the top; the root's children are put at the top
     final Path file; // null for a folder without an index file
     final String folder; // the folder links and images in the file are relative to ("" = top)
     String title;
@@ -80,13 +80,39 @@ public final class SourceTree {
     this.codeLanguage = codeLanguage;
   }
 
-  /** What reading the folder gave. */
-  public record Result(List<LocalPage> pages, List<String> warnings) {}
+  /**
+   * What reading the folder gave.
+   *
+   * @param rootFile the file {@code conf export} wrote for the page the pages go under (the root id
+   *     given to {@link #read(Path, Function, String)}), which is not one of {@code pages}; null
+   *     when there is none
+   */
+  public record Result(List<LocalPage> pages, List<String> warnings, String rootFile) {}
+
+  /** The export manifest {@code conf export} leaves in its directory (docs/json.md). */
+  static final String EXPORT_MANIFEST = ".conf-export.json";
+
+  /**
+   * Reads the folder as {@link #read(Path, Function)} does; when it is an export ({@code conf
+   * export}'s manifest names the page each file came from) and a top-level file was exported from
+   * page {@code rootId}, that file is the root itself: its children go under the root and it is not
+   * published (publish writes under the root, never onto it), so exporting a space and publishing
+   * the export back changes nothing.
+   */
+  public static Result read(
+      Path dir, Function<String, Optional<String>> codeLanguage, String rootId) {
+    return read(dir, codeLanguage, rootId, true);
+  }
 
   /**
    * @param codeLanguage a code block's language to the name the site's code macro knows
    */
   public static Result read(Path dir, Function<String, Optional<String>> codeLanguage) {
+    return read(dir, codeLanguage, null, false);
+  }
+
+  private static Result read(
+      Path dir, Function<String, Optional<String>> codeLanguage, String rootId, boolean findRoot) {
     if (!Files.isDirectory(dir)) {
       throw ConfException.usage(
           Files.exists(dir) ? dir + " is not a directory" : "no such directory: " + dir);
@@ -96,12 +122,51 @@ public final class SourceTree {
     if (tree.sources.isEmpty()) {
       throw ConfException.usage("no Markdown (.md) files in " + dir + ": nothing to publish");
     }
+    Source rootSource = findRoot ? tree.exportedFrom(rootId) : null;
     tree.titleAll();
     List<LocalPage> pages = new ArrayList<>();
     for (Source s : tree.sources) {
+      if (s == rootSource) {
+        continue;
+      }
+      if (rootSource != null && rootSource.path.equals(s.parentPath)) {
+        s.parentPath = null;
+      }
       pages.add(tree.convert(s));
     }
-    return new Result(pages, List.copyOf(tree.warnings));
+    return new Result(
+        pages, List.copyOf(tree.warnings), rootSource == null ? null : rootSource.path);
+  }
+
+  /** Whether the folder is an export: {@code conf export}'s manifest is in it. */
+  public static boolean isExport(Path dir) {
+    return Files.isRegularFile(dir.resolve(EXPORT_MANIFEST));
+  }
+
+  /** The top-level source the export manifest says was exported from page {@code id}, or null. */
+  private Source exportedFrom(String id) {
+    Path manifest = root.resolve(EXPORT_MANIFEST);
+    if (id == null || !Files.isRegularFile(manifest)) {
+      return null;
+    }
+    String path = null;
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode e :
+          dev.conf.util.Json.mapper().readTree(manifest.toFile()).path("pages")) {
+        if (id.equals(e.path("id").asText(null))) {
+          path = e.path("path").asText(null);
+        }
+      }
+    } catch (IOException e) {
+      warnings.add(EXPORT_MANIFEST + " cannot be read (" + e.getMessage() + "); ignored");
+      return null;
+    }
+    for (Source s : sources) {
+      if (s.parentPath == null && s.path.equals(path)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   // ---- finding the files

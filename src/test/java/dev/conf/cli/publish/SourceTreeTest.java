@@ -26,6 +26,42 @@ class SourceTreeTest {
   }
 
   @Test
+  void inAnExportTheFileOfTheRootPageIsTheRootItselfAndItsChildrenGoUnderIt() throws Exception {
+    write("Home/index.md", "---\ntitle: \"Home\"\n---\nWelcome, see [guide](Guide.md)\n");
+    write("Home/Guide.md", "---\ntitle: \"Guide\"\n---\nBack [home](index.md)\n");
+    write("Other.md", "---\ntitle: \"Other\"\n---\nx\n");
+    write(
+        ".conf-export.json",
+        "{\"manifestVersion\":1,\"pages\":[{\"id\":\"1\",\"path\":\"Home/index.md\"},"
+            + "{\"id\":\"2\",\"path\":\"Home/Guide.md\"},{\"id\":\"5\",\"path\":\"Other.md\"}]}");
+    assertThat(SourceTree.isExport(dir)).isTrue();
+    SourceTree.Result rooted = SourceTree.read(dir, CodeLanguages::cloud, "1");
+    assertThat(rooted.rootFile()).isEqualTo("Home/index.md");
+    assertThat(rooted.pages()).extracting(LocalPage::title).containsExactly("Other", "Guide");
+    assertThat(rooted.pages()).extracting(LocalPage::parentPath).containsExactly(null, null);
+    // A link to the root's file is a link to the root page, by its title.
+    assertThat(rooted.pages().get(1).storage()).contains("ri:content-title=\"Home\"");
+    // The same hash as a top-level file with that content: the root's children are top-level.
+    LocalPage guide = rooted.pages().get(1);
+    SourceTree.Result plain = SourceTree.read(dir, CodeLanguages::cloud);
+    assertThat(plain.rootFile()).isNull();
+    assertThat(plain.pages()).extracting(LocalPage::title).contains("Home", "Guide", "Other");
+    assertThat(plain.pages().stream().filter(p -> p.title().equals("Guide")).findFirst())
+        .get()
+        .extracting(LocalPage::hash)
+        .isNotEqualTo(guide.hash());
+    // Another root: nothing is taken out.
+    assertThat(SourceTree.read(dir, CodeLanguages::cloud, "9").rootFile()).isNull();
+  }
+
+  @Test
+  void aFolderWithoutAnExportManifestIsNoExport() throws Exception {
+    write("a.md", "# A\n");
+    assertThat(SourceTree.isExport(dir)).isFalse();
+    assertThat(SourceTree.read(dir, CodeLanguages::cloud, "1").pages()).hasSize(1);
+  }
+
+  @Test
   void titlesComeFromFrontMatterThenTheFirstH1ThenTheFileName() throws Exception {
     write("a.md", "---\ntitle: From front matter\n---\n# Heading\n");
     write("b.md", "Intro line\n\n# The *real* title\n\ntext\n");
