@@ -130,6 +130,22 @@ class CloudPeopleAndTrashTest extends PeopleAndTrashScenarios {
   }
 
   @Override
+  protected void stubTwoVersions(String id) {
+    String v =
+        "{\"number\":%d,\"authorId\":\"acc-ed\",\"createdAt\":\"2026-11-0%dT10:00:00.000Z\","
+            + "\"message\":\"\",\"minorEdit\":false}";
+    wm.stubFor(
+        get(urlPathEqualTo(contentPath(false, id) + "/versions"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + String.format(v, 2, 2)
+                        + ","
+                        + String.format(v, 1, 1)
+                        + "],\"_links\":{}}")));
+  }
+
+  @Override
   protected boolean isPurge(LoggedRequest delete) {
     return delete.getMethod().getName().equals("DELETE")
         && delete.queryParameter("purge").isPresent()

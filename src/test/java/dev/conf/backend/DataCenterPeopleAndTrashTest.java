@@ -132,6 +132,16 @@ class DataCenterPeopleAndTrashTest extends PeopleAndTrashScenarios {
   }
 
   @Override
+  protected void stubTwoVersions(String id) {
+    stubCurrent(false, id, "Notes", 2, "<p>b</p>");
+    wm.stubFor(
+        get(urlPathEqualTo(contentPath(false, id)))
+            .withQueryParam("status", equalTo("historical"))
+            .withQueryParam("version", equalTo("1"))
+            .willReturn(okJson(contentJson(false, id, "Notes", 1, "historical", "<p>a</p>"))));
+  }
+
+  @Override
   protected boolean isPurge(LoggedRequest delete) {
     return delete.getMethod().getName().equals("DELETE")
         && delete.queryParameter("status").isPresent()

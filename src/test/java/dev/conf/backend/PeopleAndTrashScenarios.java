@@ -66,6 +66,9 @@ public abstract class PeopleAndTrashScenarios extends WireMockSuite {
   /** Asserts that the request restores content {@code id} from the trash as version {@code n}. */
   protected abstract void assertRestoreRequest(LoggedRequest put, String id, int n, String title);
 
+  /** Page {@code id} at version 2, its version 1 readable too, both written by Ed. */
+  protected abstract void stubTwoVersions(String id);
+
   /** Whether a purge request asks to remove content from the trash for good. */
   protected abstract boolean isPurge(LoggedRequest delete);
 
@@ -205,6 +208,21 @@ public abstract class PeopleAndTrashScenarios extends WireMockSuite {
     Result r = conf.pipe().run("blog", "view", "77", "--format", "text");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("author\tAnn Author\n").endsWith("--\nBy @Cy Coder\n");
+  }
+
+  @Test
+  void historyNamesTheWritersAndJsonKeepsTheirIds() throws Exception {
+    stubAnnEdCy();
+    stubTwoVersions("42");
+    Result r = conf.pipe().run("page", "history", "42", "--json", "number,author,authorId");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode versions = JSON.readTree(r.out());
+    assertThat(versions).hasSize(2);
+    for (JsonNode v : versions) {
+      assertThat(v.path("author").asText()).isEqualTo("Ed Editor");
+      assertThat(v.path("authorId").asText()).isEqualTo(idOf("ed"));
+    }
+    assertThat(lookups()).hasSizeLessThanOrEqualTo(1);
   }
 
   // ---- the trash
