@@ -16,6 +16,7 @@ import dev.conf.cli.blog.BlogCommand;
 import dev.conf.cli.blog.BlogCreateCommand;
 import dev.conf.cli.blog.BlogDeleteCommand;
 import dev.conf.cli.blog.BlogListCommand;
+import dev.conf.cli.blog.BlogRestoreCommand;
 import dev.conf.cli.blog.BlogUpdateCommand;
 import dev.conf.cli.blog.BlogViewCommand;
 import dev.conf.cli.comment.CommentAddCommand;
@@ -141,7 +142,8 @@ public final class Commands {
               BlogViewCommand.class,
               BlogCreateCommand.class,
               BlogUpdateCommand.class,
-              BlogDeleteCommand.class),
+              BlogDeleteCommand.class,
+              BlogRestoreCommand.class),
           new Noun(
               AttachmentCommand.class,
               AttachmentListCommand.class,

@@ -68,9 +68,33 @@ public final class StorageText {
       Pattern.compile(
           "<ac:link(?:\\s[^>]*)?>\\s*<ri:page\\s[^>]*?ri:content-title=\"([^\"]*)\"[^>]*/>\\s*</ac:link>");
 
+  /**
+   * A bare mention: {@code <ac:link><ri:user ri:account-id="..."/></ac:link>} (or {@code
+   * ri:userkey}, {@code ri:username}); one with a link body keeps its body's text.
+   */
+  private static final Pattern BARE_MENTION =
+      Pattern.compile(
+          "<ac:link(?:\\s[^>]*)?>\\s*<ri:user\\s[^>]*?ri:(account-id|userkey|username)\\s*=\\s*\"([^\"]*)\"[^>]*/>\\s*</ac:link>");
+
   public static String toText(String storage) {
+    return toText(storage, Mentions.NONE);
+  }
+
+  /** As {@link #toText(String)}, mentions shown as {@code @Display Name} where names knows them. */
+  public static String toText(String storage, Mentions names) {
     if (storage == null || storage.isEmpty()) {
       return "";
+    }
+    if (storage.indexOf("<ri:user") >= 0) {
+      storage =
+          BARE_MENTION
+              .matcher(storage)
+              .replaceAll(
+                  m -> {
+                    String id = decode(m.group(2));
+                    String shown = m.group(1).equals("username") ? id : names.label(id);
+                    return Matcher.quoteReplacement("@" + Xml.text(shown));
+                  });
     }
     // Elements whose meaning is in an attribute or a keyword, made into the text a reader expects.
     storage = TASK_ID.matcher(storage).replaceAll("");

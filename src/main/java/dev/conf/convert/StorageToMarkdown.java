@@ -74,9 +74,18 @@ public final class StorageToMarkdown {
 
   /** The Markdown for a page body; ends with one newline unless empty. */
   public static String convert(String storage, ConvertOptions options) {
+    return convert(storage, options, Mentions.NONE);
+  }
+
+  /**
+   * As {@link #convert(String, ConvertOptions)}, mentions written {@code [@Display
+   * Name](conf:user?account-id=...)} where {@code names} knows them: the text is for reading, the
+   * target alone makes the mention again.
+   */
+  public static String convert(String storage, ConvertOptions options, Mentions names) {
     String source = storage.replace("\r\n", "\n").replace('\r', '\n');
     Document doc = Parser.xmlParser().setTrackPosition(true).parseInput(source, "");
-    String md = new Reader(source, options).blocks(doc, false);
+    String md = new Reader(source, options, names).blocks(doc, false);
     if (md.equals("---") || md.startsWith("---\n")) {
       md = "***" + md.substring(3); // a leading "---" would open YAML front matter
     }
@@ -86,10 +95,12 @@ public final class StorageToMarkdown {
   private static final class Reader {
     final String source;
     final ConvertOptions options;
+    final Mentions names;
 
-    Reader(String source, ConvertOptions options) {
+    Reader(String source, ConvertOptions options, Mentions names) {
       this.source = source;
       this.options = options;
+      this.names = names;
     }
 
     // ---------------------------------------------------------------- blocks
@@ -1017,7 +1028,8 @@ public final class StorageToMarkdown {
           for (String key : keys) {
             if (user.hasAttr("ri:" + key)) {
               String id = user.attr("ri:" + key);
-              link(List.of(), "@" + id, ConfLinks.of("user", key, id), null);
+              String shown = key.equals("username") ? id : names.label(id);
+              link(List.of(), "@" + shown, ConfLinks.of("user", key, id), null);
               return;
             }
           }

@@ -68,8 +68,15 @@ public interface ConfluenceService {
   }
 
   /**
-   * Display names for user ids, where the deployment's content answers carry only ids (Cloud); an
-   * empty map where they already carry names or the lookup failed.
+   * The people with these ids (Cloud account ids, Data Center user keys), for content answers that
+   * carry only ids (Cloud) and mentions in a body ({@code <ri:user>}). Looked up in as few requests
+   * as the site allows, each id once per run (the answers are kept); ids the site does not name, or
+   * a lookup that fails, are left out: a name is a courtesy, never a reason to fail a command.
    */
-  Map<String, String> userNames(Collection<String> ids);
+  Map<String, Person> people(Collection<String> ids);
+
+  /** Display names for user ids, from {@link #people}: those the site named. */
+  default Map<String, String> userNames(Collection<String> ids) {
+    return Person.names(people(ids));
+  }
 }

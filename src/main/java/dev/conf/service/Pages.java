@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  */
 public interface Pages {
   /**
-   * One page or blog post with its labels and body.
+   * One page or blog post with its labels and body; the current one, or with {@code version} null
+   * also one in the trash ({@link Page#trashed()}).
    *
    * @param version an older version to read, or null for the current one
    */
@@ -33,6 +34,17 @@ public interface Pages {
 
   /** Moves it to the trash; with purge, also removes it from the trash for good. */
   void deletePage(ContentType type, String id, boolean purge);
+
+  /** Removes a page or blog post that is already in the trash ({@link Page#trashed()}) for good. */
+  void purgePage(ContentType type, String id);
+
+  /**
+   * Brings a page or blog post back from the trash as it was, as the version after {@code
+   * trashed}'s (read with {@link #getPage}, which finds trashed content too).
+   *
+   * @return it as the server holds it afterwards
+   */
+  Page restoreFromTrash(ContentType type, Page trashed);
 
   /** The page's direct children (and, on Cloud, folders and other content), in order. */
   List<PageNode> childPages(String id, long limit);

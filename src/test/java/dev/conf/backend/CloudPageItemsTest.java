@@ -37,6 +37,11 @@ class CloudPageItemsTest extends PageItemScenarios {
   }
 
   @Override
+  protected String annId() {
+    return "acc-ann";
+  }
+
+  @Override
   protected void stubLabels(String pageId, String... names) {
     List<String> items = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {

@@ -481,6 +481,21 @@ public abstract class PageItemScenarios extends WireMockSuite {
             "2\t\tAnn Author\t2026-11-28T12:00:00.000Z\tSecond comment");
   }
 
+  /** The id the deployment's comment answers give Ann (Data Center's fixture: her username). */
+  protected String annId() {
+    return "ann";
+  }
+
+  @Test
+  void commentListJsonKeepsTheAuthorsIdBesideTheName() throws IOException {
+    stubFooterComments(PAGE);
+    Result r = conf.pipe().run("comment", "list", PAGE, "--json", "id,author,authorId");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode first = JSON.readTree(r.out()).get(0);
+    assertThat(first.path("author").asText()).isEqualTo("Ann Author");
+    assertThat(first.path("authorId").asText()).isEqualTo(annId());
+  }
+
   @Test
   void inlineCommentsShowTheirResolution() throws IOException {
     stubInlineComments(PAGE);

@@ -232,7 +232,8 @@ public abstract class PageScenarios extends WireMockSuite {
         .startsWith(
             "conf: unknown JSON field: titel\nAvailable fields:\n  id\n  type\n  title\n"
                 + "  status\n  spaceId\n  spaceKey\n  parentId\n  version\n  versionMessage\n"
-                + "  author\n  created\n  lastUpdatedBy\n  lastUpdated\n  url\n  labels\n"
+                + "  author\n  authorId\n  created\n  lastUpdatedBy\n  lastUpdatedById\n"
+                + "  lastUpdated\n  url\n  labels\n"
                 + "  bodyFormat\n  body\n");
     Result list = conf.pipe().run("page", "list", "--space", "DOCS", "--json=nope");
     assertThat(list.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.conf.backend.cloud;
 import dev.conf.backend.ApiRoots;
 import dev.conf.backend.CloudRoutes;
 import dev.conf.backend.Links;
+import dev.conf.backend.PeopleCache;
 import dev.conf.backend.v1.CloudV1;
 import dev.conf.backend.v1.V1Site;
 import dev.conf.backend.v2.V2Site;
@@ -11,6 +12,7 @@ import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.service.Capabilities;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.Person;
 import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
 import dev.conf.service.SearchQuery;
@@ -42,11 +44,13 @@ public final class CloudBackend implements ConfluenceService {
   private final CloudPages pages;
   private final CloudPageItems items;
   private final Capabilities capabilities;
+  private final PeopleCache people;
 
   public CloudBackend(ApiRoots roots, ApiClient api, CloudRoutes routes) {
     this.v1 = new V1Site(roots, api);
     this.v2 = new V2Site(roots, api);
     CloudV1 cloudV1 = new CloudV1(roots, api);
+    this.people = new PeopleCache(CloudV1.USERS_PER_REQUEST, cloudV1::users);
     this.capabilities = routes.capabilities();
     this.pages = new CloudPages(roots, api, v2::spaceId, cloudV1, capabilities);
     this.items = new CloudPageItems(roots, api, cloudV1, capabilities);
@@ -103,10 +107,13 @@ public final class CloudBackend implements ConfluenceService {
     return items;
   }
 
-  /** v1 {@code user/bulk}: v2 content answers carry account ids only. */
+  /**
+   * v1 {@code user/bulk}, {@value CloudV1#USERS_PER_REQUEST} account ids a request, each id once
+   * per run: v2 content answers carry account ids only. (Why v1: {@link CloudV1#users}.)
+   */
   @Override
-  public Map<String, String> userNames(Collection<String> ids) {
-    return pages.userNames(ids);
+  public Map<String, Person> people(Collection<String> ids) {
+    return people.people(ids);
   }
 
   /**

@@ -78,6 +78,17 @@ public final class CloudPages implements Pages {
   }
 
   @Override
+  public void purgePage(ContentType type, String id) {
+    v2.purgePage(type, id);
+  }
+
+  /** v2: its page update restores trashed content (v1's content update is gone from Cloud). */
+  @Override
+  public Page restoreFromTrash(ContentType type, Page trashed) {
+    return v2.restoreFromTrash(type, trashed);
+  }
+
+  @Override
   public List<PageNode> childPages(String id, long limit) {
     return v2.childPages(id, limit);
   }
@@ -164,9 +175,5 @@ public final class CloudPages implements Pages {
     if (!capabilities.can(Operation.RESTRICTIONS)) {
       throw Capabilities.refusal(Operation.RESTRICTIONS);
     }
-  }
-
-  Map<String, String> userNames(Collection<String> ids) {
-    return v1.userNames(ids);
   }
 }

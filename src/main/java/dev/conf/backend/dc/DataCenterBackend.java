@@ -1,13 +1,16 @@
 package dev.conf.backend.dc;
 
 import dev.conf.backend.ApiRoots;
+import dev.conf.backend.PeopleCache;
 import dev.conf.backend.v1.V1PageItems;
 import dev.conf.backend.v1.V1Pages;
 import dev.conf.backend.v1.V1Site;
+import dev.conf.backend.v1.V1Users;
 import dev.conf.convert.CodeLanguages;
 import dev.conf.http.ApiClient;
 import dev.conf.service.Capabilities;
 import dev.conf.service.ConfluenceService;
+import dev.conf.service.Person;
 import dev.conf.service.PublishRecord;
 import dev.conf.service.PublishedPage;
 import dev.conf.service.SearchQuery;
@@ -36,10 +39,12 @@ public final class DataCenterBackend implements ConfluenceService {
   private final V1Site site;
   private final V1Pages pages;
   private final V1PageItems items;
+  private final PeopleCache people;
 
   public DataCenterBackend(ApiRoots roots, ApiClient api) {
     this.site = new V1Site(roots, api);
-    this.pages = new V1Pages(roots, api);
+    this.people = new PeopleCache(1, new V1Users(roots, api)::users);
+    this.pages = new V1Pages(roots, api, people::seen);
     this.items = new V1PageItems(roots, api);
   }
 
@@ -88,9 +93,12 @@ public final class DataCenterBackend implements ConfluenceService {
     return items;
   }
 
-  /** Data Center content answers carry display names already. */
+  /**
+   * {@code GET /rest/api/user?key=} for each user key not yet known this run: content answers carry
+   * names already, so this is for the user keys of mentions in a body.
+   */
   @Override
-  public Map<String, String> userNames(Collection<String> ids) {
-    return Map.of();
+  public Map<String, Person> people(Collection<String> ids) {
+    return people.people(ids);
   }
 }

@@ -8,10 +8,10 @@ import dev.conf.http.ApiClient;
 import dev.conf.service.CopyRequest;
 import dev.conf.service.CopyResult;
 import dev.conf.service.MovePosition;
+import dev.conf.service.Person;
 import dev.conf.service.TaskStatus;
 import dev.conf.service.Template;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,36 +120,35 @@ public final class CloudV1 {
         message);
   }
 
+  /** The most account ids one {@link #users} request takes (the operation's limit). */
+  public static final int USERS_PER_REQUEST = 100;
+
   /**
-   * v1 {@code GET /wiki/rest/api/user/bulk}: display names for account ids, since v2 gives only
-   * ids. Names are a courtesy: when the lookup fails the ids are shown instead.
+   * v1 {@code GET /wiki/rest/api/user/bulk?accountId=a,b,...}: up to {@value #USERS_PER_REQUEST}
+   * people by account id, in one request, since v2 content answers carry only ids. v1 and not v2's
+   * {@code POST /users-bulk}: a GET is what a read-only profile may send (its guard lets no other
+   * method leave conf), and OAuth profiles hold the classic {@code read:confluence-user} scope this
+   * operation takes, not v2's {@code read:user:confluence}.
    */
-  public Map<String, String> userNames(Collection<String> accountIds) {
-    Map<String, String> names = new HashMap<>();
-    List<String> ids =
-        accountIds.stream().filter(i -> i != null && !i.isBlank()).distinct().toList();
-    if (ids.isEmpty()) {
-      return names;
+  public Map<String, Person> users(List<String> accountIds) {
+    Map<String, Person> people = new HashMap<>();
+    if (accountIds.isEmpty()) {
+      return people;
     }
-    try {
-      // The operation takes up to 100 ids at a time.
-      for (int from = 0; from < ids.size(); from += 100) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-        JsonNode users =
-            api.get(
-                roots
-                    .v1("user/bulk")
-                    .addQueryParameter("accountId", String.join(",", chunk))
-                    .build());
-        for (JsonNode u : users.path("results")) {
-          String name = Links.text(u, "displayName");
-          names.put(Links.text(u, "accountId"), name != null ? name : Links.text(u, "publicName"));
-        }
+    JsonNode users =
+        api.get(
+            roots
+                .v1("user/bulk")
+                .addQueryParameter("accountId", String.join(",", accountIds))
+                .build());
+    for (JsonNode u : users.path("results")) {
+      String id = Links.text(u, "accountId");
+      String name = Links.text(u, "displayName");
+      if (id != null) {
+        people.put(id, new Person(id, null, name != null ? name : Links.text(u, "publicName")));
       }
-    } catch (ConfException e) {
-      // Fall back to ids: a missing name must not fail a read that otherwise worked.
     }
-    return names;
+    return people;
   }
 
   /** v1 {@code POST /wiki/rest/api/content/{id}/label} with all labels in one array. */

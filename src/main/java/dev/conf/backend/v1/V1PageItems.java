@@ -380,15 +380,13 @@ public final class V1PageItems implements PageItems {
     }
     JsonNode ext = c.path("extensions");
     String location = Links.text(ext, "location");
-    JsonNode author = c.path("history").path("createdBy");
-    String name = Links.text(author, "displayName");
     String created = Links.text(c.path("history"), "createdDate");
     boolean inline = "inline".equals(location);
-    return new Comment(
+    return Comment.of(
         Links.text(c, "id"),
         parent,
         location != null ? location : "footer",
-        name != null ? name : Links.text(author, "username"),
+        V1Users.person(c.path("history").path("createdBy")),
         created != null ? created : Links.text(c.path("version"), "when"),
         inline ? resolution(ext.path("resolution")) : null,
         inline ? Links.text(ext.path("inlineProperties"), "originalSelection") : null,

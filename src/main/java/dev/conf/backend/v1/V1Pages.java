@@ -19,6 +19,7 @@ import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
 import dev.conf.service.Pages;
+import dev.conf.service.Person;
 import dev.conf.service.TaskStatus;
 import dev.conf.service.Template;
 import java.util.ArrayList;
@@ -53,9 +54,17 @@ public final class V1Pages implements Pages {
   private final ApiRoots roots;
   private final ApiClient api;
 
+  /** Told about every person an answer names, so that later lookups need not ask for them. */
+  private final Consumer<Person> seen;
+
   public V1Pages(ApiRoots roots, ApiClient api) {
+    this(roots, api, p -> {});
+  }
+
+  public V1Pages(ApiRoots roots, ApiClient api, Consumer<Person> seen) {
     this.roots = roots;
     this.api = api;
+    this.seen = seen;
   }
 
   /**
@@ -80,7 +89,10 @@ public final class V1Pages implements Pages {
     try {
       c = api.get(url.build());
     } catch (ConfException e) {
-      throw notFound(e, type, id, version);
+      if (version != null || e.exitCode() != ExitCode.NOT_FOUND) {
+        throw notFound(e, type, id, version);
+      }
+      c = trashed(url.addQueryParameter("status", "trashed").build(), type, id, e);
     }
     Page page = page(c);
     String actual = Links.text(c, "type");
@@ -88,6 +100,18 @@ public final class V1Pages implements Pages {
       throw ConfException.notFound(id + " is a " + actual + ", not a " + type.noun());
     }
     return page;
+  }
+
+  /**
+   * The same read with {@code status=trashed}: a page in the trash is not found without it. Not
+   * found either way is the first answer's not found.
+   */
+  private JsonNode trashed(HttpUrl url, ContentType type, String id, ConfException first) {
+    try {
+      return api.get(url);
+    } catch (ConfException e) {
+      throw notFound(e.exitCode() == ExitCode.NOT_FOUND ? first : e, type, id, null);
+    }
   }
 
   /** {@code GET /rest/api/content?type=page&spaceKey=&title=}. */
@@ -178,6 +202,40 @@ public final class V1Pages implements Pages {
     }
     if (purge) {
       api.send("DELETE", roots.v1Content(id).addQueryParameter("status", "trashed").build(), null);
+    }
+  }
+
+  /** {@code DELETE /rest/api/content/{id}?status=trashed}: purges content already trashed. */
+  @Override
+  public void purgePage(ContentType type, String id) {
+    try {
+      api.send("DELETE", roots.v1Content(id).addQueryParameter("status", "trashed").build(), null);
+    } catch (ConfException e) {
+      throw notFound(e, type, id, null);
+    }
+  }
+
+  /**
+   * {@code PUT /rest/api/content/{id}?status=trashed} with {@code status: current} and the next
+   * version, as the document's "restore from trash" example has it; the server changes nothing
+   * else. The answer is the page as an update's is (without its body).
+   */
+  @Override
+  public Page restoreFromTrash(ContentType type, Page trashed) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", trashed.id());
+    body.put("type", wireType(type));
+    body.put("title", trashed.title());
+    body.put("status", "current");
+    body.put("version", Map.of("number", trashed.version() + 1));
+    try {
+      return page(
+          api.send(
+              "PUT",
+              roots.v1Content(trashed.id()).addQueryParameter("status", "trashed").build(),
+              body));
+    } catch (ConfException e) {
+      throw notFound(e, type, trashed.id(), null);
     }
   }
 
@@ -539,7 +597,7 @@ public final class V1Pages implements Pages {
         body = b.path("value").asText("");
       }
     }
-    return new Page(
+    return Page.of(
         Links.text(c, "id"),
         Links.text(c, "type"),
         Links.text(c, "title"),
@@ -561,8 +619,8 @@ public final class V1Pages implements Pages {
         body);
   }
 
-  private static PageVersion version(JsonNode v) {
-    return new PageVersion(
+  private PageVersion version(JsonNode v) {
+    return PageVersion.of(
         v.path("number").asInt(),
         person(v.path("by")),
         Links.text(v, "when"),
@@ -570,9 +628,12 @@ public final class V1Pages implements Pages {
         v.path("minorEdit").asBoolean(false));
   }
 
-  private static String person(JsonNode p) {
-    String name = Links.text(p, "displayName");
-    return name != null ? name : Links.text(p, "username");
+  private Person person(JsonNode p) {
+    Person person = V1Users.person(p);
+    if (person != null) {
+      seen.accept(person);
+    }
+    return person;
   }
 
   private static PageNode node(JsonNode c) {

@@ -325,11 +325,11 @@ public final class V2PageItems {
 
   private Comment comment(JsonNode c, boolean inline) {
     JsonNode version = c.path("version");
-    return new Comment(
+    return Comment.of(
         Links.text(c, "id"),
         Links.text(c, "parentCommentId"),
         inline ? "inline" : "footer",
-        Links.text(version, "authorId"),
+        V2Pages.person(Links.text(version, "authorId")),
         Links.text(version, "createdAt"),
         inline ? Links.text(c, "resolutionStatus") : null,
         inline ? Links.text(c.path("properties"), "inlineOriginalSelection") : null,
@@ -338,16 +338,7 @@ public final class V2PageItems {
   }
 
   private static Comment withParent(Comment c, String parentId) {
-    return new Comment(
-        c.id(),
-        parentId,
-        c.location(),
-        c.author(),
-        c.created(),
-        c.resolution(),
-        c.highlighted(),
-        c.body(),
-        c.url());
+    return c.withParent(parentId);
   }
 
   // ---- content properties

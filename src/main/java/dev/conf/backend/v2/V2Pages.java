@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conf.backend.ApiRoots;
 import dev.conf.backend.Links;
 import dev.conf.error.ConfException;
+import dev.conf.error.ExitCode;
 import dev.conf.http.ApiClient;
 import dev.conf.http.Pager;
 import dev.conf.service.BodyFormat;
@@ -15,6 +16,7 @@ import dev.conf.service.PageNode;
 import dev.conf.service.PageQuery;
 import dev.conf.service.PageUpdate;
 import dev.conf.service.PageVersion;
+import dev.conf.service.Person;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,7 +70,15 @@ public final class V2Pages {
     try {
       return page(type, api.get(url.build()));
     } catch (ConfException e) {
-      throw notFound(e, type, id, version);
+      if (version != null || e.exitCode() != ExitCode.NOT_FOUND) {
+        throw notFound(e, type, id, version);
+      }
+      // A page in the trash is found only when asked for by its status.
+      try {
+        return page(type, api.get(url.addQueryParameter("status", "trashed").build()));
+      } catch (ConfException again) {
+        throw notFound(again.exitCode() == ExitCode.NOT_FOUND ? e : again, type, id, null);
+      }
     }
   }
 
@@ -163,6 +173,43 @@ public final class V2Pages {
     }
     if (purge) {
       api.send("DELETE", url.newBuilder().addQueryParameter("purge", "true").build(), null);
+    }
+  }
+
+  /**
+   * v2 {@code DELETE /pages/{id}?purge=true} (or {@code /blogposts/{id}}): the document's purge,
+   * which Cloud accepts only for content already in the trash.
+   */
+  public void purgePage(ContentType type, String id) {
+    try {
+      api.send(
+          "DELETE",
+          roots.v2(collection(type)).addPathSegment(id).addQueryParameter("purge", "true").build(),
+          null);
+    } catch (ConfException e) {
+      throw notFound(e, type, id, null);
+    }
+  }
+
+  /**
+   * v2 {@code PUT /pages/{id}} (or {@code /blogposts/{id}}) with {@code status: current} and the
+   * next version: the document's way to restore trashed content, which changes only the status (the
+   * title and body sent are the page's own, as the operation requires them).
+   */
+  public Page restoreFromTrash(ContentType type, Page trashed) {
+    Map<String, Object> version = new LinkedHashMap<>();
+    version.put("number", trashed.version() + 1);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", trashed.id());
+    body.put("status", "current");
+    body.put("title", trashed.title());
+    body.put("body", storage(trashed.body()));
+    body.put("version", version);
+    HttpUrl url = roots.v2(collection(type)).addPathSegment(trashed.id()).build();
+    try {
+      return page(type, api.send("PUT", url, body));
+    } catch (ConfException e) {
+      throw notFound(e, type, trashed.id(), null);
     }
   }
 
@@ -315,9 +362,9 @@ public final class V2Pages {
               url,
               roots.v2(),
               v ->
-                  new PageVersion(
+                  PageVersion.of(
                       v.path("number").asInt(),
-                      Links.text(v, "authorId"),
+                      person(Links.text(v, "authorId")),
                       Links.text(v, "createdAt"),
                       Links.text(v, "message"),
                       v.path("minorEdit").asBoolean(false)),
@@ -411,7 +458,7 @@ public final class V2Pages {
         spaceKey = m.group(1);
       }
     }
-    return new Page(
+    return Page.of(
         Links.text(p, "id"),
         type == ContentType.PAGE ? "page" : "blogpost",
         Links.text(p, "title"),
@@ -421,14 +468,19 @@ public final class V2Pages {
         Links.text(p, "parentId"),
         version.path("number").asInt(0),
         Links.text(version, "message"),
-        Links.text(p, "authorId"),
+        person(Links.text(p, "authorId")),
         Links.text(p, "createdAt"),
-        Links.text(version, "authorId"),
+        person(Links.text(version, "authorId")),
         Links.text(version, "createdAt"),
         Links.webUrl(roots.webBase(), p),
         labels,
         bodyFormat,
         body);
+  }
+
+  /** Someone v2 names only by account id; {@link dev.conf.service.ConfluenceService#people}. */
+  static Person person(String accountId) {
+    return accountId == null ? null : Person.ofId(accountId);
   }
 
   private static PageNode node(JsonNode n, String parentId, String positionField) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "blog",
     mixinStandardHelpOptions = true,
-    description = "List, view, create, update and delete blog posts.")
+    description = "List, view, create, update, delete and restore blog posts.")
 public final class BlogCommand implements Runnable {
   @Spec CommandSpec spec;
 

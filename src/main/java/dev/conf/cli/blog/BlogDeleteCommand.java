@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     aliases = "rm",
     mixinStandardHelpOptions = true,
     description = {
-      "Move a blog post to the trash (--purge: for good). Asks on a terminal; needs --yes in a pipe."
+      "Move a blog post to the trash (--purge: for good, also one already in the trash). Asks on"
+          + " a terminal; needs --yes in a pipe. `conf blog restore ID` brings one back."
     })
 public final class BlogDeleteCommand extends DeleteContent {
 

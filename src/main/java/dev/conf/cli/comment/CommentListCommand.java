@@ -6,13 +6,14 @@ import dev.conf.cli.Examples;
 import dev.conf.cli.JsonOptions;
 import dev.conf.cli.LimitOptions;
 import dev.conf.cli.content.PageResolver;
+import dev.conf.convert.Mentions;
 import dev.conf.convert.StorageText;
 import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
 import dev.conf.service.Comment;
+import dev.conf.service.Person;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
       "",
       "On a terminal: a table (replies marked with ↳, relative dates). In a pipe:",
       "tab-separated ID, PARENT, AUTHOR, CREATED, [RESOLUTION,] BODY (one line).",
-      "With --json: an array of {id, parentId, location, author, created,",
+      "With --json: an array of {id, parentId, location, author, authorId, created,",
       "resolution, highlighted, body (storage XHTML), url}."
     })
 public final class CommentListCommand implements Callable<Integer>, JsonOptions.Fielded {
@@ -56,6 +57,9 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
   @Mixin LimitOptions limit = new LimitOptions();
 
   @Mixin JsonOptions json;
+
+  /** The names of the people the comments mention, once looked up. */
+  private Mentions mentions = Mentions.NONE;
 
   CommentListCommand(CommandContext ctx) {
     this.ctx = ctx;
@@ -93,7 +97,7 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
     headers.add("body");
     TablePrinter table = new TablePrinter(ctx.io(), headers.toArray(String[]::new));
     for (Comment c : comments) {
-      String text = StorageText.toText(c.body() == null ? "" : c.body());
+      String text = StorageText.toText(c.body() == null ? "" : c.body(), mentions);
       text = text.replaceAll("\\s+", " ").trim();
       if (tty && c.parentId() != null) {
         text = "↳ " + text;
@@ -113,22 +117,30 @@ public final class CommentListCommand implements Callable<Integer>, JsonOptions.
     return 0;
   }
 
-  /** Cloud answers carry account ids: one bulk lookup turns them into names. */
+  /**
+   * Cloud answers carry account ids: one lookup, for the authors and (on a terminal or in a pipe)
+   * the people the bodies mention, names them all.
+   */
   private List<Comment> withNames(List<Comment> comments) {
     Set<String> ids = new LinkedHashSet<>();
+    boolean authors = !json.enabled() || json.wants("author");
     for (Comment c : comments) {
-      if (c.author() != null) {
-        ids.add(c.author());
+      if (authors && c.unnamed()) {
+        ids.add(c.authorId());
+      }
+      if (!json.enabled()) {
+        ids.addAll(Mentions.ids(c.body()));
       }
     }
-    Map<String, String> names =
-        ids.isEmpty() ? Map.of() : new HashMap<>(ctx.service().userNames(ids));
-    if (names.isEmpty()) {
+    Map<String, Person> people = ids.isEmpty() ? Map.of() : ctx.service().people(ids);
+    mentions = Mentions.of(Person.names(people));
+    if (people.isEmpty()) {
       return comments;
     }
     List<Comment> out = new ArrayList<>();
     for (Comment c : comments) {
-      out.add(c.withAuthor(names.getOrDefault(c.author(), c.author())));
+      Person p = c.authorId() == null ? null : people.get(c.authorId());
+      out.add(p != null && p.named() ? c.withAuthor(p.displayName()) : c);
     }
     return out;
   }

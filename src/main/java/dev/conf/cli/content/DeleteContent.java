@@ -44,9 +44,17 @@ public abstract class DeleteContent implements Callable<Integer> {
     PageResolver resolver = new PageResolver(ctx);
     String id = resolver.id(type(), resolver.parse(target));
     String name = id;
-    if (!yes) {
-      Page page = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
+    // Read first to ask, and for a purge to know whether it is in the trash already (which also
+    // finds content there that a trash-first delete would call not found).
+    Page page = null;
+    if (!yes || purge) {
+      page = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
       name = "'" + page.title() + "' (" + id + ")";
+    }
+    if (page != null && page.trashed() && !purge) {
+      return alreadyTrashed(name);
+    }
+    if (!yes) {
       String answer =
           ctx.io()
               .prompt(
@@ -54,6 +62,7 @@ public abstract class DeleteContent implements Callable<Integer> {
                       + noun
                       + " "
                       + name
+                      + (page.trashed() ? " from the trash" : "")
                       + (purge ? " for good" : " to the trash")
                       + "? [y/N] ");
       String a = answer.toLowerCase(Locale.ROOT);
@@ -61,7 +70,22 @@ public abstract class DeleteContent implements Callable<Integer> {
         throw new ConfException(ExitCode.ERROR, "cancelled: nothing was deleted");
       }
     }
-    ctx.service().pages().deletePage(type(), id, purge);
+    if (page != null && page.trashed()) {
+      ctx.service().pages().purgePage(type(), id);
+    } else {
+      try {
+        ctx.service().pages().deletePage(type(), id, purge);
+      } catch (ConfException e) {
+        if (page == null && e.exitCode() == ExitCode.NOT_FOUND) {
+          // Not found as current content: perhaps it is in the trash already.
+          Page again = ctx.service().pages().getPage(type(), id, BodyFormat.STORAGE, null);
+          if (again.trashed()) {
+            return alreadyTrashed("'" + again.title() + "' (" + id + ")");
+          }
+        }
+        throw e;
+      }
+    }
     ctx.io()
         .err()
         .println(
@@ -70,6 +94,18 @@ public abstract class DeleteContent implements Callable<Integer> {
                 + " "
                 + name
                 + (purge ? " for good." : "."));
+    return 0;
+  }
+
+  /** A delete without --purge of content in the trash: the state asked for already holds. */
+  private int alreadyTrashed(String name) {
+    ctx.io()
+        .err()
+        .println(
+            Trash.capitalized(type().noun())
+                + " "
+                + name
+                + " is already in the trash; nothing changed (--purge deletes it for good).");
     return 0;
   }
 }

@@ -11,7 +11,6 @@ import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageQuery;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ public abstract class ListContent implements Callable<Integer>, JsonOptions.Fiel
       // when neither name is printed.
       if (!pages.isEmpty() && (json.wants("author") || json.wants("lastUpdatedBy"))) {
         List<String> ids = new ArrayList<>();
-        pages.forEach(p -> ids.addAll(Arrays.asList(p.author(), p.lastUpdatedBy())));
+        pages.forEach(p -> ids.addAll(p.unnamedIds()));
         Map<String, String> names = ctx.service().userNames(ids);
         pages = pages.stream().map(p -> p.withNames(names)).toList();
       }

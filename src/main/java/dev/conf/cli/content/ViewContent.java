@@ -2,6 +2,8 @@ package dev.conf.cli.content;
 
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
+import dev.conf.convert.ConvertOptions;
+import dev.conf.convert.Mentions;
 import dev.conf.convert.StorageText;
 import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
@@ -11,9 +13,12 @@ import dev.conf.output.Times;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
-import java.util.Arrays;
+import dev.conf.service.Person;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,19 +85,32 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
     if (web) {
       return Web.open(ctx, page.url());
     }
-    if (!json.enabled() || json.wants("author") || json.wants("lastUpdatedBy")) {
-      page =
-          page.withNames(
-              ctx.service().userNames(Arrays.asList(page.author(), page.lastUpdatedBy())));
+    if (page.trashed()) {
+      ctx.io().err().println(Trash.note(type(), page));
     }
+    // One lookup for everyone shown: the creator, the last editor and, in text or Markdown, the
+    // people the body mentions (Cloud answers name them by account id only).
+    boolean converted = fmt.equals("text") || fmt.equals("markdown");
+    Set<String> ids = new LinkedHashSet<>();
+    if (!json.enabled() || json.wants("author") || json.wants("lastUpdatedBy")) {
+      ids.addAll(page.unnamedIds());
+    }
+    if (converted && (!json.enabled() || json.wants("body"))) {
+      ids.addAll(Mentions.ids(page.body()));
+    }
+    Map<String, Person> people = ids.isEmpty() ? Map.of() : ctx.service().people(ids);
+    page = page.withPeople(people);
+    Mentions names = Mentions.of(Person.names(people));
     if (fmt.equals("text")) {
-      page = withBody(page, "text", StorageText.toText(page.body()));
+      page = withBody(page, "text", StorageText.toText(page.body(), names));
     } else if (fmt.equals("markdown")) {
       page =
           withBody(
               page,
               "markdown",
-              page.body() == null ? null : StorageToMarkdown.convert(page.body()));
+              page.body() == null
+                  ? null
+                  : StorageToMarkdown.convert(page.body(), ConvertOptions.defaults(), names));
     }
     if (json.enabled()) {
       json.print(ctx.io(), page);
@@ -130,7 +148,12 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
 
   /** The page's fields, before its body. */
   private void fields(Page page) {
-    new FieldList(ctx.io())
+    boolean current = page.status() == null || page.status().equals("current");
+    FieldList fields = new FieldList(ctx.io());
+    if (!current) {
+      fields.add("Status", page.status());
+    }
+    fields
         .add("Title", page.title())
         .add("ID", page.id())
         .add("Space", page.spaceKey())
@@ -166,6 +189,8 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
         p.url(),
         p.labels(),
         format,
-        body);
+        body,
+        p.authorId(),
+        p.lastUpdatedById());
   }
 }

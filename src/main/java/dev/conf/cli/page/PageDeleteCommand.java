@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
     description = {
       "Move a page to the trash (--purge: delete it for good).",
       "",
-      "Asks first on a terminal; in a pipe it needs --yes."
+      "Asks first on a terminal; in a pipe it needs --yes. --purge also deletes a page that is "
+          + "already in the trash (conf page list --status trashed); `conf page restore ID` "
+          + "brings one back."
     })
 public final class PageDeleteCommand extends DeleteContent {
 

@@ -10,8 +10,8 @@ import dev.conf.output.JsonFields;
 import dev.conf.output.TablePrinter;
 import dev.conf.output.Times;
 import dev.conf.service.ContentType;
-import dev.conf.service.Page;
 import dev.conf.service.PageVersion;
+import dev.conf.service.Person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
       "List a page's versions, newest first: number, author, date, message.",
       "",
       "In a pipe: tab-separated VERSION, AUTHOR, DATE, MESSAGE. With --json: an array of "
-          + "{number, author, date, message, minorEdit}. Data Center's API has no version "
+          + "{number, author, authorId, date, message, minorEdit}. Data Center's API has no version "
           + "listing: conf reads one version per request there."
     })
 public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.Fielded {
@@ -59,16 +59,15 @@ public final class PageHistoryCommand implements Callable<Integer>, JsonOptions.
     long maxItems = limit.max();
     String id = new PageResolver(ctx).id(ContentType.PAGE, target);
     List<PageVersion> versions = ctx.service().pages().pageVersions(ContentType.PAGE, id, maxItems);
-    // No name lookup for JSON that does not print the author.
-    Map<String, String> names =
+    // One lookup for every writer the answer names by id only; none for JSON without authors.
+    List<String> ids =
         json.enabled() && !json.wants("author")
-            ? Map.of()
-            : ctx.service().userNames(versions.stream().map(PageVersion::author).toList());
+            ? List.of()
+            : versions.stream().filter(PageVersion::unnamed).map(PageVersion::authorId).toList();
+    Map<String, Person> people = ids.isEmpty() ? Map.of() : ctx.service().people(ids);
     List<PageVersion> named = new ArrayList<>();
     for (PageVersion v : versions) {
-      named.add(
-          new PageVersion(
-              v.number(), Page.nameOf(names, v.author()), v.date(), v.message(), v.minorEdit()));
+      named.add(v.withPeople(people));
     }
     if (json.enabled()) {
       json.print(ctx.io(), named);
