@@ -61,6 +61,7 @@ public final class CommandContext {
   private OkHttpClient http;
   private ConfluenceService service;
   private Io styledIo;
+  private boolean styledNoColor;
   private Browser browser;
   private String commandName;
 
@@ -86,7 +87,10 @@ public final class CommandContext {
    * #pagerCommand()} (the config is read only when a command starts paging on a terminal).
    */
   public Io io() {
-    if (styledIo == null) {
+    // Asked for before the command line is parsed too (ConfApp wires picocli to it): built again
+    // once --no-color has been seen, which is before any command prints.
+    if (styledIo == null || styledNoColor != globals.noColor) {
+      styledNoColor = globals.noColor;
       styledIo = (globals.noColor ? io.withoutColor() : io).withPagerCommand(this::pagerCommand);
     }
     return styledIo;

@@ -194,6 +194,10 @@ public final class ConfApp {
    * {@code --token abc} must not see the secret printed back (or captured by a CI log).
    */
   static String usageMessage(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof ConfException ce) {
+      // Thrown while parsing (a default from the environment, e.g. CONF_CONCURRENCY): its words.
+      return ce.getMessage();
+    }
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> options = new ArrayList<>();
       String word = null;
