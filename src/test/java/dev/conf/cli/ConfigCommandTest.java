@@ -184,6 +184,14 @@ class ConfigCommandTest {
     assertThat(bad.err()).startsWith("conf: CONF_CONCURRENCY: 64 is out of range: from 1 to 32\n");
   }
 
+  @Test
+  void everySettingsVariableIsInConfHelpEnvironment() {
+    String help = conf.run("help", "environment").out();
+    for (Settings.Key k : Settings.KEYS.values()) {
+      assertThat(k.env()).allSatisfy(var -> assertThat(help).as(k.name()).contains(var));
+    }
+  }
+
   private int concurrencyOf(String... args) {
     var parsed = new ConfApp(contextFor(conf)).commandLine(args).parseArgs(args);
     return parsed.subcommand().commandSpec().findOption("--concurrency").getValue();
