@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -44,6 +45,8 @@ public final class ReadableText {
     }
   }
 
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+  private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
   private static final int HR = 40;
   private static final int CODE_INDENT = 4;
   private static final String[] BULLETS = {"• ", "◦ ", "▪ "};
@@ -97,7 +100,7 @@ public final class ReadableText {
     for (String line : lines) {
       out.append(line.stripTrailing()).append('\n');
     }
-    String text = out.toString().replaceAll("\n{3,}", "\n\n").strip();
+    String text = BLANK_LINES.matcher(out).replaceAll("\n\n").strip();
     return text.isEmpty() ? "" : text + "\n";
   }
 
@@ -601,7 +604,7 @@ public final class ReadableText {
       List<String> lines = new ArrayList<>();
       String[] hard = text.split("\n", -1);
       for (String piece : hard) {
-        String collapsed = piece.replaceAll("[\\s\\u00a0]+", " ").strip();
+        String collapsed = SPACES.matcher(piece).replaceAll(" ").strip();
         if (collapsed.isEmpty()) {
           if (!lines.isEmpty()) {
             lines.add("");
