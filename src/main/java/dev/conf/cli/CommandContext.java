@@ -61,6 +61,7 @@ public final class CommandContext {
   private OkHttpClient http;
   private ConfluenceService service;
   private Io styledIo;
+  private boolean styledNoColor;
   private Browser browser;
   private String commandName;
 
@@ -81,12 +82,73 @@ public final class CommandContext {
     return globals;
   }
 
-  /** The streams, with colour turned off when --no-color said so. */
+  /**
+   * The streams, with colour turned off when --no-color said so, and paging by {@link
+   * #pagerCommand()} (the config is read only when a command starts paging on a terminal).
+   */
   public Io io() {
-    if (styledIo == null) {
-      styledIo = globals.noColor ? io.withoutColor() : io;
+    // Asked for before the command line is parsed too (ConfApp wires picocli to it): built again
+    // once --no-color has been seen, which is before any command prints.
+    if (styledIo == null || styledNoColor != globals.noColor) {
+      styledNoColor = globals.noColor;
+      styledIo = (globals.noColor ? io.withoutColor() : io).withPagerCommand(this::pagerCommand);
     }
     return styledIo;
+  }
+
+  /**
+   * The pager for long output on a terminal: {@code CONF_PAGER}, else the {@code pager} setting,
+   * else {@code PAGER}, else {@code less -FRX}; null when paging is off (empty or {@code cat}).
+   */
+  public String pagerCommand() {
+    return dev.conf.output.OutputPager.command(env, settingOrNull(Settings.PAGER));
+  }
+
+  /**
+   * The editor {@code conf page edit} runs: {@code CONF_EDITOR}, else the {@code editor} setting,
+   * else {@code VISUAL}, else {@code EDITOR}; null when none is set.
+   */
+  public String editorCommand() {
+    for (String value :
+        java.util.Arrays.asList(
+            env.get("CONF_EDITOR"),
+            settingOrNull(Settings.EDITOR),
+            env.get("VISUAL"),
+            env.get("EDITOR"))) {
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The default number of parallel workers of the commands that have {@code --concurrency} ({@code
+   * conf export}): {@code CONF_CONCURRENCY}, else the {@code concurrency} setting; null for the
+   * command's own default. A bad {@code CONF_CONCURRENCY} is a usage error naming it.
+   */
+  public String defaultConcurrency() {
+    String fromEnv = env.get("CONF_CONCURRENCY");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      try {
+        return Settings.validate(Settings.CONCURRENCY, fromEnv);
+      } catch (ConfException e) {
+        throw ConfException.usage("CONF_CONCURRENCY: " + e.getMessage());
+      }
+    }
+    return config().setting(profileName(), Settings.CONCURRENCY);
+  }
+
+  /**
+   * A setting for the current profile (its own, else every profile's), or null; null too when the
+   * config cannot be read, for settings that only change how output looks.
+   */
+  private String settingOrNull(String key) {
+    try {
+      return config().setting(profileName(), key);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   public Map<String, String> env() {

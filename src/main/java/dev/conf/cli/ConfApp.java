@@ -139,8 +139,8 @@ public final class ConfApp {
 
   /**
    * Defaults from the configuration: {@code --space} of {@link #DEFAULT_SPACE}'s commands (never a
-   * filter such as search's, nor a destination such as move's). Read only when the option is not
-   * given.
+   * filter such as search's, nor a destination such as move's), and {@code --concurrency}. Read
+   * only when the option is not given.
    */
   private String defaultValue(CommandLine.Model.ArgSpec arg) {
     if (arg instanceof CommandLine.Model.OptionSpec o
@@ -148,6 +148,10 @@ public final class ConfApp {
         && o.command() != null
         && DEFAULT_SPACE.contains(o.command().qualifiedName())) {
       return context.defaultSpace();
+    }
+    if (arg instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--concurrency")) {
+      // CONF_CONCURRENCY, else the concurrency setting, else the option's own default.
+      return context.defaultConcurrency();
     }
     return null;
   }
@@ -190,6 +194,10 @@ public final class ConfApp {
    * {@code --token abc} must not see the secret printed back (or captured by a CI log).
    */
   static String usageMessage(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof ConfException ce) {
+      // Thrown while parsing (a default from the environment, e.g. CONF_CONCURRENCY): its words.
+      return ce.getMessage();
+    }
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> options = new ArrayList<>();
       String word = null;

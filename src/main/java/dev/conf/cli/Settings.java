@@ -24,6 +24,15 @@ public final class Settings {
 
   private static final Pattern SPACE_KEY = Pattern.compile("~?[A-Za-z0-9_.-]+");
 
+  /** The keys other classes read by name. */
+  public static final String EDITOR = "editor";
+
+  public static final String PAGER = "pager";
+  public static final String CONCURRENCY = "concurrency";
+
+  /** The range of {@code concurrency} (as {@code conf export --concurrency} takes it). */
+  public static final int MAX_CONCURRENCY = 32;
+
   public static final Map<String, Key> KEYS = keys();
 
   private static Map<String, Key> keys() {
@@ -47,6 +56,27 @@ public final class Settings {
         "true: refuse every command that would change the site (as `auth login --read-only`)",
         List.of("CONF_READ_ONLY"),
         v -> oneOf(v, "true", "false"));
+    add(
+        keys,
+        EDITOR,
+        "the editor `conf page edit` runs, e.g. 'code --wait' (default: $VISUAL, else $EDITOR)",
+        List.of("CONF_EDITOR"),
+        v -> nonBlank(v, "an editor command"));
+    add(
+        keys,
+        PAGER,
+        "the pager for long output on a terminal (default: $PAGER, else less -FRX); cat or an"
+            + " empty value turns paging off",
+        List.of("CONF_PAGER"),
+        String::trim);
+    add(
+        keys,
+        CONCURRENCY,
+        "the default of --concurrency, the requests `conf export` sends at once: 1 to "
+            + MAX_CONCURRENCY
+            + " (default 8)",
+        List.of("CONF_CONCURRENCY"),
+        v -> between(v, 1, MAX_CONCURRENCY));
     return java.util.Collections.unmodifiableMap(keys);
   }
 
@@ -80,6 +110,26 @@ public final class Settings {
       throw ConfException.usage("'" + v + "' is not " + what);
     }
     return t;
+  }
+
+  private static String nonBlank(String v, String what) {
+    if (v.isBlank()) {
+      throw ConfException.usage("an empty value is not " + what);
+    }
+    return v.strip();
+  }
+
+  private static String between(String v, int min, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw ConfException.usage("'" + v + "' is not a whole number from " + min + " to " + max);
+    }
+    if (n < min || n > max) {
+      throw ConfException.usage(n + " is out of range: from " + min + " to " + max);
+    }
+    return String.valueOf(n);
   }
 
   private static String oneOf(String v, String... allowed) {

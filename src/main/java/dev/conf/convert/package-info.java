@@ -13,7 +13,8 @@
  * {@code conf:storage?xml=…} whose text is the element's text (see {@code ConfLinks} and
  * docs/markdown.md). Converting back emits that text unchanged.
  *
- * <p>Also here: plain text from storage ({@code StorageText}), line diffs ({@code UnifiedDiff}) and
+ * <p>Also here: text to read in a terminal ({@code ReadableText}: lists, tables, panels, wrapping),
+ * flat plain text from storage ({@code StorageText}), line diffs ({@code UnifiedDiff}) and
  * byte-preserving edits of one section of a storage document ({@code StorageSections}).
  */
 package dev.conf.convert;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The streams a command talks through, injected so that tests can run any command as a terminal or
@@ -37,6 +38,7 @@ public final class Io {
   private final IntSupplier width;
   private final SecretReader secretReader;
   private final OutputPager.Launcher pagerLauncher;
+  private final Supplier<String> pagerCommand;
   private BufferedReader lineReader;
   private PrintWriter beforePager;
 
@@ -58,6 +60,7 @@ public final class Io {
     this.width = b.width;
     this.secretReader = b.secretReader;
     this.pagerLauncher = b.pagerLauncher;
+    this.pagerCommand = b.pagerCommand;
   }
 
   /** The process's real streams, with terminal detection. */
@@ -84,7 +87,8 @@ public final class Io {
         .stdoutBytes(new FileOutputStream(FileDescriptor.out))
         .colorAllowed(color)
         .width(() -> TerminalSize.columns(env))
-        .pager(stdoutTty ? OutputPager.fromEnv(env) : null)
+        .pager(stdoutTty ? OutputPager.launcher(env) : null)
+        .pagerCommand(() -> OutputPager.command(env, null))
         .secretReader(
             prompt -> {
               Console c = System.console();
@@ -97,7 +101,7 @@ public final class Io {
   }
 
   /** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb. */
-  static boolean colorAllowed(Map<String, String> env, boolean stdoutTty) {
+  public static boolean colorAllowed(Map<String, String> env, boolean stdoutTty) {
     String noColor = env.get("NO_COLOR");
     return stdoutTty && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
@@ -185,15 +189,31 @@ public final class Io {
   }
 
   /**
+   * The same streams, with the pager command asked of {@code command} when paging starts (null:
+   * paging off): {@link dev.conf.cli.CommandContext} adds the {@code pager} setting this way, read
+   * only if a command pages on a terminal.
+   */
+  public Io withPagerCommand(Supplier<String> command) {
+    Builder b = toBuilder();
+    b.pagerCommand = Objects.requireNonNull(command);
+    return new Io(b);
+  }
+
+  /**
    * From here on, stdout goes through the pager when stdout is a terminal and a pager is configured
    * ({@link OutputPager}); a no-op otherwise, and in a pipe always. Commands call it just before
-   * printing data that may be long; {@link #closePager()} ends it.
+   * printing data that may be long ({@link TablePrinter} does on a terminal); {@link #closePager()}
+   * ends it.
    */
   public void startPager() {
     if (!stdoutTty || pagerLauncher == null || beforePager != null) {
       return;
     }
-    Writer pager = pagerLauncher.start();
+    String command = pagerCommand.get();
+    if (command == null) {
+      return;
+    }
+    Writer pager = pagerLauncher.start(command);
     if (pager == null) {
       return;
     }
@@ -280,6 +300,7 @@ public final class Io {
     b.width = width;
     b.secretReader = secretReader;
     b.pagerLauncher = pagerLauncher;
+    b.pagerCommand = pagerCommand;
     return b;
   }
 
@@ -295,6 +316,7 @@ public final class Io {
     private boolean colorAllowed;
     private IntSupplier width = () -> 80;
     private OutputPager.Launcher pagerLauncher;
+    private Supplier<String> pagerCommand = () -> OutputPager.DEFAULT;
     private SecretReader secretReader =
         prompt -> {
           throw new IllegalStateException("no terminal to read a secret from");
@@ -354,6 +376,12 @@ public final class Io {
     /** How to start a pager on a terminal; none by default, so tests never spawn one. */
     public Builder pager(OutputPager.Launcher launcher) {
       this.pagerLauncher = launcher;
+      return this;
+    }
+
+    /** The pager command to start (null: none), asked when paging starts; less -FRX by default. */
+    public Builder pagerCommand(Supplier<String> command) {
+      this.pagerCommand = Objects.requireNonNull(command);
       return this;
     }
 

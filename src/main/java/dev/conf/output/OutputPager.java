@@ -12,25 +12,38 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends long terminal output through a pager: {@code CONF_PAGER}, else {@code PAGER}, else {@code
- * less -FRX} (quit at once when the text fits one screen, pass colours, leave the text on screen).
- * {@code CONF_PAGER=} (empty) or {@code cat} turns it off. Only {@link Io#system} has a launcher;
- * an {@link Io} built by tests never spawns a process.
+ * Sends long terminal output through a pager: {@code CONF_PAGER}, else the {@code pager} setting
+ * ({@code conf config set pager ...}), else {@code PAGER}, else {@code less -FRX} (quit at once
+ * when the text fits one screen, pass colours, leave the text on screen). {@code CONF_PAGER=} or
+ * the setting empty, or either {@code cat}, turns it off. Only {@link Io#system} has a launcher
+ * that starts a process; an {@link Io} built by tests never spawns one.
  */
 public final class OutputPager {
   static final String DEFAULT = "less -FRX";
 
-  /** Starts a pager and returns the writer feeding it; null to write to stdout directly. */
+  /** Starts a pager command and returns the writer feeding it; null to write to stdout directly. */
   @FunctionalInterface
   public interface Launcher {
-    Writer start();
+    Writer start(String command);
   }
 
   private OutputPager() {}
 
   /** The pager command the environment asks for; null when paging is turned off. */
   static String command(Map<String, String> env) {
+    return command(env, null);
+  }
+
+  /**
+   * The pager to run: {@code CONF_PAGER}, else {@code setting} (the {@code pager} setting; null
+   * when not set), else {@code PAGER}, else {@code less -FRX}; null when the one that decides is
+   * empty or {@code cat} (paging off).
+   */
+  public static String command(Map<String, String> env, String setting) {
     String cmd = env.get("CONF_PAGER");
+    if (cmd == null) {
+      cmd = setting;
+    }
     if (cmd == null) {
       cmd = env.get("PAGER");
       if (cmd == null || cmd.isBlank()) {
@@ -41,14 +54,10 @@ public final class OutputPager {
     return cmd.isEmpty() || cmd.equals("cat") ? null : cmd;
   }
 
-  /** A launcher running the environment's pager, or null when paging is off. */
-  static Launcher fromEnv(Map<String, String> env) {
-    String cmd = command(env);
-    if (cmd == null) {
-      return null;
-    }
+  /** A launcher running a pager command as a process, with the terminal as its output. */
+  static Launcher launcher(Map<String, String> env) {
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-    return () -> start(cmd, windows, env);
+    return cmd -> start(cmd, windows, env);
   }
 
   private static Writer start(String cmd, boolean windows, Map<String, String> env) {

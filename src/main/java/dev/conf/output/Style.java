@@ -8,6 +8,15 @@ public final class Style {
     return "\u001b[1m" + s + "\u001b[0m";
   }
 
+  /** Bold and underlined: a page's top-level headings. */
+  public static String boldUnderline(String s) {
+    return "\u001b[1;4m" + s + "\u001b[0m";
+  }
+
+  public static String red(String s) {
+    return "\u001b[31m" + s + "\u001b[0m";
+  }
+
   public static String green(String s) {
     return "\u001b[32m" + s + "\u001b[0m";
   }

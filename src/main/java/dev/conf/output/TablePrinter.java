@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * Prints rows the way a reader of the moment wants them: on a terminal a table with headers and
  * columns fitted to the width; in a pipe tab-separated values without headers, one record a line,
- * so that {@code cut}, {@code awk} and {@code while read} work.
+ * so that {@code cut}, {@code awk} and {@code while read} work. A table on a terminal goes through
+ * the pager ({@link Io#startPager()}).
  */
 public final class TablePrinter {
   private static final String GAP = "  ";
@@ -22,6 +23,7 @@ public final class TablePrinter {
   private final List<List<String>> rows = new ArrayList<>();
   private final Map<Integer, UnaryOperator<String>> styles = new HashMap<>();
   private final Set<Integer> whole = new HashSet<>();
+  private final Set<Integer> droppable = new HashSet<>();
 
   public TablePrinter(Io io, String... headers) {
     this.io = io;
@@ -43,6 +45,15 @@ public final class TablePrinter {
     return this;
   }
 
+  /**
+   * Shows a column only whole (a URL, which cut short opens nothing): when the table does not fit
+   * the terminal, it is left out before any other column is shrunk. Pipes always get it.
+   */
+  public TablePrinter dropWhenNarrow(int column) {
+    droppable.add(column);
+    return this;
+  }
+
   public TablePrinter row(String... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException(
@@ -58,6 +69,8 @@ public final class TablePrinter {
 
   public void print() {
     if (io.isStdoutTty()) {
+      // Every table on a terminal may be long: through the pager (less -FRX: not when it fits).
+      io.startPager();
       printTable();
     } else {
       printTsv();
@@ -76,35 +89,65 @@ public final class TablePrinter {
   }
 
   private void printTable() {
-    int n = headers.size();
-    int[] widths = new int[n];
-    for (int i = 0; i < n; i++) {
-      widths[i] = headers.get(i).length();
+    int[] all = new int[headers.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = headers.get(i).length();
       for (List<String> row : rows) {
-        widths[i] = Math.max(widths[i], singleLine(row.get(i)).length());
+        all[i] = Math.max(all[i], singleLine(row.get(i)).length());
       }
     }
-    fit(widths, io.terminalWidth(), whole);
+    List<Integer> shown = shownColumns(all, io.terminalWidth());
+    int n = shown.size();
+    int[] widths = new int[n];
+    Set<Integer> keep = new HashSet<>();
+    for (int k = 0; k < n; k++) {
+      widths[k] = all[shown.get(k)];
+      if (whole.contains(shown.get(k))) {
+        keep.add(k);
+      }
+    }
+    fit(widths, io.terminalWidth(), keep);
     StringBuilder line = new StringBuilder();
-    for (int i = 0; i < n; i++) {
+    for (int k = 0; k < n; k++) {
       String h =
           pad(
-              truncate(headers.get(i).toUpperCase(java.util.Locale.ROOT), widths[i]),
-              widths[i],
-              i == n - 1);
-      line.append(i == 0 ? "" : GAP).append(io.colorEnabled() ? Style.bold(h) : h);
+              truncate(headers.get(shown.get(k)).toUpperCase(java.util.Locale.ROOT), widths[k]),
+              widths[k],
+              k == n - 1);
+      line.append(k == 0 ? "" : GAP).append(io.colorEnabled() ? Style.bold(h) : h);
     }
     io.out().println(stripTrailing(line));
     for (List<String> row : rows) {
       line.setLength(0);
-      for (int i = 0; i < n; i++) {
-        String cell = pad(truncate(singleLine(row.get(i)), widths[i]), widths[i], i == n - 1);
+      for (int k = 0; k < n; k++) {
+        int i = shown.get(k);
+        String cell = pad(truncate(singleLine(row.get(i)), widths[k]), widths[k], k == n - 1);
         UnaryOperator<String> style = io.colorEnabled() ? styles.get(i) : null;
-        line.append(i == 0 ? "" : GAP)
+        line.append(k == 0 ? "" : GAP)
             .append(style != null && !cell.isBlank() ? style.apply(cell) : cell);
       }
       io.out().println(stripTrailing(line));
     }
+  }
+
+  /**
+   * The columns to draw: all of them, less the {@link #dropWhenNarrow} ones (the last first) while
+   * the table is wider than the terminal.
+   */
+  List<Integer> shownColumns(int[] widths, int available) {
+    List<Integer> shown = new ArrayList<>();
+    int total = -GAP.length();
+    for (int i = 0; i < widths.length; i++) {
+      shown.add(i);
+      total += GAP.length() + widths[i];
+    }
+    for (int i = widths.length - 1; i >= 0 && total > available; i--) {
+      if (droppable.contains(i) && shown.size() > 1) {
+        shown.remove(Integer.valueOf(i));
+        total -= GAP.length() + widths[i];
+      }
+    }
+    return shown;
   }
 
   /** Shrinks the widest columns, one character at a time, until the table fits the terminal. */

@@ -509,8 +509,8 @@ public abstract class EditingScenarios extends WireMockSuite {
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err())
         .isEqualTo(
-            "conf: no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or use `conf page"
-                + " update 42 --file F`\n");
+            "conf: no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano) or `conf config set"
+                + " editor nano`, or use `conf page update 42 --file F`\n");
     assertThat(all()).isEmpty();
   }
 

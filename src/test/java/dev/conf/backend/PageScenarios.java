@@ -24,6 +24,7 @@ import dev.conf.testing.ConfRunner.Result;
 import dev.conf.testing.WireMockSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,7 @@ public abstract class PageScenarios extends WireMockSuite {
     assertThat(r.out())
         .startsWith("Title:    Release notes\nID:       42\nSpace:    DOCS\nVersion:  7\n")
         .contains("Updated:  28 days ago by Ed Editor\n")
-        .endsWith("\n\nNotes\nHello & welcome\n");
+        .endsWith("\n\nNotes\n\nHello & welcome\n");
   }
 
   @Test
@@ -193,7 +194,7 @@ public abstract class PageScenarios extends WireMockSuite {
         7,
         "<h1>Title</h1><p>Hello &amp; <b>world</b></p><ul><li>a</li><li>b</li></ul>");
     Result text = conf.pipe().run("page", "view", "42", "--format", "text", "--raw");
-    assertThat(text.out()).isEqualTo("Title\nHello & world\n• a\n• b\n");
+    assertThat(text.out()).isEqualTo("Title\n\nHello & world\n\n• a\n• b\n");
 
     Result json = conf.pipe().run("page", "view", "42", "--json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
@@ -819,6 +820,113 @@ public abstract class PageScenarios extends WireMockSuite {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo(pageUrl("900", "Twin") + "\n");
     assertCopied("42", "300", "Twin");
+  }
+
+  // ---- reading on a terminal (issue 15)
+
+  @Test
+  void viewOnATerminalNumbersListsWrapsToTheWidthAndPages() {
+    stubPage(
+        "42",
+        "Steps",
+        7,
+        "<h2>Steps</h2><ol><li><p>Merge the branch after the review has been approved</p></li>"
+            + "<li>Build<ul><li>linux</li></ul></li></ol>");
+    Result r = conf.terminal().withPager().width(40).run("page", "view", "42");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(conf.pagerCommands).containsExactly("less -FRX");
+    assertThat(conf.paged.toString())
+        .startsWith("Title:    Steps\n")
+        .endsWith(
+            "\n\nSteps\n\n1. Merge the branch after the review has\n   been approved\n"
+                + "2. Build\n   ◦ linux\n");
+  }
+
+  @Test
+  void headingsAreBoldOnAColourTerminalAndPlainWithNoColor() {
+    stubPage("42", "Notes", 7, "<h1>Plan</h1><p>Ship</p>");
+    Result colour = conf.terminal().color().run("page", "view", "42");
+    assertThat(colour.out()).endsWith("\n\n\u001b[1;4mPlan\u001b[0m\n\nShip\n");
+    Result plain = conf.terminal().color().run("page", "view", "42", "--no-color");
+    assertThat(plain.out()).endsWith("\n\nPlan\n\nShip\n").doesNotContain("\u001b");
+    Result pipe = conf.pipe().color().run("page", "view", "42", "--format", "text", "--raw");
+    assertThat(pipe.out()).isEqualTo("Plan\n\nShip\n");
+  }
+
+  @Test
+  void listViewTreeAndHistoryPageOnATerminalButNeverInAPipeOrForJsonInAPipe() {
+    stubSpace("DOCS");
+    stubPageList(3, 25);
+    stubPage("42", "Notes", 3, "<p>c</p>");
+    stubVersionList("42", 3);
+    stubVersion("42", "Notes", 2, "<p>b</p>");
+    stubVersion("42", "Notes", 1, "<p>a</p>");
+    stubTree("42", 3);
+    List<String[]> commands =
+        List.of(
+            new String[] {"page", "list", "--space", "DOCS"},
+            new String[] {"page", "view", "42"},
+            new String[] {"page", "tree", "42"},
+            new String[] {"page", "history", "42"});
+    for (String[] args : commands) {
+      conf.paged.getBuffer().setLength(0);
+      Result tty = conf.terminal().withPager().run(args);
+      assertThat(tty.exitCode()).as(tty.toString()).isZero();
+      assertThat(tty.out()).as(String.join(" ", args)).isEmpty();
+      assertThat(conf.paged.toString()).as(String.join(" ", args)).isNotEmpty();
+
+      conf.paged.getBuffer().setLength(0);
+      Result pipe = conf.pipe().withPager().run(args);
+      assertThat(pipe.out()).as(String.join(" ", args)).isNotEmpty();
+      List<String> json = new ArrayList<>(List.of(args));
+      json.add("--json");
+      Result pipedJson = conf.pipe().withPager().run(json.toArray(String[]::new));
+      assertThat(pipedJson.out()).as(String.join(" ", json)).matches("(?s)[\\[{].*");
+      assertThat(conf.paged.toString()).as(String.join(" ", args)).isEmpty();
+    }
+    assertThat(conf.pagerCommands).hasSize(commands.size());
+  }
+
+  @Test
+  void thePagerSettingIsUsedUnlessConfPagerSaysOtherwiseAndCatTurnsItOff() {
+    stubPage("42", "Notes", 3, "<p>c</p>");
+    assertThat(conf.run("config", "set", "pager", "most -s").exitCode()).isZero();
+    conf.env("PAGER", "more");
+    conf.terminal().withPager().run("page", "view", "42");
+    conf.env("CONF_PAGER", "less -R");
+    conf.terminal().withPager().run("page", "view", "42");
+    assertThat(conf.pagerCommands).containsExactly("most -s", "less -R");
+
+    conf.env.remove("CONF_PAGER");
+    conf.run("config", "set", "pager", "cat");
+    Result off = conf.terminal().withPager().run("page", "view", "42");
+    assertThat(off.out()).startsWith("Title:");
+    assertThat(conf.pagerCommands).hasSize(2);
+  }
+
+  @Test
+  void diffColoursRemovedLinesRedAddedGreenAndHunksCyanOnlyOnAColourTerminal() {
+    stubPage("42", "Notes", 3, "<p>Ship on Monday</p>");
+    stubVersion("42", "Notes", 2, "<p>Ship on Friday</p>");
+    Result tty = conf.terminal().color().run("page", "diff", "42");
+    assertThat(tty.exitCode()).as(tty.toString()).isZero();
+    assertThat(tty.out())
+        .isEqualTo(
+            "\u001b[1m--- page 42 version 2\u001b[0m\n"
+                + "\u001b[1m+++ page 42 version 3\u001b[0m\n"
+                + "\u001b[36m@@ -1 +1 @@\u001b[0m\n"
+                + "\u001b[31m-<p>Ship on Friday</p>\u001b[0m\n"
+                + "\u001b[32m+<p>Ship on Monday</p>\u001b[0m\n");
+    String plain =
+        "--- page 42 version 2\n+++ page 42 version 3\n@@ -1 +1 @@\n"
+            + "-<p>Ship on Friday</p>\n+<p>Ship on Monday</p>\n";
+    assertThat(conf.terminal().color().run("page", "diff", "42", "--no-color").out())
+        .isEqualTo(plain);
+    conf.env("NO_COLOR", "1");
+    assertThat(conf.terminal().color().run("page", "diff", "42").out()).isEqualTo(plain);
+    conf.env.remove("NO_COLOR");
+    assertThat(conf.pipe().color().run("page", "diff", "42").out()).isEqualTo(plain);
   }
 
   // ---- history and diff

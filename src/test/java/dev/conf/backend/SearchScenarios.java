@@ -120,10 +120,10 @@ public abstract class SearchScenarios extends WireMockSuite {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "page\tKubernetes guide 1\tENG\t2026-11-29T11:00:00Z\t"
+            "101\tpage\tKubernetes guide 1\tENG\t2026-11-29T11:00:00Z\t"
                 + webUrl(1)
                 + "\n"
-                + "blogpost\tKubernetes guide 2\tOPS\t2026-11-29T10:00:00Z\t"
+                + "102\tblogpost\tKubernetes guide 2\tOPS\t2026-11-29T10:00:00Z\t"
                 + webUrl(2)
                 + "\n");
     assertThat(r.err()).isEmpty();
@@ -141,28 +141,54 @@ public abstract class SearchScenarios extends WireMockSuite {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "TYPE      TITLE               SPACE  LAST MODIFIED  URL\n"
-                + "page      Kubernetes guide 1  ENG    1 hour ago     "
+            "ID   TYPE      TITLE               SPACE  LAST MODIFIED  URL\n"
+                + "101  page      Kubernetes guide 1  ENG    1 hour ago     "
                 + webUrl(1)
                 + "\n"
-                + "blogpost  Kubernetes guide 2  OPS    2 hours ago    "
+                + "102  blogpost  Kubernetes guide 2  OPS    2 hours ago    "
                 + webUrl(2)
                 + "\n");
     assertThat(r.err()).isEqualTo("Showing 2 of 6 results; use --limit N or --all for more.\n");
   }
 
   @Test
-  void aNarrowTerminalShrinksOtherColumnsBeforeTheUrl() {
+  void aTerminalJustWideEnoughForTheUrlShowsItWhole() {
     stubThreePages(6, false);
-    int width = webUrl(1).length() + 40;
+    int width =
+        "101  page  Kubernetes guide 1  ENG    1 hour ago     ".length() + webUrl(1).length();
     Result r = conf.terminal().width(width).run("search", "kubernetes", "-L", "1");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out().lines())
         .hasSize(2)
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(width));
     assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
-        .endsWith("  " + webUrl(1))
-        .contains("Kuberne");
+        .startsWith("101  page  Kubernetes guide 1  ENG")
+        .endsWith("  " + webUrl(1));
+    Result narrower = conf.terminal().width(width - 1).run("search", "kubernetes", "-L", "1");
+    assertThat(narrower.out())
+        .isEqualTo(
+            "ID   TYPE  TITLE               SPACE  LAST MODIFIED\n"
+                + "101  page  Kubernetes guide 1  ENG    1 hour ago\n");
+  }
+
+  /** Issue 15: "Retrospe…" on 80 columns; the title keeps its width, the URL goes. */
+  @Test
+  void onEightyColumnsTheTitleIsWholeAndTheUrlLeftOut() {
+    wm.stubFor(
+        get(urlPathEqualTo(searchPath()))
+            .willReturn(
+                okJson(
+                    page(1, 1, 1, null).replace("Kubernetes guide 1", "Retrospective 2026-11"))));
+    Result r = conf.terminal().width(80).run("search", "retrospective", "-L", "1");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "ID   TYPE  TITLE                  SPACE  LAST MODIFIED\n"
+                + "101  page  Retrospective 2026-11  ENG    1 hour ago\n");
+    Result pipe = conf.pipe().run("search", "retrospective", "-L", "1");
+    assertThat(pipe.out())
+        .startsWith("101\tpage\tRetrospective 2026-11\tENG\t")
+        .endsWith(webUrl(1) + "\n");
   }
 
   @Test
@@ -171,7 +197,7 @@ public abstract class SearchScenarios extends WireMockSuite {
     Result tty = conf.terminal().withPager().width(160).run("search", "kubernetes", "--all");
     assertThat(tty.exitCode()).as(tty.toString()).isZero();
     assertThat(tty.out()).isEmpty();
-    assertThat(conf.paged.toString()).startsWith("TYPE ").hasLineCount(7);
+    assertThat(conf.paged.toString()).startsWith("ID ").hasLineCount(7);
 
     conf.paged.getBuffer().setLength(0);
     Result pipe = conf.pipe().run("search", "kubernetes", "--all");
@@ -186,7 +212,7 @@ public abstract class SearchScenarios extends WireMockSuite {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out())
         .endsWith("\tHow to run kubernetes & keep it \"up\" in production\n")
-        .startsWith("page\tKubernetes guide 1\t");
+        .startsWith("101\tpage\tKubernetes guide 1\t");
     assertThat(searches().get(0).queryParameter("excerpt").firstValue()).isEqualTo("highlight");
   }
 
@@ -249,7 +275,7 @@ public abstract class SearchScenarios extends WireMockSuite {
     Result r = conf.pipe().run("search", "kubernetes", "--all");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out().lines())
-        .extracting(l -> l.split("\t")[1])
+        .extracting(l -> l.split("\t")[2])
         .containsExactly(
             "Kubernetes guide 1",
             "Kubernetes guide 2",

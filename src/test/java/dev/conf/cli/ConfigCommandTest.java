@@ -68,7 +68,17 @@ class ConfigCommandTest {
     Result key = conf.run("config", "set", "colour", "red");
     assertThat(key.exitCode()).isEqualTo(2);
     assertThat(key.err())
-        .isEqualTo("conf: unknown setting 'colour'; settings: space, ca-cert, read-only\n");
+        .isEqualTo(
+            "conf: unknown setting 'colour'; settings: space, ca-cert, read-only, editor, pager,"
+                + " concurrency\n");
+    for (String bad : new String[] {"0", "33", "eight", "-1"}) {
+      Result c = conf.run("config", "set", "concurrency", bad);
+      assertThat(c.exitCode()).as(bad).isEqualTo(2);
+      assertThat(c.err()).as(bad).contains("from 1 to 32");
+    }
+    Result editor = conf.run("config", "set", "editor", " ");
+    assertThat(editor.exitCode()).isEqualTo(2);
+    assertThat(editor.err()).isEqualTo("conf: an empty value is not an editor command\n");
     Result ro = conf.run("config", "set", "read-only", "maybe");
     assertThat(ro.exitCode()).isEqualTo(2);
     assertThat(ro.err()).isEqualTo("conf: 'maybe' is not one of: true, false\n");
@@ -91,7 +101,12 @@ class ConfigCommandTest {
     Result list = conf.pipe().run("config", "list", "--profile", "lab");
     assertThat(list.exitCode()).isZero();
     assertThat(list.out().lines().map(l -> l.split("\t")[0]))
-        .containsExactly("space", "ca-cert", "read-only");
+        .containsExactly("space", "ca-cert", "read-only", "editor", "pager", "concurrency");
+    assertThat(list.out())
+        .contains(
+            "editor\t-\tCONF_EDITOR\t",
+            "pager\t-\tCONF_PAGER\t",
+            "concurrency\t-\tCONF_CONCURRENCY\t");
     assertThat(list.out()).contains("space\t-\tCONF_SPACE\t", "read-only\ttrue\tCONF_READ_ONLY\t");
     // The setting is what read-only profiles read.
     Result refused = conf.run("--profile", "lab", "label", "add", "1", "x");
@@ -120,6 +135,66 @@ class ConfigCommandTest {
     // A destination is never defaulted: move without a target is still a usage error.
     Result move = conf.run("page", "move", "1");
     assertThat(move.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void editorPagerAndConcurrencyRoundTripAndAreReadWhereUsed() {
+    saveProfiles();
+    assertThat(conf.run("config", "set", "editor", "code --wait").exitCode()).isZero();
+    assertThat(conf.run("config", "set", "pager", "cat", "--profile", "lab").exitCode()).isZero();
+    assertThat(conf.run("config", "set", "concurrency", " 4 ").exitCode()).isZero();
+    assertThat(conf.run("config", "get", "editor").out()).isEqualTo("code --wait\n");
+    assertThat(conf.run("config", "get", "concurrency").out()).isEqualTo("4\n");
+    assertThat(conf.run("config", "get", "pager", "--profile", "lab").out()).isEqualTo("cat\n");
+
+    // The editor: CONF_EDITOR > the setting > VISUAL > EDITOR.
+    conf.env("VISUAL", "vi").env("EDITOR", "nano");
+    assertThat(contextFor(conf).editorCommand()).isEqualTo("code --wait");
+    conf.env("CONF_EDITOR", "emacs -nw");
+    assertThat(contextFor(conf).editorCommand()).isEqualTo("emacs -nw");
+    conf.env.remove("CONF_EDITOR");
+    conf.run("config", "unset", "editor");
+    assertThat(contextFor(conf).editorCommand()).isEqualTo("vi");
+    conf.env.remove("VISUAL");
+    assertThat(contextFor(conf).editorCommand()).isEqualTo("nano");
+
+    // The pager: profile lab's cat turns it off; work has none of its own, so PAGER.
+    conf.env("PAGER", "more");
+    assertThat(contextFor(conf).pagerCommand()).isEqualTo("more");
+    conf.env("CONF_PROFILE", "lab");
+    assertThat(contextFor(conf).pagerCommand()).isNull();
+    conf.env("CONF_PAGER", "less -R");
+    assertThat(contextFor(conf).pagerCommand()).isEqualTo("less -R");
+  }
+
+  @Test
+  void exportConcurrencyDefaultsToConfConcurrencyThenTheSettingThenEight() {
+    saveProfiles();
+    String[] args = {"export", "--space", "DOCS", "--to", "out"};
+    assertThat(concurrencyOf(args)).isEqualTo(8);
+    conf.run("config", "set", "concurrency", "3");
+    assertThat(concurrencyOf(args)).isEqualTo(3);
+    conf.env("CONF_CONCURRENCY", "12");
+    assertThat(concurrencyOf(args)).isEqualTo(12);
+    assertThat(concurrencyOf("export", "--space", "DOCS", "--to", "out", "--concurrency", "2"))
+        .isEqualTo(2);
+    conf.env("CONF_CONCURRENCY", "64");
+    Result bad = conf.run(args);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("conf: CONF_CONCURRENCY: 64 is out of range: from 1 to 32\n");
+  }
+
+  @Test
+  void everySettingsVariableIsInConfHelpEnvironment() {
+    String help = conf.run("help", "environment").out();
+    for (Settings.Key k : Settings.KEYS.values()) {
+      assertThat(k.env()).allSatisfy(var -> assertThat(help).as(k.name()).contains(var));
+    }
+  }
+
+  private int concurrencyOf(String... args) {
+    var parsed = new ConfApp(contextFor(conf)).commandLine(args).parseArgs(args);
+    return parsed.subcommand().commandSpec().findOption("--concurrency").getValue();
   }
 
   private static CommandContext contextFor(ConfRunner conf) {

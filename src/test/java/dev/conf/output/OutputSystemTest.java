@@ -129,12 +129,42 @@ class OutputSystemTest {
   }
 
   @Test
+  void thePagerSettingComesBetweenConfPagerAndPager() {
+    assertThat(OutputPager.command(Map.of("PAGER", "more"), "most")).isEqualTo("most");
+    assertThat(OutputPager.command(Map.of("PAGER", "more"), "cat")).isNull();
+    assertThat(OutputPager.command(Map.of("PAGER", "more"), "")).isNull();
+    assertThat(OutputPager.command(Map.of("CONF_PAGER", "less -R"), "cat")).isEqualTo("less -R");
+    assertThat(OutputPager.command(Map.of("CONF_PAGER", ""), "most")).isNull();
+    assertThat(OutputPager.command(Map.of(), null)).isEqualTo("less -FRX");
+  }
+
+  @Test
+  void noPagerStartsWhenTheCommandSaysPagingIsOff() {
+    int[] started = {0};
+    Io tty =
+        Io.builder()
+            .out(new StringWriter())
+            .stdoutTty(true)
+            .pager(
+                command -> {
+                  started[0]++;
+                  return new StringWriter();
+                })
+            .build()
+            .withPagerCommand(() -> null);
+    tty.startPager();
+    tty.closePager();
+    assertThat(started[0]).isZero();
+  }
+
+  @Test
   void thePagerRunsOnlyOnATerminalAndGetsEverythingPrintedAfterItStarts() {
     StringWriter paged = new StringWriter();
     StringWriter out = new StringWriter();
     int[] started = {0};
     OutputPager.Launcher fake =
-        () -> {
+        command -> {
+          assertThat(command).isEqualTo("less -FRX");
           started[0]++;
           return paged;
         };

@@ -37,6 +37,11 @@ public final class ConfRunner {
 
   private boolean pager;
 
+  /** The pager commands runs started, in order (what CONF_PAGER, the setting and PAGER chose). */
+  public final List<String> pagerCommands = new ArrayList<>();
+
+  private boolean color;
+
   /** URLs a run asked the browser to open; none is ever opened. */
   public final List<String> browsed = new ArrayList<>();
 
@@ -77,6 +82,12 @@ public final class ConfRunner {
     return this;
   }
 
+  /** Lets runs on a terminal use colour, as a terminal without NO_COLOR does (off by default). */
+  public ConfRunner color() {
+    this.color = true;
+    return this;
+  }
+
   /** The terminal's width in columns (default 100). */
   public ConfRunner width(int columns) {
     this.width = columns;
@@ -113,9 +124,15 @@ public final class ConfRunner {
             .stdoutTty(tty)
             .stdinTty(tty)
             .stderrTty(tty)
-            .colorAllowed(false)
+            .colorAllowed(color && Io.colorAllowed(env, tty))
             .width(() -> width)
-            .pager(pager ? () -> paged : null)
+            .pager(
+                pager
+                    ? command -> {
+                      pagerCommands.add(command);
+                      return paged;
+                    }
+                    : null)
             .secretReader(
                 prompt -> {
                   prompts.add(prompt);

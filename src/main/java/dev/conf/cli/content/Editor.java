@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The user's text editor, {@code $VISUAL} or else {@code $EDITOR}, run on one file in the terminal
- * conf runs in. The variable may hold arguments ({@code code --wait}): on Unix it goes through
- * {@code sh -c}, as git runs it, with the file as {@code $1}.
+ * The user's text editor ({@code CONF_EDITOR}, the {@code editor} setting, {@code $VISUAL} or else
+ * {@code $EDITOR}: {@code CommandContext.editorCommand()}), run on one file in the terminal conf
+ * runs in. The variable may hold arguments ({@code code --wait}): on Unix it goes through {@code sh
+ * -c}, as git runs it, with the file as {@code $1}.
  */
 public final class Editor {
   private final String command;
@@ -21,15 +21,9 @@ public final class Editor {
     this.command = command;
   }
 
-  /** The editor the environment names, or null when neither variable is set. */
-  public static Editor fromEnv(Map<String, String> env) {
-    for (String name : List.of("VISUAL", "EDITOR")) {
-      String value = env.get(name);
-      if (value != null && !value.isBlank()) {
-        return new Editor(value.strip());
-      }
-    }
-    return null;
+  /** The editor a command names ({@code CommandContext.editorCommand()}), or null for none. */
+  public static Editor of(String command) {
+    return command == null || command.isBlank() ? null : new Editor(command.strip());
   }
 
   /** The command as the environment gave it. */

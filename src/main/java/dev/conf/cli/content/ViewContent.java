@@ -4,11 +4,13 @@ import dev.conf.cli.CommandContext;
 import dev.conf.cli.JsonOptions;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.Mentions;
-import dev.conf.convert.StorageText;
+import dev.conf.convert.ReadableText;
 import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
 import dev.conf.output.FieldList;
+import dev.conf.output.Io;
 import dev.conf.output.JsonFields;
+import dev.conf.output.Style;
 import dev.conf.output.Times;
 import dev.conf.service.BodyFormat;
 import dev.conf.service.ContentType;
@@ -102,7 +104,7 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
     page = page.withPeople(people);
     Mentions names = Mentions.of(Person.names(people));
     if (fmt.equals("text")) {
-      page = withBody(page, "text", StorageText.toText(page.body(), names));
+      page = withBody(page, "text", ReadableText.render(page.body(), textOptions(), names));
     } else if (fmt.equals("markdown")) {
       page =
           withBody(
@@ -122,6 +124,7 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
       ctx.io().out().flush();
       return 0;
     }
+    ctx.io().startPager();
     fields(page);
     ctx.io().out().println(ctx.io().isStdoutTty() ? "" : "--");
     ctx.io().out().print(body.endsWith("\n") || body.isEmpty() ? body : body + "\n");
@@ -144,6 +147,22 @@ public abstract class ViewContent implements Callable<Integer>, JsonOptions.Fiel
           "--format must be storage, view, text or markdown, not '" + format + "'");
     }
     return fmt;
+  }
+
+  /**
+   * Text for a terminal: wrapped to its width, headings in bold where colour is on. Plain and
+   * unwrapped in a pipe and in JSON.
+   */
+  private ReadableText.Options textOptions() {
+    Io io = ctx.io();
+    if (!io.isStdoutTty() || json.enabled() || raw) {
+      return ReadableText.Options.PLAIN;
+    }
+    if (!io.colorEnabled()) {
+      return ReadableText.Options.plain(io.terminalWidth());
+    }
+    return new ReadableText.Options(
+        io.terminalWidth(), Style::boldUnderline, Style::bold, Style::bold);
   }
 
   /** The page's fields, before its body. */

@@ -78,7 +78,10 @@ public final class ExportCommand implements Callable<Integer>, JsonOptions.Field
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "8",
-      description = "Pages fetched at once, 1 to " + MAX_CONCURRENCY + " (default: 8).")
+      description =
+          "Pages fetched at once, 1 to "
+              + MAX_CONCURRENCY
+              + " (default: 8, or CONF_CONCURRENCY, or the concurrency setting).")
   int concurrency;
 
   @Mixin JsonOptions json;

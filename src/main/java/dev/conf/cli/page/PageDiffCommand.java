@@ -4,7 +4,7 @@ import dev.conf.cli.Access;
 import dev.conf.cli.CommandContext;
 import dev.conf.cli.Examples;
 import dev.conf.cli.content.PageResolver;
-import dev.conf.convert.StorageText;
+import dev.conf.convert.ReadableText;
 import dev.conf.convert.UnifiedDiff;
 import dev.conf.error.ConfException;
 import dev.conf.output.Style;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
       "Show a unified diff of a page's body between two versions.",
       "",
       "Default: the previous version against the current one. Storage XHTML is split into "
-          + "lines at block elements so that hunks point at the paragraph that changed."
+          + "lines at block elements so that hunks point at the paragraph that changed. On a "
+          + "terminal, removed lines are red, added ones green and hunk headers cyan (not with "
+          + "--no-color or NO_COLOR), through the pager."
     })
 public final class PageDiffCommand implements Callable<Integer> {
   private final CommandContext ctx;
@@ -47,7 +49,7 @@ public final class PageDiffCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "storage",
-      description = "Compare storage XHTML (default) or plain text.")
+      description = "Compare storage XHTML (default) or text (as page view shows it).")
   String format;
 
   PageDiffCommand(CommandContext ctx) {
@@ -91,11 +93,13 @@ public final class PageDiffCommand implements Callable<Integer> {
                   + ".");
       return 0;
     }
+    ctx.io().startPager();
+    boolean colour = ctx.io().colorEnabled();
     for (String line : diff.split("\n", -1)) {
       if (line.isEmpty()) {
         continue;
       }
-      ctx.io().out().println(color(line));
+      ctx.io().out().println(color(line, colour));
     }
     ctx.io().out().flush();
     return 0;
@@ -103,21 +107,32 @@ public final class PageDiffCommand implements Callable<Integer> {
 
   private List<String> lines(String storage) {
     if (format.equals("text")) {
-      String text = StorageText.toText(storage);
+      // The text page view shows (numbered lists, aligned tables), unwrapped: one block a line.
+      String text = ReadableText.render(storage, ReadableText.Options.PLAIN);
       return text.lines().toList();
     }
     return UnifiedDiff.storageLines(storage);
   }
 
-  private String color(String line) {
-    if (!ctx.io().colorEnabled() || line.startsWith("---") || line.startsWith("+++")) {
+  /**
+   * As {@code git diff} colours it, only where colour is on (a terminal, no --no-color or
+   * NO_COLOR): the file headers bold, hunk headers cyan, removed lines red, added lines green.
+   */
+  static String color(String line, boolean colour) {
+    if (!colour) {
       return line;
+    }
+    if (line.startsWith("---") || line.startsWith("+++")) {
+      return Style.bold(line);
+    }
+    if (line.startsWith("@@")) {
+      return Style.cyan(line);
+    }
+    if (line.startsWith("-")) {
+      return Style.red(line);
     }
     if (line.startsWith("+")) {
       return Style.green(line);
-    }
-    if (line.startsWith("@@")) {
-      return Style.yellow(line);
     }
     return line;
   }

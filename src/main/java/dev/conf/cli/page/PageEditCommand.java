@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
     name = "edit",
     mixinStandardHelpOptions = true,
     description = {
-      "Edit a page in your editor ($VISUAL, else $EDITOR) and save it as a new version.",
+      "Edit a page in your editor and save it as a new version. The editor: CONF_EDITOR, "
+          + "else the editor setting (conf config set editor vim), else $VISUAL, else $EDITOR.",
       "",
       "The page opens as Markdown (macros the converter cannot show are kept as fenced storage) "
           + "or, with --format storage, as the XHTML Confluence saves. Closing the editor without "
@@ -98,10 +99,11 @@ public final class PageEditCommand implements Callable<Integer>, JsonOptions.Fie
               + target
               + " --file page.xml`");
     }
-    Editor editor = Editor.fromEnv(ctx.env());
+    Editor editor = Editor.of(ctx.editorCommand());
     if (editor == null) {
       throw ConfException.usage(
-          "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or use `conf page update "
+          "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano) or `conf config set editor"
+              + " nano`, or use `conf page update "
               + target
               + " --file F`");
     }

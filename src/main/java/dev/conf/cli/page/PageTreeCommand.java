@@ -103,6 +103,7 @@ public final class PageTreeCommand implements Callable<Integer>, JsonOptions.Fie
     if (lines.isEmpty() && ctx.io().isStdoutTty()) {
       ctx.io().err().println("No pages in " + root.space() + ".");
     }
+    ctx.io().startPager();
     lines.forEach(ctx.io().out()::println);
     ctx.io().out().flush();
     return 0;

@@ -39,9 +39,10 @@ import picocli.CommandLine.Parameters;
       "",
       "TEXT and the filters are combined into CQL, every value quoted; --cql adds raw CQL.",
       "",
-      "On a terminal: a table. In a pipe: tab-separated TYPE, TITLE, SPACE, LAST MODIFIED "
-          + "(ISO-8601), URL and, with --excerpt, EXCERPT. With --json: an array of {id, type, "
-          + "title, spaceKey, spaceName, lastModified, url, excerpt}."
+      "On a terminal: a table (the URL column is left out when the terminal is too narrow for "
+          + "it). In a pipe: tab-separated ID, TYPE, TITLE, SPACE, LAST MODIFIED (ISO-8601), URL "
+          + "and, with --excerpt, EXCERPT, so `cut -f1` gives ids for conf page view. With --json: "
+          + "an array of {id, type, title, spaceKey, spaceName, lastModified, url, excerpt}."
     })
 public final class SearchCommand implements Callable<Integer>, JsonOptions.Fielded {
   private final CommandContext ctx;
@@ -171,24 +172,26 @@ public final class SearchCommand implements Callable<Integer>, JsonOptions.Field
   }
 
   private void print(Io io, List<SearchResult> results) {
-    io.startPager();
     Instant now = ctx.clock().instant();
     List<String> headers =
-        new ArrayList<>(List.of("type", "title", "space", "last modified", "url"));
+        new ArrayList<>(List.of("id", "type", "title", "space", "last modified", "url"));
     if (excerpt) {
       headers.add("excerpt");
     }
+    // The id first, as page list has it: `conf search ... | cut -f1 | xargs -n1 conf page view`.
+    // On a terminal the title keeps its width; the URL, useless cut short, goes when it cannot fit.
     TablePrinter table =
         new TablePrinter(io, headers.toArray(String[]::new))
-            .style(0, Style::dim)
-            .style(3, Style::dim)
-            .style(4, Style::cyan)
-            .keepWhole(4);
+            .style(1, Style::dim)
+            .style(4, Style::dim)
+            .style(5, Style::cyan)
+            .dropWhenNarrow(5);
     for (SearchResult r : results) {
       Instant modified = r.lastModified() == null ? null : Instant.parse(r.lastModified());
       List<String> row =
           new ArrayList<>(
               List.of(
+                  nonNull(r.id()),
                   nonNull(r.type()),
                   nonNull(r.title()),
                   nonNull(r.spaceKey()),
