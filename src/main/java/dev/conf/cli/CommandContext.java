@@ -170,7 +170,8 @@ public final class CommandContext {
 
   public SecretStore keychain() {
     if (keychain == null) {
-      keychain = keychainFactory.get();
+      // Every secret goes through the chunking layer: Windows' keychain holds 2,560 bytes a secret.
+      keychain = dev.conf.auth.ChunkedSecretStore.of(keychainFactory.get());
     }
     return keychain;
   }
@@ -181,7 +182,9 @@ public final class CommandContext {
 
   /** The store a profile's secret lives in, by what the user chose at login. */
   public SecretStore storeFor(Profile profile) {
-    return Profile.STORAGE_FILE.equals(profile.storage()) ? fileStore() : keychain();
+    return Profile.STORAGE_FILE.equals(profile.storage())
+        ? dev.conf.auth.ChunkedSecretStore.of(fileStore())
+        : keychain();
   }
 
   /** api.atlassian.com, or the server a test puts in its place with CONF_ATLASSIAN_API_URL. */

@@ -8,6 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemorySecretStore implements SecretStore {
   public final Map<String, String> secrets = new ConcurrentHashMap<>();
 
+  /**
+   * The most bytes one secret may take as UTF-16, as Windows Credential Manager allows (2,560); 0
+   * for no limit. A longer secret is refused as the real keychain refuses it.
+   */
+  public volatile int maxUtf16Bytes;
+
   @Override
   public String get(String profile) {
     return secrets.get(profile);
@@ -15,6 +21,15 @@ public final class MemorySecretStore implements SecretStore {
 
   @Override
   public void put(String profile, String secret) {
+    if (maxUtf16Bytes > 0 && secret.length() * 2 > maxUtf16Bytes) {
+      throw new dev.conf.auth.SecretStoreException(
+          "could not store the secret in the OS keychain (the secret is "
+              + secret.length() * 2
+              + " bytes, over the limit of "
+              + maxUtf16Bytes
+              + ")",
+          null);
+    }
     secrets.put(profile, secret);
   }
 
