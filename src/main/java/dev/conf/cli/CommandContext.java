@@ -470,32 +470,15 @@ public final class CommandContext {
   }
 
   /**
-   * {@code conf auth login --type oauth1}: the three-step dance with an {@code oob} callback; the
-   * user approves at the authorize URL given to {@code verifierFor} and it answers the verifier.
-   * Returns the secret to store (access token, token secret, private key).
+   * {@code conf auth login --type oauth1}: the three HTTP steps of the dance against the site, for
+   * a client without credentials; {@code cli/auth/OAuth1Login} drives them (loopback or {@code
+   * oob}).
    */
-  public String oauth1Login(
-      Site site, String consumerKey, String pem, Function<String, String> verifierFor) {
-    dev.conf.auth.oauth1.OAuth1Dance dance =
-        new dev.conf.auth.oauth1.OAuth1Dance(
-            httpClient(globals.caCert, site.root().getScheme()),
-            HttpUrl.get(site.apiBase().toString()),
-            oauth1Signer(consumerKey, pem));
-    try {
-      dev.conf.auth.oauth1.OAuth1Dance.RequestToken request =
-          dance.requestToken(dev.conf.auth.oauth1.OAuth1Dance.OUT_OF_BAND);
-      String verifier = verifierFor.apply(dance.authorizeUrl(request).toString());
-      if (verifier == null || verifier.isBlank()) {
-        throw ConfException.usage("no verifier given");
-      }
-      dev.conf.auth.oauth1.OAuth1Dance.AccessToken access = dance.accessToken(request, verifier);
-      return new dev.conf.auth.oauth1.OAuth1Secret(access.token(), access.secret(), pem).toJson();
-    } catch (java.io.IOException e) {
-      throw new ConfException(
-          dev.conf.error.ExitCode.ERROR,
-          "could not reach " + site.displayUrl() + ": " + e.getMessage(),
-          e);
-    }
+  public dev.conf.auth.oauth1.OAuth1Dance oauth1Dance(Site site, String consumerKey, String pem) {
+    return new dev.conf.auth.oauth1.OAuth1Dance(
+        httpClient(globals.caCert, site.root().getScheme()),
+        HttpUrl.get(site.apiBase().toString()),
+        oauth1Signer(consumerKey, pem));
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */
