@@ -248,6 +248,31 @@ public final class CommandContext {
         httpClient(globals.caCert, hosts.auth().getScheme()), hosts, clientId, clientSecret, clock);
   }
 
+  private final List<Runnable> finishers = new java.util.ArrayList<>();
+
+  /** Runs {@code action} when the command has finished, however it ended (see {@link #finish}). */
+  public void atFinish(Runnable action) {
+    finishers.add(action);
+  }
+
+  /**
+   * The end of the command: what {@link #atFinish} registered (saving renewed session cookies). A
+   * failure there is a warning; the command's own result stands.
+   */
+  public void finish() {
+    for (Runnable action : finishers) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        io().err()
+            .println(
+                "warning: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    finishers.clear();
+  }
+
   /** The running command's name ({@code conf page view}), for messages that name it. */
   public void commandName(String name) {
     this.commandName = name;
@@ -400,8 +425,26 @@ public final class CommandContext {
     HttpUrl apiBase = HttpUrl.get(site.apiBase().toString());
     dev.conf.auth.session.SessionInterceptor.Relogin relogin = null;
     boolean session = credentials.type() == dev.conf.auth.AuthType.SESSION;
+    Connection saved = connection;
+    Profile profile =
+        saved != null && saved.credentials() == credentials && saved.profile() != null
+            ? config().profile(saved.profile())
+            : null;
+    // Cookies the site renews during the run (a rotated JSESSIONID, a new remember-me or SSO
+    // cookie) go back to the profile's store once, at the end, under the profile's lock.
+    dev.conf.auth.session.SessionWriteBack writeBack =
+        profile == null
+            ? null
+            : new dev.conf.auth.session.SessionWriteBack(
+                storeFor(profile),
+                saved.profile(),
+                dev.conf.auth.TokenLock.forProfile(configDir(), saved.profile()),
+                jar,
+                secret.cookies());
+    if (writeBack != null) {
+      atFinish(writeBack::saveIfChanged);
+    }
     if (session && secret.password() != null) {
-      Connection saved = connection;
       relogin =
           () -> {
             OkHttpClient form = base.newBuilder().cookieJar(jar).followRedirects(false).build();
@@ -413,11 +456,8 @@ public final class CommandContext {
             }
             io().err()
                 .println("conf: the session had ended; logged in again with the stored password");
-            if (saved != null && saved.credentials() == credentials && saved.profile() != null) {
-              Profile p = config().profile(saved.profile());
-              if (p != null) {
-                storeFor(p).put(saved.profile(), secret.withCookies(jar.toHeader()).toJson());
-              }
+            if (writeBack != null) {
+              writeBack.save();
             }
             return true;
           };
