@@ -36,8 +36,21 @@ public final class DataCenterBackend implements ConfluenceService {
   private final V1Site site;
   private final V1Pages pages;
   private final V1PageItems items;
+  private final ApiRoots roots;
+  private final ApiClient api;
+  private final boolean pat;
 
   public DataCenterBackend(ApiRoots roots, ApiClient api) {
+    this(roots, api, false);
+  }
+
+  /**
+   * @param pat the requests carry a personal access token, whose expiry {@link #tokenExpiry} asks
+   */
+  public DataCenterBackend(ApiRoots roots, ApiClient api, boolean pat) {
+    this.roots = roots;
+    this.api = api;
+    this.pat = pat;
     this.site = new V1Site(roots, api);
     this.pages = new V1Pages(roots, api);
     this.items = new V1PageItems(roots, api);
@@ -46,6 +59,11 @@ public final class DataCenterBackend implements ConfluenceService {
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public java.util.Optional<dev.conf.service.TokenExpiry> tokenExpiry(java.time.Instant now) {
+    return pat ? PatExpiry.fetch(roots, api, now) : java.util.Optional.empty();
   }
 
   @Override

@@ -62,7 +62,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "displayName",
     "scopes",
     "accessTokenExpires",
-    "readOnly"
+    "readOnly",
+    "patExpires",
+    "patInUse"
   })
   record Status(
       String profile,
@@ -78,7 +80,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String displayName,
       String scopes,
       String accessTokenExpires,
-      String readOnly) {}
+      String readOnly,
+      String patExpires,
+      String patInUse) {}
 
   @Override
   public Integer call() {
@@ -86,6 +90,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     Site site = c.site();
     String readOnly = ctx.readOnlyReason();
     User me = offline ? null : ctx.service().currentUser();
+    java.time.Instant now = ctx.clock().instant();
+    dev.conf.service.TokenExpiry pat =
+        me == null ? null : ctx.service().tokenExpiry(now).orElse(null);
     OAuthTokens grant =
         c.credentials().tokens() == null ? null : c.credentials().tokens().current();
     String scopes = grant == null ? null : grant.scopes();
@@ -106,8 +113,13 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             me == null ? null : me.displayName(),
             scopes,
             expires,
-            readOnly);
+            readOnly,
+            pat == null ? null : pat.expiresAt() == null ? "never" : pat.expiresAt().toString(),
+            pat == null ? null : pat.certain() ? pat.tokenName() : null);
     Io io = ctx.io();
+    if (pat != null && pat.warning(now) != null) {
+      io.err().println(pat.warning(now));
+    }
     if (json.enabled()) {
       json.print(io, s);
       return 0;
@@ -134,6 +146,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
                 ? c.credentials().type().id() + " (" + c.credentials().type().description() + ")"
                 : c.credentials().type().description())
         .add("Secret from", c.credentials().source());
+    if (pat != null) {
+      fields.add("Token expires", pat.describe(now));
+    }
     if (site.oauth()) {
       fields.add("Cloud id", site.cloudId());
       fields.add("Scopes", scopes == null ? "-" : scopes);
