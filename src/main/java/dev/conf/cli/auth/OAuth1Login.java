@@ -49,7 +49,7 @@ final class OAuth1Login {
     try (LoopbackCallback callback = LoopbackCallback.startOAuth1(o.callbackPort)) {
       OAuth1Dance.RequestToken request = dance.requestToken(callback.redirectUri());
       callback.expectRequestToken(request.token());
-      String authorize = dance.authorizeUrl(request).toString();
+      String authorize = dance.authorizePage(request);
       io.err().println("Open this URL in a browser to log in (conf waits for it to come back):");
       io.err().println("  " + authorize);
       io.err().flush();
@@ -68,7 +68,7 @@ final class OAuth1Login {
     Io io = ctx.io();
     OAuth1Dance.RequestToken request = dance.requestToken(OAuth1Dance.OUT_OF_BAND);
     io.err().println("Open this URL in a browser, allow access, and paste the verifier:");
-    io.err().println("  " + dance.authorizeUrl(request));
+    io.err().println("  " + dance.authorizePage(request));
     io.err().flush();
     String verifier = io.prompt("Verifier: ");
     if (verifier == null || verifier.isBlank()) {

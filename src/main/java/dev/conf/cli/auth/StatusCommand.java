@@ -153,6 +153,10 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       fields.add("Cloud id", site.cloudId());
       fields.add("Scopes", scopes == null ? "-" : scopes);
       fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
+    } else if (grant != null) {
+      // Data Center's own OAuth 2.0 provider: no gateway, but the same grant.
+      fields.add("Scopes", scopes == null ? "-" : scopes);
+      fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
     }
     fields.print();
     return 0;
