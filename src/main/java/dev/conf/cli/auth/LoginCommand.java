@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
       "      --with-token < cookies.txt",
       "Data Center OAuth 2.0 (an incoming link's client id; PKCE, browser login):",
       "  conf auth login --web --url https://wiki.corp.example --client-id ID",
-      "Data Center OAuth 1.0a application link (in the browser, or paste with --no-browser):",
+      "Data Center OAuth 1.0a application link (browser; --no-browser to paste):",
       "  conf auth login --type oauth1 --url https://wiki.corp.example \\",
       "      --consumer-key KEY --private-key key.pem",
       "Cloud service account:",
