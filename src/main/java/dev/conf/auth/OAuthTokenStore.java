@@ -8,24 +8,16 @@ import java.time.Instant;
 
 /**
  * An OAuth profile's tokens (and its app's client secret) in a {@link SecretStore}: the keychain,
- * or on request the 0600 file; never the config file.
- *
- * <p>Windows Credential Manager holds at most 2,560 bytes per secret and Atlassian's tokens are
- * long, so the grant is written as JSON cut into entries of at most {@value #CHUNK} characters
- * (2,400 bytes even as UTF-16): {@code NAME#G.0}, {@code NAME#G.1}, ..., where {@code G} is a
- * generation number, and the profile's own entry {@code NAME} holds only {@code
- * {"oauth":G,"parts":N}}. A new grant is written under the next generation before the profile's
- * entry is switched to it, and the old generation is deleted after, so a reader never joins parts
- * of two grants: it finds either the old generation whole, or a part missing ({@link Torn}), and
- * then reads again under the refresh lock.
+ * or on request the 0600 file; never the config file. The grant is one JSON secret; {@link
+ * ChunkedSecretStore} cuts it into entries small enough for Windows Credential Manager, as it does
+ * every long secret, and reads the entries this class wrote itself before that layer existed
+ * ({@code {"oauth":G,"parts":N}}).
  */
 public final class OAuthTokenStore {
-  static final int CHUNK = 1200;
-
   private final SecretStore store;
 
   public OAuthTokenStore(SecretStore store) {
-    this.store = store;
+    this.store = ChunkedSecretStore.of(store);
   }
 
   /** A stored grant: the tokens, and the client secret refreshes are sent with. */
@@ -49,51 +41,34 @@ public final class OAuthTokenStore {
     return store.describe();
   }
 
-  /** True when a profile's entry is the header of a stored grant (not an API token). */
-  public static boolean isGrant(String raw) {
-    return raw != null && raw.startsWith("{\"oauth\":");
-  }
-
   /**
-   * The profile's grant, or null when none is stored.
+   * The profile's grant, or null when none is stored (or the profile's secret is no grant).
    *
    * @throws Torn when a part is missing: read again under the lock
    */
   public Entry read(String profile) {
-    String head = store.get(profile);
-    if (!isGrant(head)) {
-      return null;
-    }
-    Header h = header(head);
-    StringBuilder json = new StringBuilder();
-    for (int i = 0; i < h.parts; i++) {
-      String part = store.get(partKey(profile, h.generation, i));
-      if (part == null) {
-        throw new Torn();
-      }
-      json.append(part);
-    }
+    String json;
     try {
-      JsonNode n = Json.parse(json.toString());
-      long exp = n.path("expiresAt").asLong(0);
-      return new Entry(
-          new OAuthTokens(
-              text(n, "accessToken"),
-              text(n, "refreshToken"),
-              exp == 0 ? null : Instant.ofEpochSecond(exp),
-              text(n, "scopes")),
-          text(n, "clientSecret"));
-    } catch (IOException | IllegalArgumentException e) {
+      json = store.get(profile);
+    } catch (ChunkedSecretStore.Torn e) {
       throw new Torn();
     }
+    JsonNode n = grant(json);
+    if (n == null) {
+      return null;
+    }
+    long exp = n.path("expiresAt").asLong(0);
+    return new Entry(
+        new OAuthTokens(
+            text(n, "accessToken"),
+            text(n, "refreshToken"),
+            exp == 0 ? null : Instant.ofEpochSecond(exp),
+            text(n, "scopes")),
+        text(n, "clientSecret"));
   }
 
   /** Stores a new grant for the profile, replacing the old one. */
   public void write(String profile, Entry entry) {
-    String head = store.get(profile);
-    int old = isGrant(head) ? header(head).generation : -1;
-    int oldParts = isGrant(head) ? header(head).parts : 0;
-    int generation = old + 1;
     ObjectNode n = Json.mapper().createObjectNode();
     OAuthTokens t = entry.tokens();
     n.put("accessToken", t.accessToken());
@@ -109,45 +84,38 @@ public final class OAuthTokenStore {
     if (entry.clientSecret() != null) {
       n.put("clientSecret", entry.clientSecret());
     }
-    String json = n.toString();
-    int parts = (json.length() + CHUNK - 1) / CHUNK;
-    for (int i = 0; i < parts; i++) {
-      store.put(
-          partKey(profile, generation, i),
-          json.substring(i * CHUNK, Math.min(json.length(), (i + 1) * CHUNK)));
-    }
-    store.put(profile, "{\"oauth\":" + generation + ",\"parts\":" + parts + "}");
-    for (int i = 0; i < oldParts; i++) {
-      store.delete(partKey(profile, old, i));
-    }
+    store.put(profile, n.toString());
   }
 
   /** Deletes the grant and every part of it; true when there was one. */
   public boolean delete(String profile) {
-    String head = store.get(profile);
-    if (!isGrant(head)) {
+    String json;
+    try {
+      json = store.get(profile);
+    } catch (ChunkedSecretStore.Torn e) {
+      json = "{\"accessToken\":\"damaged\"}";
+    }
+    if (grant(json) == null) {
       return false;
     }
-    Header h = header(head);
     store.delete(profile);
-    for (int i = 0; i < h.parts; i++) {
-      store.delete(partKey(profile, h.generation, i));
-    }
     return true;
   }
 
   static String partKey(String profile, int generation, int index) {
-    return profile + "#" + generation + "." + index;
+    return ChunkedSecretStore.partKey(profile, generation, index);
   }
 
-  private record Header(int generation, int parts) {}
-
-  private static Header header(String head) {
+  /** The grant's JSON, or null when the value is none (an API token, a session, nothing). */
+  private static JsonNode grant(String value) {
+    if (value == null || !value.startsWith("{")) {
+      return null;
+    }
     try {
-      JsonNode n = Json.parse(head);
-      return new Header(n.path("oauth").asInt(), n.path("parts").asInt());
-    } catch (IOException e) {
-      throw new Torn();
+      JsonNode n = Json.parse(value);
+      return n.hasNonNull("accessToken") ? n : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -21,6 +21,10 @@ public final class Backends {
 
   /** The service for a site reached with credentials of type {@code auth}. */
   public static ConfluenceService create(Site site, AuthType auth, ApiClient api) {
+    if (site.deployment() == dev.conf.auth.Deployment.DATA_CENTER) {
+      // A PAT's expiry is asked of the site itself; no other login has one to ask.
+      return new DataCenterBackend(roots(site), api, auth == AuthType.PAT);
+    }
     return create(site, routes(auth), api);
   }
 

@@ -232,7 +232,8 @@ public final class CommandContext {
 
   public SecretStore keychain() {
     if (keychain == null) {
-      keychain = keychainFactory.get();
+      // Every secret goes through the chunking layer: Windows' keychain holds 2,560 bytes a secret.
+      keychain = dev.conf.auth.ChunkedSecretStore.of(keychainFactory.get());
     }
     return keychain;
   }
@@ -243,7 +244,9 @@ public final class CommandContext {
 
   /** The store a profile's secret lives in, by what the user chose at login. */
   public SecretStore storeFor(Profile profile) {
-    return Profile.STORAGE_FILE.equals(profile.storage()) ? fileStore() : keychain();
+    return Profile.STORAGE_FILE.equals(profile.storage())
+        ? dev.conf.auth.ChunkedSecretStore.of(fileStore())
+        : keychain();
   }
 
   /** api.atlassian.com, or the server a test puts in its place with CONF_ATLASSIAN_API_URL. */
@@ -306,6 +309,31 @@ public final class CommandContext {
       AtlassianHosts hosts, String clientId, String clientSecret) {
     return new OAuthClient(
         httpClient(globals.caCert, hosts.auth().getScheme()), hosts, clientId, clientSecret, clock);
+  }
+
+  private final List<Runnable> finishers = new java.util.ArrayList<>();
+
+  /** Runs {@code action} when the command has finished, however it ended (see {@link #finish}). */
+  public void atFinish(Runnable action) {
+    finishers.add(action);
+  }
+
+  /**
+   * The end of the command: what {@link #atFinish} registered (saving renewed session cookies). A
+   * failure there is a warning; the command's own result stands.
+   */
+  public void finish() {
+    for (Runnable action : finishers) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        io().err()
+            .println(
+                "warning: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    finishers.clear();
   }
 
   /** The running command's name ({@code conf page view}), for messages that name it. */
@@ -478,8 +506,26 @@ public final class CommandContext {
     HttpUrl apiBase = HttpUrl.get(site.apiBase().toString());
     dev.conf.auth.session.SessionInterceptor.Relogin relogin = null;
     boolean session = credentials.type() == dev.conf.auth.AuthType.SESSION;
+    Connection saved = connection;
+    Profile profile =
+        saved != null && saved.credentials() == credentials && saved.profile() != null
+            ? config().profile(saved.profile())
+            : null;
+    // Cookies the site renews during the run (a rotated JSESSIONID, a new remember-me or SSO
+    // cookie) go back to the profile's store once, at the end, under the profile's lock.
+    dev.conf.auth.session.SessionWriteBack writeBack =
+        profile == null
+            ? null
+            : new dev.conf.auth.session.SessionWriteBack(
+                storeFor(profile),
+                saved.profile(),
+                dev.conf.auth.TokenLock.forProfile(configDir(), saved.profile()),
+                jar,
+                secret.cookies());
+    if (writeBack != null) {
+      atFinish(writeBack::saveIfChanged);
+    }
     if (session && secret.password() != null) {
-      Connection saved = connection;
       relogin =
           () -> {
             OkHttpClient form = base.newBuilder().cookieJar(jar).followRedirects(false).build();
@@ -491,11 +537,8 @@ public final class CommandContext {
             }
             io().err()
                 .println("conf: the session had ended; logged in again with the stored password");
-            if (saved != null && saved.credentials() == credentials && saved.profile() != null) {
-              Profile p = config().profile(saved.profile());
-              if (p != null) {
-                storeFor(p).put(saved.profile(), secret.withCookies(jar.toHeader()).toJson());
-              }
+            if (writeBack != null) {
+              writeBack.save();
             }
             return true;
           };
@@ -548,32 +591,15 @@ public final class CommandContext {
   }
 
   /**
-   * {@code conf auth login --type oauth1}: the three-step dance with an {@code oob} callback; the
-   * user approves at the authorize URL given to {@code verifierFor} and it answers the verifier.
-   * Returns the secret to store (access token, token secret, private key).
+   * {@code conf auth login --type oauth1}: the three HTTP steps of the dance against the site, for
+   * a client without credentials; {@code cli/auth/OAuth1Login} drives them (loopback or {@code
+   * oob}).
    */
-  public String oauth1Login(
-      Site site, String consumerKey, String pem, Function<String, String> verifierFor) {
-    dev.conf.auth.oauth1.OAuth1Dance dance =
-        new dev.conf.auth.oauth1.OAuth1Dance(
-            httpClient(globals.caCert, site.root().getScheme()),
-            HttpUrl.get(site.apiBase().toString()),
-            oauth1Signer(consumerKey, pem));
-    try {
-      dev.conf.auth.oauth1.OAuth1Dance.RequestToken request =
-          dance.requestToken(dev.conf.auth.oauth1.OAuth1Dance.OUT_OF_BAND);
-      String verifier = verifierFor.apply(dance.authorizeUrl(request).toString());
-      if (verifier == null || verifier.isBlank()) {
-        throw ConfException.usage("no verifier given");
-      }
-      dev.conf.auth.oauth1.OAuth1Dance.AccessToken access = dance.accessToken(request, verifier);
-      return new dev.conf.auth.oauth1.OAuth1Secret(access.token(), access.secret(), pem).toJson();
-    } catch (java.io.IOException e) {
-      throw new ConfException(
-          dev.conf.error.ExitCode.ERROR,
-          "could not reach " + site.displayUrl() + ": " + e.getMessage(),
-          e);
-    }
+  public dev.conf.auth.oauth1.OAuth1Dance oauth1Dance(Site site, String consumerKey, String pem) {
+    return new dev.conf.auth.oauth1.OAuth1Dance(
+        httpClient(globals.caCert, site.root().getScheme()),
+        HttpUrl.get(site.apiBase().toString()),
+        oauth1Signer(consumerKey, pem));
   }
 
   /** After a 401: the Bearer header of a renewed access token, or null when there is none. */

@@ -75,6 +75,7 @@ public final class ConfApp {
     try {
       return cli.execute(args);
     } finally {
+      context.finish();
       context.io().closePager();
       context.io().out().flush();
       context.io().err().flush();

@@ -63,6 +63,14 @@ public interface ConfluenceService {
   PageItems items();
 
   /** Whether an edit can be saved as minor (no notifications). */
+  /**
+   * When the personal access token in use expires, where the site tells (Data Center with a PAT);
+   * empty for every other kind of login, or when the site does not say.
+   */
+  default java.util.Optional<TokenExpiry> tokenExpiry(java.time.Instant now) {
+    return java.util.Optional.empty();
+  }
+
   default boolean supportsMinorEdits() {
     return capabilities().minorEdits();
   }

@@ -15,6 +15,12 @@ public final class MemorySecretStore implements SecretStore {
    */
   public volatile String unreachable;
 
+  /**
+   * The most bytes one secret may take as UTF-16, as Windows Credential Manager allows (2,560); 0
+   * for no limit. A longer secret is refused as the real keychain refuses it.
+   */
+  public volatile int maxUtf16Bytes;
+
   @Override
   public String get(String profile) {
     reachable("read the secret from");
@@ -24,6 +30,15 @@ public final class MemorySecretStore implements SecretStore {
   @Override
   public void put(String profile, String secret) {
     reachable("store the secret in");
+    if (maxUtf16Bytes > 0 && secret.length() * 2 > maxUtf16Bytes) {
+      throw new SecretStoreException(
+          "could not store the secret in the OS keychain (the secret is "
+              + secret.length() * 2
+              + " bytes, over the limit of "
+              + maxUtf16Bytes
+              + ")",
+          null);
+    }
     secrets.put(profile, secret);
   }
 

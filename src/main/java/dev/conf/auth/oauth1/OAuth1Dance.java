@@ -69,6 +69,11 @@ public final class OAuth1Dance {
         .build();
   }
 
+  /** {@link #authorizeUrl} as text, for commands (which never touch HTTP types). */
+  public String authorizePage(RequestToken token) {
+    return authorizeUrl(token).toString();
+  }
+
   /** Step 3: the access token, for the request token the user approved and its verifier. */
   public AccessToken accessToken(RequestToken token, String verifier) throws IOException {
     Map<String, String> reply =

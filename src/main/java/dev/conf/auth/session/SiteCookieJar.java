@@ -127,9 +127,14 @@ public final class SiteCookieJar implements CookieJar {
     return url.host().equalsIgnoreCase(host);
   }
 
-  /** A cookie with the same name and path replaces the old one; an expired one just removes it. */
+  /**
+   * A cookie with the same name replaces the old one, whatever its path; an expired one just
+   * removes it. By name alone, because a stored session keeps only {@code name=value} (read back
+   * with path {@code /}): a rotated {@code JSESSIONID; Path=/confluence} must replace the stored
+   * one, not go out beside it.
+   */
   private void put(Cookie cookie) {
-    cookies.removeIf(c -> c.name().equals(cookie.name()) && c.path().equals(cookie.path()));
+    cookies.removeIf(c -> c.name().equals(cookie.name()));
     if (cookie.expiresAt() > clock.millis()) {
       cookies.add(cookie);
     }

@@ -6,6 +6,7 @@
  * a session has ended (or that a CAPTCHA lock-out is up) and says, in one line, what to do.
  *
  * <p>Used by {@code conf auth login --type session} and {@code --type cookie} and by the HTTP
- * client a stored session connection builds (a later step wires them).
+ * client a stored session connection builds; {@link dev.conf.auth.session.SessionWriteBack} saves
+ * the cookies the site renews during a run back to the profile's store, under the profile's lock.
  */
 package dev.conf.auth.session;

@@ -40,8 +40,21 @@ public final class DataCenterBackend implements ConfluenceService {
   private final V1Pages pages;
   private final V1PageItems items;
   private final PeopleCache people;
+  private final ApiRoots roots;
+  private final ApiClient api;
+  private final boolean pat;
 
   public DataCenterBackend(ApiRoots roots, ApiClient api) {
+    this(roots, api, false);
+  }
+
+  /**
+   * @param pat the requests carry a personal access token, whose expiry {@link #tokenExpiry} asks
+   */
+  public DataCenterBackend(ApiRoots roots, ApiClient api, boolean pat) {
+    this.roots = roots;
+    this.api = api;
+    this.pat = pat;
     this.site = new V1Site(roots, api);
     this.people = new PeopleCache(1, new V1Users(roots, api)::users);
     this.pages = new V1Pages(roots, api, people::seen);
@@ -51,6 +64,11 @@ public final class DataCenterBackend implements ConfluenceService {
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public java.util.Optional<dev.conf.service.TokenExpiry> tokenExpiry(java.time.Instant now) {
+    return pat ? PatExpiry.fetch(roots, api, now) : java.util.Optional.empty();
   }
 
   @Override

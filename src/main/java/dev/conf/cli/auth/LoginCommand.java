@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
       "      --with-token < cookies.txt",
       "Data Center OAuth 2.0 (an incoming link's client id; PKCE, browser login):",
       "  conf auth login --web --url https://wiki.corp.example --client-id ID",
-      "Data Center OAuth 1.0a application link (paste the verifier when asked):",
+      "Data Center OAuth 1.0a application link (browser; --no-browser to paste):",
       "  conf auth login --type oauth1 --url https://wiki.corp.example \\",
       "      --consumer-key KEY --private-key key.pem",
       "Cloud service account:",
@@ -169,20 +169,23 @@ public final class LoginCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "8765",
       description =
-          "--web: the callback's port on 127.0.0.1 (default: ${DEFAULT-VALUE}); the app must have"
-              + " exactly that callback URL registered.")
+          "--web and --type oauth1: the callback's port on 127.0.0.1 (default: ${DEFAULT-VALUE});"
+              + " an OAuth 2.0 app must have exactly that callback URL registered.")
   int callbackPort;
 
   @Option(
       names = "--no-browser",
-      description = "--web: only print the URL to open, do not start a browser.")
+      description =
+          "--web: only print the URL to open, do not start a browser; --type oauth1: print the"
+              + " authorize URL and paste the verifier it shows (oob).")
   boolean noBrowser;
 
   @Option(
       names = "--login-timeout",
       paramLabel = "SECONDS",
       defaultValue = "300",
-      description = "--web: how long to wait for the browser (default: ${DEFAULT-VALUE}).")
+      description =
+          "--web and --type oauth1: how long to wait for the browser (default: ${DEFAULT-VALUE}).")
   int loginTimeout;
 
   @Option(names = "--with-token", description = "Read the secret from stdin.")
@@ -691,7 +694,10 @@ public final class LoginCommand implements Callable<Integer> {
     return answer;
   }
 
-  /** The OAuth 1.0a dance; the verifier is pasted (or, in a script, the first line of stdin). */
+  /**
+   * The OAuth 1.0a dance: the browser comes back to a loopback callback; with --no-browser (or no
+   * browser here) the verifier is pasted (in a script, the first line of stdin).
+   */
   private String oauth1(Site site, String key) {
     if (privateKey == null) {
       throw ConfException.usage("--type oauth1 needs --private-key FILE (the RSA key in PEM)");
@@ -703,20 +709,7 @@ public final class LoginCommand implements Callable<Integer> {
       throw ConfException.usage(
           "cannot read the private key " + privateKey + ": " + e.getMessage());
     }
-    Io io = ctx.io();
-    return ctx.oauth1Login(
-        site,
-        key,
-        pem,
-        authorize -> {
-          io.err().println("Open this URL in a browser, allow access, and paste the verifier:");
-          io.err().println("  " + authorize);
-          io.err().flush();
-          if (!noBrowser) {
-            ctx.browser().open(authorize);
-          }
-          return io.prompt("Verifier: ");
-        });
+    return new OAuth1Login(ctx, this).run(site, key, pem);
   }
 
   /** The cookie login's secret: the cookie string, and with --with-pat the PAT after it. */

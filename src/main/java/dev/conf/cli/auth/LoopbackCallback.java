@@ -22,17 +22,34 @@ import java.util.concurrent.Executors;
  * the authorization code when its {@code state} is the one this login sent, with a refusal
  * otherwise (a stale tab, or a request forged by another page). The browser is shown a short page
  * either way.
+ *
+ * <p>An OAuth 1.0a login ({@link #startOAuth1}) comes back instead with {@code oauth_token} and
+ * {@code oauth_verifier}: it settles with the verifier when the token is the request token this
+ * login asked for ({@link #expectRequestToken}), which does the state's work.
  */
 final class LoopbackCallback implements AutoCloseable {
   static final String PATH = "/callback";
 
   private final HttpServer server;
   private final String state;
+  private final boolean oauth1;
+  private volatile String requestToken;
   private final CompletableFuture<String> code = new CompletableFuture<>();
 
-  private LoopbackCallback(HttpServer server, String state) {
+  private LoopbackCallback(HttpServer server, String state, boolean oauth1) {
     this.server = server;
     this.state = state;
+    this.oauth1 = oauth1;
+  }
+
+  /** Starts listening for an OAuth 1.0a login's return: the verifier for the request token. */
+  static LoopbackCallback startOAuth1(int port) {
+    return start(port, null, true);
+  }
+
+  /** The request token the site issued for this login's callback: the only one accepted back. */
+  void expectRequestToken(String token) {
+    this.requestToken = token;
   }
 
   /**
@@ -41,6 +58,10 @@ final class LoopbackCallback implements AutoCloseable {
    * @param port the registered callback's port; 0 for any free one
    */
   static LoopbackCallback start(int port, String state) {
+    return start(port, state, false);
+  }
+
+  private static LoopbackCallback start(int port, String state, boolean oauth1) {
     HttpServer server;
     try {
       server =
@@ -57,7 +78,7 @@ final class LoopbackCallback implements AutoCloseable {
       throw new ConfException(
           ExitCode.ERROR, "could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
-    LoopbackCallback callback = new LoopbackCallback(server, state);
+    LoopbackCallback callback = new LoopbackCallback(server, state, oauth1);
     server.createContext("/", callback::handle);
     server.setExecutor(
         Executors.newSingleThreadExecutor(
@@ -75,7 +96,10 @@ final class LoopbackCallback implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
   }
 
-  /** Settles with the code, or fails with the reason the login was refused. */
+  /**
+   * Settles with the code (an OAuth 1.0a login's verifier), or fails with the reason the login was
+   * refused.
+   */
   CompletableFuture<String> code() {
     return code;
   }
@@ -90,6 +114,10 @@ final class LoopbackCallback implements AutoCloseable {
       Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
       if (code.isDone()) {
         respond(exchange, 409, "Already done", "This login has finished; you can close this tab.");
+        return;
+      }
+      if (oauth1) {
+        settleOAuth1(exchange, q);
         return;
       }
       if (!state.equals(q.get("state"))) {
@@ -136,6 +164,48 @@ final class LoopbackCallback implements AutoCloseable {
           "Logged in",
           "conf has what it needs: you can close this tab and return to the terminal.");
     }
+  }
+
+  /**
+   * The site's authorize page sends the browser back with {@code oauth_token} and {@code
+   * oauth_verifier}; Atlassian's provider sends {@code oauth_verifier=denied} when the user chose
+   * Deny.
+   */
+  private void settleOAuth1(HttpExchange exchange, Map<String, String> q) throws IOException {
+    String expected = requestToken;
+    String token = q.get("oauth_token");
+    if (expected == null
+        || token == null
+        || !java.security.MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      code.completeExceptionally(
+          ConfException.auth(
+              "the browser came back with a request token this login did not ask for; refused (a"
+                  + " stale tab, or a request that did not come from the site): run the login"
+                  + " again"));
+      respond(
+          exchange,
+          400,
+          "Login refused",
+          "The answer did not carry this login's request token, so conf refused it. Run the"
+              + " login again from the terminal.");
+      return;
+    }
+    String verifier = q.get("oauth_verifier");
+    if (verifier == null || verifier.isEmpty() || verifier.equals("denied")) {
+      code.completeExceptionally(
+          ConfException.auth(
+              "access was not allowed on the site's authorize page: run the login again and"
+                  + " choose Allow"));
+      respond(exchange, 400, "Login failed", "Access was not allowed.");
+      return;
+    }
+    code.complete(verifier);
+    respond(
+        exchange,
+        200,
+        "Logged in",
+        "conf has what it needs: you can close this tab and return to the terminal.");
   }
 
   private static void respond(HttpExchange exchange, int status, String title, String text)

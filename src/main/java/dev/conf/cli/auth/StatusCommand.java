@@ -74,6 +74,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     "scopes",
     "accessTokenExpires",
     "readOnly",
+    "patExpires",
+    "patInUse",
     "profiles"
   })
   record Status(
@@ -91,6 +93,8 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
       String scopes,
       String accessTokenExpires,
       String readOnly,
+      String patExpires,
+      String patInUse,
       List<SavedProfiles.Summary> profiles) {}
 
   @Override
@@ -99,6 +103,9 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
     Site site = c.site();
     String readOnly = ctx.readOnlyReason();
     User me = offline ? null : ctx.service().currentUser();
+    java.time.Instant now = ctx.clock().instant();
+    dev.conf.service.TokenExpiry pat =
+        me == null ? null : ctx.service().tokenExpiry(now).orElse(null);
     OAuthTokens grant =
         c.credentials().tokens() == null ? null : c.credentials().tokens().current();
     String scopes = grant == null ? null : grant.scopes();
@@ -120,8 +127,13 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
             scopes,
             expires,
             readOnly,
+            pat == null ? null : pat.expiresAt() == null ? "never" : pat.expiresAt().toString(),
+            pat == null ? null : pat.certain() ? pat.tokenName() : null,
             ctx.globals().profile() == null ? SavedProfiles.list(ctx) : null);
     Io io = ctx.io();
+    if (pat != null && pat.warning(now) != null) {
+      io.err().println(pat.warning(now));
+    }
     if (json.enabled()) {
       json.print(io, s);
       return 0;
@@ -148,8 +160,15 @@ public final class StatusCommand implements Callable<Integer>, JsonOptions.Field
                 ? c.credentials().type().id() + " (" + c.credentials().type().description() + ")"
                 : c.credentials().type().description())
         .add("Secret from", c.credentials().source());
+    if (pat != null) {
+      fields.add("Token expires", pat.describe(now));
+    }
     if (site.oauth()) {
       fields.add("Cloud id", site.cloudId());
+      fields.add("Scopes", scopes == null ? "-" : scopes);
+      fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
+    } else if (grant != null) {
+      // Data Center's own OAuth 2.0 provider: no gateway, but the same grant.
       fields.add("Scopes", scopes == null ? "-" : scopes);
       fields.add("Token expires", expires == null ? "- (minted at first use)" : expires);
     }

@@ -3,9 +3,11 @@ package dev.conf.cli.auth;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -24,6 +26,10 @@ import dev.conf.testing.SpecContract;
 import dev.conf.testing.TestSite;
 import dev.conf.testing.WireMockSuite;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +150,12 @@ class OAuth1LoginTest extends WireMockSuite {
   void anApplicationLink() throws Exception {
     keyFile = tmp.resolve("key.pem");
     Files.writeString(keyFile, pem(link.getPrivate().getEncoded()));
-    PublicKey pub = link.getPublic();
+    anApplicationLinkWith(link.getPublic());
+  }
+
+  /** The link's endpoints and the REST calls, each checked against the public key {@code pub}. */
+  private void anApplicationLinkWith(PublicKey pub) {
+    wm.resetMappings();
     wm.stubFor(
         any(anyUrl())
             .atPriority(10)
@@ -192,13 +203,10 @@ class OAuth1LoginTest extends WireMockSuite {
         + "\"_links\":{\"webui\":\"/pages/viewpage.action?pageId=42\"}}";
   }
 
-  @Test
-  void theDanceThenSignedRequestsListSpacesAndUpdateAPage() throws Exception {
-    ConfRunner c = new ConfRunner(configDir);
-    Result r =
-        c.pipe()
-            .stdin("V123\n")
-            .run(
+  private String[] login(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "auth",
                 "login",
                 "--type",
@@ -208,14 +216,71 @@ class OAuth1LoginTest extends WireMockSuite {
                 "--consumer-key",
                 "conf-cli",
                 "--private-key",
-                keyFile.toString());
+                keyFile.toString(),
+                "--callback-port",
+                "0"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  /** The oauth_callback of each request-token request, in order. */
+  private List<String> callbacksAsked() {
+    return wm.findAll(postRequestedFor(urlPathEqualTo(OAUTH + "/request-token"))).stream()
+        .map(r -> OAuth1Signer.parseHeader(r.getHeader("Authorization")).get("oauth_callback"))
+        .toList();
+  }
+
+  /**
+   * A user's browser at the authorize page: the link's authorize step answers the approval with a
+   * redirect to the callback the request token was asked with, carrying that token and {@code
+   * verifierToken}'s verifier, and the browser follows it to conf's loopback listener.
+   */
+  private java.util.function.Consumer<String> approvingBrowser(String returnedToken) {
+    return url -> {
+      List<String> callbacks = callbacksAsked();
+      String callback = callbacks.get(callbacks.size() - 1);
+      wm.stubFor(
+          get(urlPathEqualTo(OAUTH + "/authorize"))
+              .withQueryParam("oauth_token", equalTo("REQ1"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(302)
+                      .withHeader(
+                          "Location",
+                          callback + "?oauth_token=" + returnedToken + "&oauth_verifier=V123")));
+      try {
+        HttpResponse<String> page =
+            HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofString());
+        assertThat(page.uri().toString()).startsWith("http://127.0.0.1:");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+  }
+
+  @Test
+  void theDanceThroughTheLoopbackCallbackThenSignedRequestsListSpacesAndUpdateAPage()
+      throws Exception {
+    ConfRunner c = new ConfRunner(configDir);
+    c.browserAction = approvingBrowser("REQ1");
+    Result r = c.pipe().run(login());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err())
         .contains(OAUTH + "/authorize?oauth_token=REQ1")
         .contains("Ann Author")
-        .contains("keychain");
+        .contains("keychain")
+        .doesNotContain("Verifier");
+    assertThat(callbacksAsked())
+        .singleElement()
+        .asString()
+        .matches("http://127\\.0\\.0\\.1:\\d+/callback");
     assertThat(c.browsed).singleElement().asString().contains("oauth_token=REQ1");
-    assertThat(c.keychain.secrets.get("default")).contains("ACC1").contains("PRIVATE KEY");
+    String stored = c.keychain.secrets.get("default");
+    assertThat(stored).startsWith("{\"chunked\":"); // the PEM makes it longer than one entry
+    assertThat(c.keychain.secrets.values()).anyMatch(v -> v.contains("ACC1"));
     assertThat(Files.readString(configDir.resolve("config.json")))
         .contains("\"oauth1\"")
         .contains("conf-cli")
@@ -235,22 +300,64 @@ class OAuth1LoginTest extends WireMockSuite {
   }
 
   @Test
+  void aCallbackWithAnotherRequestTokenIsRefusedAndSavesNothing() {
+    ConfRunner c = new ConfRunner(configDir);
+    c.browserAction = approvingBrowser("FORGED");
+    Result r = c.pipe().run(login());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).contains("request token this login did not ask for");
+    assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(OAUTH + "/access-token")))).isEmpty();
+    assertThat(c.keychain.secrets).isEmpty();
+    assertThat(configDir.resolve("config.json")).doesNotExist();
+  }
+
+  @Test
+  void noBrowserAsksForAnOutOfBandTokenAndTakesThePastedVerifier() {
+    ConfRunner c = new ConfRunner(configDir);
+    Result r = c.pipe().stdin("V123\n").run(login("--no-browser"));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("paste the verifier").contains("oauth_token=REQ1");
+    assertThat(callbacksAsked()).containsExactly("oob");
+    assertThat(c.browsed).isEmpty();
+    assertThat(c.keychain.secrets.values()).anyMatch(v -> v.contains("ACC1"));
+  }
+
+  @Test
+  void whereNoBrowserCanBeStartedTheVerifierIsPastedForANewOutOfBandToken() {
+    ConfRunner c = new ConfRunner(configDir);
+    c.browserAvailable = false;
+    Result r = c.pipe().stdin("V123\n").run(login());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("No browser could be started here");
+    List<String> callbacks = callbacksAsked();
+    assertThat(callbacks).hasSize(2);
+    assertThat(callbacks.get(0)).startsWith("http://127.0.0.1:");
+    assertThat(callbacks.get(1)).isEqualTo("oob");
+  }
+
+  @Test
+  void aLoginWithAKeyTooLongForOneWindowsEntryIsStoredInPartsAndUsed() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(4096);
+    KeyPair big = g.generateKeyPair();
+    Files.writeString(keyFile, pem(big.getPrivate().getEncoded()));
+    anApplicationLinkWith(big.getPublic());
+    ConfRunner c = new ConfRunner(configDir);
+    c.keychain.maxUtf16Bytes = 2560; // Windows Credential Manager's limit
+    Result r = c.pipe().stdin("V123\n").run(login("--no-browser"));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(c.keychain.secrets).hasSizeGreaterThan(3);
+    assertThat(c.keychain.secrets.values())
+        .allSatisfy(v -> assertThat(v.length() * 2).isLessThanOrEqualTo(2560));
+    Result spaces = c.pipe().run("space", "list");
+    assertThat(spaces.exitCode()).as(spaces.toString()).isZero();
+    assertThat(spaces.out()).contains("DOCS");
+  }
+
+  @Test
   void aWrongVerifierSavesNothing() {
     ConfRunner c = new ConfRunner(configDir);
-    Result r =
-        c.pipe()
-            .stdin("WRONG\n")
-            .run(
-                "auth",
-                "login",
-                "--type",
-                "oauth1",
-                "--url",
-                siteUrl(),
-                "--consumer-key",
-                "conf-cli",
-                "--private-key",
-                keyFile.toString());
+    Result r = c.pipe().stdin("WRONG\n").run(login("--no-browser"));
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
     assertThat(c.keychain.secrets).isEmpty();
     assertThat(configDir.resolve("config.json")).doesNotExist();
