@@ -60,9 +60,9 @@ class TlsPrestartTest {
 
   @Test
   void startsForARequestToAnHttpsSiteAndForNothingElse() {
-    assertThat(plan(HTTPS, null, "space", "list")).isEqualTo(new TlsPrestart.Plan(null, true));
+    assertThat(plan(HTTPS, null, "space", "list")).isEqualTo(new TlsPrestart.Plan(null, false));
     assertThat(plan(HTTPS, null, "--ca-cert", "/etc/ca.pem", "page", "view", "1"))
-        .isEqualTo(new TlsPrestart.Plan(Path.of("/etc/ca.pem"), true));
+        .isEqualTo(new TlsPrestart.Plan(Path.of("/etc/ca.pem"), false));
     assertThat(plan(HTTPS, null, "--ca-cert=ca.pem", "space", "list").caCert())
         .isEqualTo(Path.of("ca.pem"));
     assertThat(plan(HTTPS, null, "--profile", "work", "space", "list")).isNotNull();
@@ -88,8 +88,8 @@ class TlsPrestartTest {
     // The switches used for measuring.
     Map<String, String> off = Map.of("CONFLUENCE_URL", "https://x", "CONF_TLS_PRESTART", "0");
     assertThat(plan(off, null, "space", "list")).isNull();
-    Map<String, String> ctx = Map.of("CONFLUENCE_URL", "https://x", "CONF_TLS_PRESTART", "context");
-    assertThat(plan(ctx, null, "space", "list")).isEqualTo(new TlsPrestart.Plan(null, false));
+    Map<String, String> warm = Map.of("CONFLUENCE_URL", "https://x", "CONF_TLS_PRESTART", "warm");
+    assertThat(plan(warm, null, "space", "list")).isEqualTo(new TlsPrestart.Plan(null, true));
   }
 
   @Test
