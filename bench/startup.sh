@@ -13,7 +13,12 @@
 # gets it through NODE_EXTRA_CA_CERTS. The Node peer is PEER_CMD when set (a Node Confluence CLI the
 # user has installed, e.g. PEER_CMD='confluence spaces' for pchuri/confluence-cli: it is given
 # CONFLUENCE_DOMAIN, CONFLUENCE_PROTOCOL=https, CONFLUENCE_API_PATH=/rest/api, CONFLUENCE_AUTH_TYPE=bearer
-# and CONFLUENCE_API_TOKEN for the local server only), else bench/https_get.js (one `https` GET).
+# and CONFLUENCE_API_TOKEN for the local server only), and PEER_VIEW_CMD its page view (e.g.
+# 'confluence read 12345'); each runs twice, the CA in NODE_EXTRA_CA_CERTS and, the private-CA case,
+# also in CONFLUENCE_TLS_CA_CERT (pchuri's own CA option). bench/https_get.js (one bare `https` GET)
+# runs always, as the lower bound of any Node CLI.
+#   PEER_CMD='node /path/to/confluence-cli/bin/index.js spaces' \
+#   PEER_VIEW_CMD='node /path/to/confluence-cli/bin/index.js read 12345' bench/startup.sh https
 #
 # Needs: java 17+, GNU time (/usr/bin/time), python3 (medians), curl. The WireMock standalone jar comes
 # from the local Maven repository (the tests put it there; else: ./mvnw dependency:get
@@ -157,6 +162,14 @@ if [ "$MODE" = https ]; then
       CONFLUENCE_CLI_ANALYTICS=false "CONFLUENCE_CONFIG_DIR=$work/peer-config")
     # shellcheck disable=SC2086 # PEER_CMD is a command line
     run_case "peer: $PEER_CMD" "${peer_env[@]}" $PEER_CMD
+    # shellcheck disable=SC2086
+    run_case "peer, CONFLUENCE_TLS_CA_CERT: $PEER_CMD" "${peer_env[@]}" "CONFLUENCE_TLS_CA_CERT=$tls/ca.pem" $PEER_CMD
+    if [ -n "${PEER_VIEW_CMD:-}" ]; then
+      # shellcheck disable=SC2086
+      run_case "peer: $PEER_VIEW_CMD" "${peer_env[@]}" $PEER_VIEW_CMD
+      # shellcheck disable=SC2086
+      run_case "peer, CONFLUENCE_TLS_CA_CERT: $PEER_VIEW_CMD" "${peer_env[@]}" "CONFLUENCE_TLS_CA_CERT=$tls/ca.pem" $PEER_VIEW_CMD
+    fi
   fi
   if command -v node > /dev/null; then
     run_case "node https.get (NODE_EXTRA_CA_CERTS)" "${node_env[@]}" node bench/https_get.js "$CONFLUENCE_URL/rest/api/space"

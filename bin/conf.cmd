@@ -46,9 +46,13 @@ if not exist "%JAVA_EXE%" (
 )
 if not defined JAVA_DIR for %%j in ("%JAVA_EXE%\..\..") do set "JAVA_DIR=%%~fj"
 
-rem C1 only, serial GC, no hsperfdata file, CDS when available: start-up over peak throughput.
-set "CONF_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+rem C1 only, serial GC, no hsperfdata file, a small first heap (grows when needed), CDS when
+rem available: start-up over peak throughput.
+set "CONF_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xms24m -Xshare:auto"
 set "CDS_OPTS="
+rem What conf --version reports as the archive (as bin/conf: "KIND STATE PATH" or "none REASON").
+set "ARCHIVE_INFO=none no archive"
+if "%CONF_NO_CDS%"=="1" set "ARCHIVE_INFO=none CONF_NO_CDS=1"
 
 if "%CONF_NO_CDS%"=="1" goto run
 if not defined LOCALAPPDATA goto run
@@ -77,7 +81,9 @@ set "CDS_FILE=%CDS_DIR%\conf-jdk%JAVA_VER%-%JAR_KEY%.jsa"
 rem The JVM reports unusable or stale archives through these log tags; keep them quiet.
 set "CDS_QUIET=-Xlog:cds=off -Xlog:cds+dynamic=off"
 
+set "ARCHIVE_INFO=jsa missing %CDS_FILE%"
 if exist "%CDS_FILE%" (
+  set "ARCHIVE_INFO=jsa ready %CDS_FILE%"
   if %JAVA_MAJOR_NUM% geq 19 (
     set "CDS_OPTS=%CDS_QUIET% -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%CDS_FILE%""
   ) else (
@@ -90,7 +96,7 @@ mkdir "%CDS_FILE%.lock" 2>nul || goto run
 start "" /b cmd /d /c call "%~f0" --conf-internal-build-cds >nul 2>&1 <nul
 
 :run
-"%JAVA_EXE%" %CONF_OPTS% %CDS_OPTS% %CONF_JAVA_OPTS% -jar "%CONF_JAR%" %*
+"%JAVA_EXE%" %CONF_OPTS% %CDS_OPTS% %CONF_JAVA_OPTS% "-Dconf.launcher.archive=%ARCHIVE_INFO%" -jar "%CONF_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :build_cds

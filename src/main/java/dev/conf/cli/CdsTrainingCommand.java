@@ -169,6 +169,8 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
   private void runExpecting(int expected, Map<String, String> env, boolean tty, String... args) {
     Io io = Io.builder().stdoutTty(tty).width(() -> 80).build();
+    // As Main does: the https legs prepare their TLS on a second thread.
+    dev.conf.Main.startTls(args, env);
     int code = ConfApp.run(io, env, args);
     if (code != expected) {
       // A command that fails early archives less than it should; the test reads this list. The

@@ -62,7 +62,9 @@ public final class ConfApp {
     jsonErrors = ErrorReport.wanted(context.env(), args);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Scripts call this to check for conf; it needs no command model at all.
-      context.io().out().println(new Version().getVersion()[0]);
+      for (String line : new Version().getVersion()) {
+        context.io().out().println(line);
+      }
       context.io().out().flush();
       return ExitCode.OK.code();
     }

@@ -100,8 +100,15 @@ public final class HttpClientFactory {
     if (proxies != null) {
       b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
     }
-    if (tls && s.caCert() != null) {
-      X509TrustManager tm = trustManagerWith(s.caCert());
+    // The TLS set-up Main started on a second thread (TlsPrestart) when it is for this bundle;
+    // else built here as before, from its platform trust manager when it read one.
+    TlsPrestart prestart = tls ? TlsPrestart.take() : null;
+    TlsPrestart.Tls ready = prestart == null ? null : prestart.forBundle(s.caCert());
+    if (ready != null) {
+      b.sslSocketFactory(ready.socketFactory(), ready.trustManager());
+    } else if (tls && s.caCert() != null) {
+      X509TrustManager tm =
+          trustManagerWith(s.caCert(), prestart == null ? null : prestart.platformTrustManager());
       try {
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, new TrustManager[] {tm}, null);
@@ -149,11 +156,17 @@ public final class HttpClientFactory {
 
   /** The platform's trusted CAs plus every certificate in a PEM bundle. */
   static X509TrustManager trustManagerWith(Path pemBundle) {
+    return trustManagerWith(pemBundle, null);
+  }
+
+  /** The same, from a platform trust manager already read ({@code platform}; null: read it now). */
+  static X509TrustManager trustManagerWith(Path pemBundle, X509TrustManager platform) {
     try {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
       int i = 0;
-      for (X509Certificate ca : platformTrustManager().getAcceptedIssuers()) {
+      X509TrustManager base = platform != null ? platform : platformTrustManager();
+      for (X509Certificate ca : base.getAcceptedIssuers()) {
         ks.setCertificateEntry("platform-" + i++, ca);
       }
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -178,7 +191,7 @@ public final class HttpClientFactory {
     }
   }
 
-  private static X509TrustManager platformTrustManager() throws GeneralSecurityException {
+  static X509TrustManager platformTrustManager() throws GeneralSecurityException {
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init((KeyStore) null);

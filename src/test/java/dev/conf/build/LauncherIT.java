@@ -76,18 +76,8 @@ class LauncherIT {
     Assumptions.assumeTrue(Files.isRegularFile(built), "run after package: " + built);
     String kind = major(javaHome) >= 25 ? ".aot" : ".jsa";
 
-    Path home = tmp.resolve("conf");
-    Files.createDirectories(home.resolve("bin"));
-    Files.createDirectories(home.resolve("lib"));
-    Path launcher = home.resolve("bin/conf");
-    Files.copy(Path.of("bin/conf"), launcher);
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path home = install(built);
     Path jar = home.resolve("lib/conf.jar");
-    Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(
-        built.resolveSibling("conf.jar.id"),
-        home.resolve("lib/conf.jar.id"),
-        StandardCopyOption.COPY_ATTRIBUTES);
     Path md = Files.writeString(tmp.resolve("t.md"), "# T\n\n*a*\n");
     Path cache = tmp.resolve("cache/conf");
 
@@ -118,6 +108,64 @@ class LauncherIT {
     assertThat(stderrBesidesTheJvmNotice(afterCopy)).isEmpty();
   }
 
+  /**
+   * {@code conf --version} names the runtime and the archive every other command uses, handed over
+   * by the launcher: not recorded yet before the first command (and --version records none itself),
+   * the recorded file after it, the reason when there is none. It maps no archive itself.
+   */
+  @ParameterizedTest
+  @MethodSource("javaHomes")
+  void versionNamesTheRuntimeAndTheArchive(Path javaHome) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+    Path built = Path.of(System.getProperty("conf.jar", "target/conf.jar"));
+    Assumptions.assumeTrue(Files.isRegularFile(built), "run after package: " + built);
+    String kind = major(javaHome) >= 25 ? "AOT cache " : "AppCDS archive ";
+    Path home = install(built);
+    Path cache = tmp.resolve("cache/conf");
+
+    Run before = conf(home, javaHome, Map.of(), "--version");
+    assertThat(before.exit()).as(before.err()).isZero();
+    List<String> lines = versionLines(before);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("conf ");
+    assertThat(lines.get(1)).startsWith("java: ").endsWith(", " + javaHome.toRealPath());
+    assertThat(lines.get(2))
+        .startsWith("archive: " + kind + cache)
+        .endsWith("(not recorded yet: the next command records it)");
+    assertThat(before.out()).doesNotContain(FROM_ARCHIVE);
+    assertThat(Files.isDirectory(cache) ? archives(cache) : List.of()).isEmpty();
+
+    Path md = Files.writeString(tmp.resolve("t.md"), "# T\n");
+    assertThat(conf(home, javaHome, md).exit()).isZero();
+    Path archive = archives(cache).get(0);
+    Run after = conf(home, javaHome, Map.of(), "--version");
+    assertThat(versionLines(after).get(2)).isEqualTo("archive: " + kind + archive);
+    assertThat(after.out()).doesNotContain(FROM_ARCHIVE);
+
+    Run off = conf(home, javaHome, Map.of("CONF_NO_CDS", "1"), "-V");
+    assertThat(versionLines(off).get(2)).isEqualTo("archive: none (CONF_NO_CDS=1)");
+  }
+
+  private static List<String> versionLines(Run run) {
+    return run.out().lines().filter(l -> !l.startsWith("[")).toList();
+  }
+
+  /** bin/conf, lib/conf.jar and its build id, as a user installs them. */
+  private Path install(Path built) throws IOException {
+    Path home = tmp.resolve("conf");
+    Files.createDirectories(home.resolve("bin"));
+    Files.createDirectories(home.resolve("lib"));
+    Path launcher = home.resolve("bin/conf");
+    Files.copy(Path.of("bin/conf"), launcher);
+    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.copy(built, home.resolve("lib/conf.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        built.resolveSibling("conf.jar.id"),
+        home.resolve("lib/conf.jar.id"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    return home;
+  }
+
   private static List<Path> archives(Path cache) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
       return files.filter(f -> f.toString().matches(".*\\.(jsa|aot)$")).toList();
@@ -133,8 +181,15 @@ class LauncherIT {
   }
 
   private Run conf(Path home, Path javaHome, Path md) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(home.resolve("bin/conf").toString(), "convert", md.toString());
+    return conf(home, javaHome, Map.of(), "convert", md.toString());
+  }
+
+  private Run conf(Path home, Path javaHome, Map<String, String> extra, String... args)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(home.resolve("bin/conf").toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = pb.environment();
     Map<String, String> keep = new HashMap<>();
     for (String name : List.of("PATH", "LANG", "TMPDIR")) {
@@ -150,6 +205,7 @@ class LauncherIT {
     env.put("JAVA_HOME", javaHome.toString());
     env.put("CONF_CDS_FOREGROUND", "1");
     env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:stdout");
+    env.putAll(extra);
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

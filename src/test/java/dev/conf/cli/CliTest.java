@@ -29,7 +29,13 @@ class CliTest {
   void versionAndHelpTouchNothing() {
     Result version = conf.run("--version");
     assertThat(version.exitCode()).isZero();
-    assertThat(version.out()).matches("conf \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n");
+    // The version first (scripts read that line), then the runtime and the launcher's archive.
+    assertThat(version.out())
+        .matches(
+            "conf \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"
+                + "java: \\S+ \\(.+\\), .+\\n"
+                + "archive: none \\(not started through bin/conf\\)\\n");
+    assertThat(version.out()).contains(System.getProperty("java.home"));
     Result help = conf.run("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Usage: conf", "auth", "space", "completion", "Exit codes:");
