@@ -147,4 +147,27 @@ class CloudExportTest extends ExportScenarios {
                 okJson(
                     json(Map.of("results", results, "size", results.size(), "_links", Map.of())))));
   }
+
+  @Override
+  protected String personId(String who) {
+    return "acc-" + who;
+  }
+
+  @Override
+  protected String personAttribute() {
+    return "account-id";
+  }
+
+  @Override
+  protected void stubPerson(String who, String name) {
+    wm.stubFor(
+        get(urlPathEqualTo("/wiki/rest/api/user/bulk"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"type\":\"known\",\"accountId\":\"acc-"
+                        + who
+                        + "\",\"accountType\":\"atlassian\",\"displayName\":\""
+                        + name
+                        + "\",\"publicName\":\"x\"}]}")));
+  }
 }

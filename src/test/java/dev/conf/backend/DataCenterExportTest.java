@@ -140,4 +140,30 @@ class DataCenterExportTest extends ExportScenarios {
             .withQueryParam("cql", equalTo("type = attachment AND space = \"DOCS\""))
             .willReturn(okJson(resultsPage(results))));
   }
+
+  @Override
+  protected String personId(String who) {
+    return "k-" + who;
+  }
+
+  @Override
+  protected String personAttribute() {
+    return "userkey";
+  }
+
+  @Override
+  protected void stubPerson(String who, String name) {
+    wm.stubFor(
+        get(urlPathEqualTo(API + "/user"))
+            .withQueryParam("key", equalTo("k-" + who))
+            .willReturn(
+                okJson(
+                    "{\"type\":\"known\",\"username\":\""
+                        + who
+                        + "\",\"userKey\":\"k-"
+                        + who
+                        + "\",\"displayName\":\""
+                        + name
+                        + "\"}")));
+  }
 }

@@ -96,6 +96,19 @@ public abstract class ExportScenarios extends WireMockSuite {
   /** Space DOCS as {@code conf publish} reads it: its homepage is {@code id}. */
   protected abstract void stubHomepage(String id);
 
+  /** The id this deployment's storage names the person {@code who} by in a mention. */
+  protected abstract String personId(String who);
+
+  /** The mention's attribute: {@code account-id} (Cloud) or {@code userkey} (Data Center). */
+  protected abstract String personAttribute();
+
+  private String mention(String who) {
+    return "<ac:link><ri:user ri:" + personAttribute() + "=\"" + personId(who) + "\" /></ac:link>";
+  }
+
+  /** The site names {@code who} as {@code name} when asked by id. */
+  protected abstract void stubPerson(String who, String name);
+
   @BeforeEach
   void outputFolder() {
     out = tmp.resolve("out");
@@ -186,6 +199,22 @@ public abstract class ExportScenarios extends WireMockSuite {
   }
 
   // ---- full export
+
+  @Test
+  void mentionsAreExportedByNameAsLinksThatPublishBackToTheSameMention() {
+    stubPerson("ann", "Ann Lee");
+    stubSpace(List.of(new P("1", "Home", null, 1, "<p>ask " + mention("ann") + "</p>")));
+    Result r = conf.pipe().run("export", "--space", "DOCS", "--to", out.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String md = read("Home.md");
+    assertThat(md).contains("ask [@Ann Lee](conf:user?");
+    Result back =
+        conf.pipe()
+            .run("convert", "--from", "md", "--to", "storage", out.resolve("Home.md").toString());
+    assertThat(back.out())
+        .as(back.toString())
+        .contains("<ri:user ri:" + personAttribute() + "=\"" + personId("ann") + "\"");
+  }
 
   @Test
   void aSpaceBecomesNestedFilesWithRelativeLinksAndAManifest() {

@@ -5,6 +5,7 @@ import dev.conf.cli.export.ExportLayout.Place;
 import dev.conf.cli.export.ExportManifest.PageEntry;
 import dev.conf.convert.ConvertOptions;
 import dev.conf.convert.FrontMatter;
+import dev.conf.convert.Mentions;
 import dev.conf.convert.StorageToMarkdown;
 import dev.conf.error.ConfException;
 import dev.conf.error.ExitCode;
@@ -14,6 +15,7 @@ import dev.conf.service.ConfluenceService;
 import dev.conf.service.ContentType;
 import dev.conf.service.Page;
 import dev.conf.service.PageNode;
+import dev.conf.service.Person;
 import dev.conf.service.Transfer;
 import dev.conf.util.AtomicMove;
 import java.io.IOException;
@@ -199,12 +201,22 @@ final class Exporter {
       text =
           FrontMatter.of(page.title(), page.labels() == null ? List.of() : page.labels(), null)
                   .toMarkdown()
-              + StorageToMarkdown.convert(body, options);
+              + StorageToMarkdown.convert(body, options, mentionNames(body));
     } else {
       text = body;
     }
     files.write(o.dir().resolve(p.file()), text.getBytes(StandardCharsets.UTF_8));
     return entry(p, page.version(), links);
+  }
+
+  /**
+   * The names of the people the body mentions, so the file reads {@code [@Ann Lee](conf:user?…)}
+   * (which publishes back to the same mention) instead of an account id. The service looks each id
+   * up once per run, in batches, and shows the id where the lookup fails.
+   */
+  private Mentions mentionNames(String body) {
+    Set<String> ids = Mentions.ids(body);
+    return ids.isEmpty() ? Mentions.NONE : Mentions.of(Person.names(service.people(ids)));
   }
 
   void download(AtomicFiles files, Attachment a, Path target) {
