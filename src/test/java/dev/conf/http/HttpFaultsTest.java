@@ -60,7 +60,8 @@ class HttpFaultsTest {
             clock,
             (request, reason, wait, attempt, max) ->
                 retries.add(reason + " " + wait.toMillis() + "ms " + attempt + "/" + max),
-            new PrintWriter(debug, true));
+            new PrintWriter(debug, true),
+            () -> 0.0);
     OkHttpClient http = HttpClientFactory.create(settings, false);
     return new ApiClient(http, new ApiClient.ErrorContext(site.baseUrl(), "log in", false));
   }
@@ -359,7 +360,8 @@ class HttpFaultsTest {
             d -> slept[0] += d.toMillis(),
             both,
             null,
-            null);
+            null,
+            () -> 0.0);
     ApiClient api =
         new ApiClient(
             HttpClientFactory.create(settings, false),
@@ -430,7 +432,8 @@ class HttpFaultsTest {
             sleeps::add,
             clock,
             null,
-            null);
+            null,
+            () -> 0.0);
     ApiClient api =
         new ApiClient(
             HttpClientFactory.create(settings, true),
