@@ -14,6 +14,7 @@
 # Defaults: cloud 1000 20 8 0.05 100. Needs java 17+ and python3 (standard library only); builds
 # target/conf.jar if it is missing. Loopback only. Not a timed test: figures go in bench/README.md.
 # HANG_S (default 65, past conf's 60 s read timeout) sets how long an injected hang lasts.
+# SCENARIOS (default "rate faults quota") picks which of the three parts run, e.g. SCENARIOS=quota.
 set -euo pipefail
 
 DEPLOYMENT="${1:-cloud}"
@@ -23,6 +24,7 @@ CONCURRENCY="${4:-8}"
 FAULTS="${5:-0.05}"
 ATTACHMENTS="${6:-100}"
 HANG_S="${HANG_S:-65}"
+SCENARIOS="${SCENARIOS:-rate faults quota}"
 KEY=BENCH
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -69,6 +71,8 @@ run() { # DIR [extra args]: runs an export, sets EXIT and MS
 parts() { find "$1" -name '*.part' | wc -l; }
 
 echo "deployment $DEPLOYMENT, $PAGES pages, R = $RATE/s, concurrency $CONCURRENCY"
+want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+if want rate; then
 echo
 echo "-- paced by the server's rate limit (no attachments)"
 for style in cloud dc none; do
@@ -84,7 +88,9 @@ print(f"{style:6} exit {code}  requests {total}  429s {refused} ({100 * refused 
       f"  wall {ms} ms  ideal {ideal:.0f} ms  ({ms / ideal:.2f} x)")
 ' "$style" "$total" "$refused" "$MS" "$RATE" "$EXIT"
 done
+fi
 
+if want faults; then
 echo
 echo "-- faults ($FAULTS of requests; with $ATTACHMENTS attachments; hang $HANG_S s)"
 config "rate=0&headers=none&faults=0&quota_after=-1"
@@ -106,7 +112,9 @@ if diff -r -q "$WORK/ref" "$WORK/faulty" >/dev/null; then SAME=identical; else S
 echo "reference exit $REF_EXIT; faulty run exit $FIRST_EXIT in $FIRST_MS ms ($FAULTS_SEEN); $RERUN"
 echo "tree vs fault-free export: $SAME; temporary files left: $(parts "$WORK/faulty")"
 grep -v 'retrying in' "$WORK/err" | head -3 || true
+fi
 
+if want quota; then
 echo
 echo "-- quota spent mid-export (after 40 % of the pages)"
 config "rate=0&faults=0&quota_after=$(( PAGES * 2 / 5 ))"
@@ -123,3 +131,4 @@ echo "exit $QUOTA_EXIT after $QUOTA_MS ms; message names the reset: $([ "$NAMES"
   "pages written $WRITTEN; temporary files left $HALF"
 echo "rerun with the quota back: exit $EXIT, $(stat requests) requests, $(find "$WORK/quota" -name '*.md' | wc -l) pages"
 head -1 "$WORK/err" || true
+fi

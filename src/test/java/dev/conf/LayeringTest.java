@@ -123,6 +123,34 @@ class LayeringTest {
   }
 
   /**
+   * The HTTP layer knows no Confluence operation: no content path, no body shape in its compiled
+   * strings. A write whose answer was lost is only marked ({@code http/WriteOutcomeUnknown}); the
+   * backend that sent it settles it ({@code backend/v1/V1WriteOutcome}, {@code
+   * backend/v2/V2WriteOutcome}).
+   */
+  @Test
+  void httpKnowsNoConfluenceContentPaths() throws IOException {
+    List<String> words =
+        List.of(
+            "rest/api/content", "api/v2/pages", "api/v2/blogposts", "body.storage", "body-format");
+    List<String> found = new ArrayList<>();
+    Path http = classesDir().resolve("dev/conf/http");
+    try (Stream<Path> files = Files.walk(http)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+        // Class-file string constants are (modified) UTF-8, so an ASCII word is found as is.
+        String bytes =
+            new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String w : words) {
+          if (bytes.contains(w)) {
+            found.add(http.relativize(f) + ": " + w);
+          }
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  /**
    * The command nouns ({@code cli/page}, {@code cli/label}, ...) never refer to one another, and
    * {@code cli/content}, the kit they share, refers to none of them; only the root package (the
    * command tree) sees every noun.

@@ -67,7 +67,8 @@ public record Site(
   /**
    * Works out the deployment and API bases of a site URL.
    *
-   * @param url what the user typed; a missing scheme means https
+   * @param url what the user typed; a missing scheme means https, unless a port other than 443 is
+   *     given, which is refused as ambiguous
    * @param override an explicit {@code --deployment}, or null to detect from the host
    */
   public static Site detect(String url, Deployment override) {
@@ -144,11 +145,23 @@ public record Site(
       throw new IllegalArgumentException("no site URL given");
     }
     String s = url.trim();
-    if (!s.contains("://")) {
+    boolean schemeless = !s.contains("://");
+    if (schemeless) {
       s = "https://" + s;
     }
     try {
       URI uri = new URI(s);
+      if (schemeless && uri.getPort() != -1 && uri.getPort() != 443) {
+        // A bare host is an https site (as gh takes one), but host:port is as often a plain-http
+        // server (curl would assume http): guessing fails later as an obscure TLS error.
+        throw new IllegalArgumentException(
+            "'"
+                + url.trim()
+                + "' has no scheme: give http://"
+                + url.trim()
+                + " or https://"
+                + url.trim());
+      }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("https") && !scheme.equals("http")) {
         throw new IllegalArgumentException("'" + url + "' is not an http(s) URL");

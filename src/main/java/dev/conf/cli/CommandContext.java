@@ -645,7 +645,8 @@ public final class CommandContext {
                     wait.toMillis() / 1000.0,
                     attempt,
                     max > 0 ? " of " + max : ", within the wait budget"),
-        globals.debug ? io().err() : null);
+        globals.debug ? io().err() : null,
+        resumeSpread);
   }
 
   /**
@@ -719,6 +720,15 @@ public final class CommandContext {
   /** Replaces the browser (tests record URLs instead of opening them). */
   public CommandContext withBrowser(Browser browser) {
     this.browser = browser;
+    return this;
+  }
+
+  /** The source of the jitter that spreads resumes after a shared pause (tests fix it). */
+  private java.util.function.DoubleSupplier resumeSpread =
+      () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+
+  public CommandContext withResumeSpread(java.util.function.DoubleSupplier spread) {
+    this.resumeSpread = spread;
     return this;
   }
 

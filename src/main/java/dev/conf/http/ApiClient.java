@@ -109,11 +109,10 @@ public final class ApiClient {
       ResponseBody rb = response.body();
       if (!response.isSuccessful()) {
         String text = rb == null ? "" : rb.string();
-        if (response.code() == 409 && method.equals("PUT")) {
-          JsonNode landed = ReplayCheck.landed(this, request, body);
-          if (landed != null) {
-            return landed;
-          }
+        if (response.code() == 409 && method.equals("PUT") && uncertain(request)) {
+          // The replay may have met its own first attempt: the backend that sent it settles that.
+          throw new WriteOutcomeUnknown(
+              WriteOutcomeUnknown.Why.REPLAY_CONFLICT, failure(request, response, text));
         }
         throw failure(request, response, text);
       }
@@ -145,15 +144,18 @@ public final class ApiClient {
               + " with something that is not JSON",
           e);
     } catch (IOException e) {
-      if (method.equals("POST")) {
-        // The answer was lost: the page may exist now. Look it up rather than guess.
-        JsonNode created = ReplayCheck.created(this, request, body);
-        if (created != null) {
-          return created;
-        }
+      if (method.equals("POST") && uncertain(request)) {
+        // The answer was lost once the request had gone: the backend that sent it finds out.
+        throw new WriteOutcomeUnknown(WriteOutcomeUnknown.Why.ANSWER_LOST, unreachable(request, e));
       }
       throw unreachable(request, e);
     }
+  }
+
+  /** Whether an attempt of this request may have reached the server without its answer coming. */
+  private static boolean uncertain(Request request) {
+    RetryStats stats = request.tag(RetryStats.class);
+    return stats != null && stats.uncertain();
   }
 
   /** A response as it came, for {@code conf api}: nothing parsed, nothing mapped to an error. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -33,7 +34,11 @@ import okhttp3.OkHttpClient;
 public final class HttpClientFactory {
   private HttpClientFactory() {}
 
-  /** Everything the client needs that differs between a real run and a test. */
+  /**
+   * Everything the client needs that differs between a real run and a test.
+   *
+   * @param resumeSpread numbers in [0, 1) that spread the resumes after a shared pause
+   */
   public record Settings(
       String userAgent,
       Duration connectTimeout,
@@ -44,7 +49,35 @@ public final class HttpClientFactory {
       Sleeper sleeper,
       Clock clock,
       RetryInterceptor.Listener retryListener,
-      PrintWriter debug) {}
+      PrintWriter debug,
+      DoubleSupplier resumeSpread) {
+
+    /** Resumes spread by a real random source. */
+    public Settings(
+        String userAgent,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Path caCert,
+        Map<String, String> env,
+        RetryPolicy retryPolicy,
+        Sleeper sleeper,
+        Clock clock,
+        RetryInterceptor.Listener retryListener,
+        PrintWriter debug) {
+      this(
+          userAgent,
+          connectTimeout,
+          readTimeout,
+          caCert,
+          env,
+          retryPolicy,
+          sleeper,
+          clock,
+          retryListener,
+          debug,
+          () -> ThreadLocalRandom.current().nextDouble());
+    }
+  }
 
   /**
    * The shared client, without credentials.
@@ -74,6 +107,7 @@ public final class HttpClientFactory {
         new RateLimiter(
             s.clock(),
             s.sleeper(),
+            s.resumeSpread(),
             debug == null
                 ? null
                 : line -> {

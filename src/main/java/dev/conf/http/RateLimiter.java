@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -24,9 +26,11 @@ import okhttp3.Headers;
  *       X-RateLimit-Interval-Seconds}, at most {@code X-RateLimit-Limit}; {@code
  *       X-RateLimit-Remaining} is what is left now.
  *   <li>Cloud: {@code X-RateLimit-Limit} and {@code -Remaining} (and {@code -NearLimit}); the limit
- *       is taken per second (Atlassian's burst limits are) until the refill measured from
- *       successive {@code Remaining} values says otherwise. The {@code X-Beta-RateLimit-*} and
- *       {@code Beta-RateLimit} advisory headers only ever slow conf down.
+ *       is taken per second (Atlassian's burst limits are) until the refill measured from {@code
+ *       Remaining} while the bucket drains says otherwise, and every answer resets the tokens to
+ *       what the server has, less the requests sent since and a reserve (see {@code
+ *       Bucket.learnCloud}). The {@code X-Beta-RateLimit-*} and {@code Beta-RateLimit} advisory
+ *       headers only ever slow conf down.
  *   <li>Nothing said: the pace is free until a 429, then it is learned from the 429s themselves:
  *       the rate drops to a fraction of what was being sent (multiplicative decrease) and grows by
  *       a little with every success (additive increase).
@@ -36,7 +40,8 @@ import okhttp3.Headers;
  * to wait, and the next one queues behind it, so workers are spread out instead of all going at
  * once and emptying the server's bucket. The limiter also holds the shared "resume at" instant a
  * 429 or 503 sets (everyone waits), and the quota state: once a quota refusal says the site is
- * closed until a time beyond the wait budget, every later request fails at once.
+ * closed until a time beyond the wait budget, every later request fails at once. Requests that
+ * waited for a shared pause resume spread over a bounded window (full jitter), not all at once.
  *
  * <p>Thread-safe. The clock and sleeper are injected: tests never sleep.
  */
@@ -62,6 +67,24 @@ public final class RateLimiter {
    */
   static final long DECREASE_COOLDOWN_MILLIS = 1000;
 
+  /**
+   * After a shared pause each request resumes at a uniform draw from this window (or the pause's
+   * own length, when shorter) past its end.
+   */
+  static final long RESUME_SPREAD_MILLIS = 1000;
+
+  /**
+   * Cloud: a refill measurement spans at least this long (about twenty readings at Atlassian's
+   * burst rates), so one answer more or less, or out of order, moves it little.
+   */
+  static final long WINDOW_MILLIS = 1000;
+
+  /** Cloud: the share of the limit conf leaves in the server's bucket (NearLimit's threshold). */
+  static final double RESERVE = 0.2;
+
+  /** Cloud: the pace rises by this share of the limit per window while the bucket stays full. */
+  static final double PROBE = 0.05;
+
   /** Kinds of request, paced apart. */
   public enum Kind {
     READ,
@@ -77,6 +100,7 @@ public final class RateLimiter {
 
   private final Clock clock;
   private final Sleeper sleeper;
+  private final DoubleSupplier random;
   private final Consumer<String> debug;
   private final Bucket reads = new Bucket("reads");
   private final Bucket writes = new Bucket("writes");
@@ -91,9 +115,42 @@ public final class RateLimiter {
    * @param debug told each decision (rate learned, pause and why) for {@code --debug}; or null
    */
   public RateLimiter(Clock clock, Sleeper sleeper, Consumer<String> debug) {
+    this(clock, sleeper, () -> ThreadLocalRandom.current().nextDouble(), debug);
+  }
+
+  /**
+   * @param random numbers in [0, 1) that spread the resumes after a shared pause (full jitter)
+   * @param debug told each decision (rate learned, pause and why) for {@code --debug}; or null
+   */
+  public RateLimiter(Clock clock, Sleeper sleeper, DoubleSupplier random, Consumer<String> debug) {
     this.clock = clock;
     this.sleeper = sleeper;
+    this.random = random;
     this.debug = debug;
+  }
+
+  /**
+   * One request's turn, from {@link #acquire} to {@link #observe}: which request of its kind it was
+   * (the order they were sent in) and when it went, so an answer's {@code Remaining} can be set
+   * against the requests sent after it, whichever order the answers come back in.
+   */
+  public static final class Permit {
+    final String method;
+    final long seq;
+    final long sentAt;
+    final long paced;
+
+    Permit(String method, long seq, long sentAt, long paced) {
+      this.method = method;
+      this.seq = seq;
+      this.sentAt = sentAt;
+      this.paced = paced;
+    }
+
+    /** How long it waited for pacing (a shared pause not included). */
+    public Duration paced() {
+      return Duration.ofMillis(paced);
+    }
   }
 
   /** Thrown for a request that would only meet a spent quota. */
@@ -117,30 +174,42 @@ public final class RateLimiter {
   }
 
   /**
-   * Waits for this request's turn: the shared resume instant first, then a token of its kind.
-   *
-   * @return how long it waited for pacing (the shared pause not included)
+   * Waits for this request's turn: the shared resume instant first (spread by jitter), then a token
+   * of its kind. Give the permit back to {@link #release} and {@link #observe}.
    */
-  public Duration acquire(String method) throws InterruptedIOException {
+  public Permit acquire(String method) throws InterruptedIOException {
     Instant closed = closedUntil;
     if (closed != null && clock.instant().isBefore(closed)) {
       throw new QuotaClosedException(closed);
     }
     awaitResume();
     Bucket b = bucket(method);
-    long wait = b.reserve(clock.millis());
+    long now = clock.millis();
+    long[] turn = b.reserve(now);
+    long wait = turn[0];
     if (wait > 0) {
       if (wait >= 50) {
         log(b.name + ": pacing, waiting " + wait + " ms for a token (" + b.describe() + ")");
       }
       sleep(Duration.ofMillis(wait), "interrupted while pacing requests");
     }
-    return Duration.ofMillis(Math.max(0, wait));
+    return new Permit(method, turn[1], now + Math.max(0, wait), Math.max(0, wait));
   }
 
   /** The request's attempt has an answer (or failed): it no longer counts as in flight. */
+  public void release(Permit permit) {
+    bucket(permit.method).release();
+  }
+
+  /** As {@link #release(Permit)}, for the newest request of this method's kind. */
   public void release(String method) {
     bucket(method).release();
+  }
+
+  /** As {@link #observe(Permit, int, Headers)}, taken as the answer to the newest request sent. */
+  public void observe(String method, int code, Headers h) {
+    Bucket b = bucket(method);
+    observe(new Permit(method, b.newest(), clock.millis(), 0), code, h);
   }
 
   /**
@@ -148,7 +217,8 @@ public final class RateLimiter {
    *
    * @param code the HTTP status
    */
-  public void observe(String method, int code, Headers h) {
+  public void observe(Permit permit, int code, Headers h) {
+    String method = permit.method;
     Bucket b = bucket(method);
     long now = clock.millis();
     Double fill = number(h.get("X-RateLimit-FillRate"));
@@ -164,12 +234,24 @@ public final class RateLimiter {
           now,
           "X-RateLimit-FillRate/Interval-Seconds");
     } else if (limit != null && limit > 0 && remaining != null) {
-      b.learnCloud(limit, remaining, now, "X-RateLimit-Limit/Remaining");
+      b.learnCloud(
+          limit,
+          remaining,
+          "true".equalsIgnoreCase(h.get("X-RateLimit-NearLimit")),
+          permit,
+          now,
+          "X-RateLimit-Limit/Remaining");
     } else {
       Double betaLimit = number(h.get("X-Beta-RateLimit-Limit"));
       Double betaRemaining = number(h.get("X-Beta-RateLimit-Remaining"));
       if (betaLimit != null && betaLimit > 0 && betaRemaining != null) {
-        b.learnCloud(betaLimit, betaRemaining, now, "X-Beta-RateLimit-Limit/Remaining (advisory)");
+        b.learnCloud(
+            betaLimit,
+            betaRemaining,
+            "true".equalsIgnoreCase(h.get("X-Beta-RateLimit-NearLimit")),
+            permit,
+            now,
+            "X-Beta-RateLimit-Limit/Remaining (advisory)");
       }
     }
     String beta = h.get("Beta-RateLimit");
@@ -236,16 +318,30 @@ public final class RateLimiter {
 
   /** Sleeps until the shared resume instant, if it is ahead (see {@link RetryInterceptor}). */
   private void awaitResume() throws InterruptedIOException {
-    long sleptUntil = clock.millis();
+    long start = clock.millis();
+    long sleptUntil = start;
+    boolean spread = false;
     while (true) {
       long target = resumeAtMillis.get();
-      if (target <= sleptUntil) {
+      if (target > sleptUntil) {
+        sleep(
+            Duration.ofMillis(target - sleptUntil),
+            "interrupted while waiting for the server's rate limit");
+        sleptUntil = target;
+        continue;
+      }
+      if (sleptUntil == start || spread) {
         return;
       }
-      sleep(
-          Duration.ofMillis(target - sleptUntil),
-          "interrupted while waiting for the server's rate limit");
-      sleptUntil = target;
+      // Everyone told to wait resumes on the same instant (other processes too, told the same
+      // Retry-After): full jitter over a bounded window spreads them instead of a new stampede.
+      spread = true;
+      long window = Math.min(RESUME_SPREAD_MILLIS, sleptUntil - start);
+      long extra = (long) (window * Math.min(1, Math.max(0, random.getAsDouble())));
+      if (extra > 0) {
+        sleep(Duration.ofMillis(extra), "interrupted while waiting for the server's rate limit");
+        sleptUntil += extra;
+      }
     }
   }
 
@@ -315,6 +411,10 @@ public final class RateLimiter {
     }
   }
 
+  static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+
   static String fmt(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
   }
@@ -342,12 +442,22 @@ public final class RateLimiter {
     /** Send times of the last second's requests, oldest first. */
     final ArrayDeque<Long> sent = new ArrayDeque<>();
 
-    /** Cloud: the last Remaining reading and how many answers had come by then. */
-    long anchorAt = Long.MIN_VALUE;
+    /** Requests reserved so far, numbered in the order they were sent. */
+    long seq;
 
+    /** Cloud: the newest request whose answer's Remaining was read. */
+    long newestRead;
+
+    /** Cloud: the reading a refill window starts from (its request's number, send time, value). */
+    long anchorSeq = -1;
+
+    long anchorAt;
     double anchorRemaining;
-    long answers;
-    long anchorAnswers;
+
+    /** Cloud: whether the bucket was (nearly) full, or said NearLimit, since the window began. */
+    boolean filled;
+
+    boolean nearSeen;
 
     Bucket(String name) {
       this.name = name;
@@ -357,7 +467,17 @@ public final class RateLimiter {
       return Math.min(rate, advised);
     }
 
-    synchronized long reserve(long now) {
+    /** The wait for a token (ms) and the request's number in the order they were sent. */
+    synchronized long[] reserve(long now) {
+      long n = ++seq;
+      return new long[] {take(now), n};
+    }
+
+    synchronized long newest() {
+      return seq;
+    }
+
+    private long take(long now) {
       inFlight++;
       sent.addLast(now);
       while (!sent.isEmpty() && sent.peekFirst() <= now - 1000) {
@@ -384,7 +504,6 @@ public final class RateLimiter {
 
     synchronized void release() {
       inFlight = Math.max(0, inFlight - 1);
-      answers++;
     }
 
     /** A rate the server stated. */
@@ -397,27 +516,82 @@ public final class RateLimiter {
     }
 
     /**
-     * Cloud: a limit and what remains of it. The limit is taken per second until two readings a
-     * second apart measure the refill.
+     * Cloud: a limit and what remains of it. Atlassian states no refill rate, so the limit is taken
+     * per second (its burst limits are) until the {@code Remaining} readings measure it.
+     *
+     * <p>Two readings a window apart measure the refill: what the server's bucket lost between them
+     * is what was sent less what it refilled, and what was sent is told by the requests' own order
+     * (the permits' numbers), not by the answers that happened to come back in between, which with
+     * eight in flight are off by up to eight. That holds only while the bucket never filled up: a
+     * full bucket wastes its refill, and the same sum then says only how fast conf was sending (it
+     * was that sum, smoothed, that walked the pace down from 19/s to 11/s over a long export at a
+     * true 20/s). So a window in which the bucket was full is a lower bound: the pace never drops
+     * for it, and rises by {@link #PROBE} of the limit while no {@code NearLimit} was seen, so a
+     * pace that is too low finds out; a window that never filled sets the pace. Independently of
+     * the pace, every reading newer than the last resets the tokens to what the server says it has
+     * less the requests sent after it, up or down, so a server with more room than the pace thinks
+     * is used at once, and one with less is not overrun.
      */
-    synchronized void learnCloud(double limit, double remaining, long now, String from) {
-      double r = Double.isInfinite(rate) || aimd ? limit * SAFETY * headerFactor : rate;
-      if (anchorAt != Long.MIN_VALUE && now - anchorAt >= 1000) {
-        double used = answers - anchorAnswers;
-        double refill = (remaining - anchorRemaining + used) / ((now - anchorAt) / 1000.0);
-        if (refill > MIN_RATE) {
-          // Smoothed: one reading is noisy with answers arriving out of order.
-          r = 0.7 * r + 0.3 * refill * SAFETY * headerFactor;
+    synchronized void learnCloud(
+        double limit, double remaining, boolean near, Permit p, long now, String from) {
+      double cap = Math.max(1, limit);
+      boolean fresh = Double.isInfinite(rate) || aimd;
+      double r = fresh ? Math.max(MIN_RATE, limit * SAFETY * headerFactor) : rate;
+      String why = fresh ? from : source;
+      if (fresh) {
+        anchorSeq = -1;
+      }
+      if (p.seq <= newestRead) {
+        // An older answer overtaken by a newer one: what it says is stale.
+        set(r, cap, now, why, fresh);
+        return;
+      }
+      newestRead = p.seq;
+      // A bucket that filled up was at its limit before this request took a token.
+      boolean full = remaining >= cap - 1;
+      if (anchorSeq < 0) {
+        anchor(p, remaining, near);
+      } else {
+        filled |= full;
+        nearSeen |= near;
+        long dt = p.sentAt - anchorAt;
+        if (dt >= WINDOW_MILLIS) {
+          double used = p.seq - anchorSeq;
+          double refill = (remaining - anchorRemaining + used) / (dt / 1000.0);
+          double measured = refill * SAFETY;
+          if (!filled) {
+            r = 0.4 * r + 0.6 * measured;
+            why = "the refill measured from X-RateLimit-Remaining (" + fmt(round(refill)) + "/s)";
+          } else if (measured > r) {
+            r = measured;
+            why = "at least the refill measured while the bucket was full";
+          } else if (!nearSeen && r < cap) {
+            r = Math.min(cap, r + PROBE * cap);
+            why = "probing upward: the bucket stayed full, no X-RateLimit-NearLimit";
+          }
+          anchor(p, remaining, near);
         }
-        anchorAt = Long.MIN_VALUE;
       }
-      if (anchorAt == Long.MIN_VALUE) {
-        anchorAt = now;
-        anchorRemaining = remaining;
-        anchorAnswers = answers;
-      }
-      set(Math.max(MIN_RATE, r), Math.max(1, limit), now, from, Double.isInfinite(rate) || aimd);
-      clamp(remaining);
+      set(Math.max(MIN_RATE, r), cap, now, why, fresh);
+      resync(remaining, p.seq, now);
+    }
+
+    private void anchor(Permit p, double remaining, boolean near) {
+      anchorSeq = p.seq;
+      anchorAt = p.sentAt;
+      anchorRemaining = remaining;
+      filled = false;
+      nearSeen = near;
+    }
+
+    /**
+     * Tokens as the server has them after request {@code of}, less those sent since, and less a
+     * reserve of {@link #RESERVE} of the limit (where Atlassian says {@code NearLimit}): an empty
+     * server bucket refuses any request that arrives a little early, and answers do.
+     */
+    private void resync(double remaining, long of, long now) {
+      refill(now, Math.min(rate, advised));
+      tokens = Math.min(capacity, remaining - (seq - of) - Math.max(1, RESERVE * capacity));
     }
 
     private void set(double r, double cap, long now, String from, boolean fresh) {

@@ -100,7 +100,7 @@ public final class RetryInterceptor implements Interceptor {
 
   public RetryInterceptor(
       RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random, Listener listener) {
-    this(policy, sleeper, clock, random, listener, new RateLimiter(clock, sleeper, null));
+    this(policy, sleeper, clock, random, listener, new RateLimiter(clock, sleeper, random, null));
   }
 
   /** One request's retries: what it is, and what it has spent so far. */
@@ -131,17 +131,17 @@ public final class RetryInterceptor implements Interceptor {
     for (t.attempt = 1; ; t.attempt++) {
       t.stats.attempts = t.attempt;
       t.stats.waited = t.waited;
-      limiter.acquire(t.method);
+      RateLimiter.Permit permit = limiter.acquire(t.method);
       Response response;
       try {
         response = attempt(chain, t.request, t.deadline, t.streamed);
       } catch (IOException e) {
-        limiter.release(t.method);
+        limiter.release(permit);
         waitAfterFailure(t, e);
         continue;
       }
-      limiter.release(t.method);
-      limiter.observe(t.method, response.code(), response.headers());
+      limiter.release(permit);
+      limiter.observe(permit, response.code(), response.headers());
       if (!waitAfterAnswer(t, response)) {
         return response;
       }

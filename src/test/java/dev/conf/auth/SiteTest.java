@@ -74,6 +74,25 @@ class SiteTest {
     assertThatThrownBy(() -> Site.detect(url, null)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @ParameterizedTest
+  @CsvSource({"127.0.0.1:8080", "localhost:8090", "wiki.corp.example:8443/confluence"})
+  void aHostAndPortWithoutSchemeIsRefusedNotGuessed(String url) {
+    // curl would take http, gh https: either guess fails half the time, and https's failure is an
+    // obscure TLS error. Say which URL to give instead.
+    assertThatThrownBy(() -> Site.detect(url, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'" + url + "' has no scheme: give http://" + url + " or https://" + url);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "acme.atlassian.net:443,https://acme.atlassian.net",
+    "wiki.corp.example,https://wiki.corp.example"
+  })
+  void aBareHostIsTakenAsHttps(String url, String root) {
+    assertThat(Site.detect(url, null).root()).hasToString(root);
+  }
+
   @org.junit.jupiter.api.Test
   void scopedSiteKeepsTheSiteForWebLinks() {
     Site site =

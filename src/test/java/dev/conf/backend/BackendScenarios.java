@@ -226,6 +226,27 @@ public abstract class BackendScenarios extends WireMockSuite {
   }
 
   @Test
+  void theResumeAfterASharedPauseIsSpreadByJitter() {
+    wm.stubFor(
+        get(urlPathEqualTo(spacesPath()))
+            .inScenario("throttle")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+            .willSetStateTo("open"));
+    wm.stubFor(
+        get(urlPathEqualTo(spacesPath()))
+            .inScenario("throttle")
+            .whenScenarioStateIs("open")
+            .willReturn(okJson("{\"results\":[" + spaceJson(1) + "],\"_links\":{}}")));
+    // A draw of 0.5: half of the one-second window past the 7 s the server asked for.
+    conf.resumeSpread = () -> 0.5;
+    Result r = conf.pipe().run("space", "list");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(conf.sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofMillis(500));
+    assertThat(requestsTo(spacesPath())).isEqualTo(2);
+  }
+
+  @Test
   void aStormOf503GivesUpWithExit6() {
     wm.stubFor(get(urlPathEqualTo(spacesPath())).willReturn(aResponse().withStatus(503)));
     Result r = conf.pipe().run("space", "list");

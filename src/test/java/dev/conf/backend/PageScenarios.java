@@ -670,6 +670,138 @@ public abstract class PageScenarios extends WireMockSuite {
     assertThat(bodyOf(body)).isEqualTo("<p>new</p>\n");
   }
 
+  // ---- writes whose answer was lost (backend/v1/V1WriteOutcome, backend/v2/V2WriteOutcome)
+
+  /**
+   * An update whose first attempt landed but whose answer was cut off mid-body: the replay meets
+   * 409 (the version it sends is taken now). The page as the server has it is this update, so it is
+   * a success, not a conflict.
+   */
+  @Test
+  void anUpdateWhoseAnswerWasCutOffAfterItLandedIsASuccess() {
+    String race = "lost answer";
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(okJson(pageJson("42", "Notes", 7, "<p>old</p>", "100"))));
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK))
+            .willSetStateTo("landed"));
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs("landed")
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"statusCode\":409,\"message\":\"Version must be incremented\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs("landed")
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>new</p>", "100"))));
+    Result r = conf.pipe().stdin("<p>new</p>").run("page", "update", "42", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).endsWith("Updated page 'Notes' (42) to version 8.\n");
+    assertThat(wm.findAll(putRequestedFor(urlPathEqualTo(pagePath("42"))))).hasSize(2);
+  }
+
+  /** The same replay meeting someone else's version 8 stays a conflict: nothing overwritten. */
+  @Test
+  void aReplayedUpdateThatMeetsSomeoneElsesEditStaysAConflict() {
+    String race = "lost answer, then theirs";
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(okJson(pageJson("42", "Notes", 7, "<p>old</p>", "100"))));
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK))
+            .willSetStateTo("theirs"));
+    wm.stubFor(
+        put(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs("theirs")
+            .willReturn(aResponse().withStatus(409)));
+    wm.stubFor(
+        get(urlPathEqualTo(pagePath("42")))
+            .inScenario(race)
+            .whenScenarioStateIs("theirs")
+            .willReturn(okJson(pageJson("42", "Notes", 8, "<p>theirs</p>", "100"))));
+    Result r = conf.pipe().stdin("<p>mine</p>").run("page", "update", "42", "-");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.out()).isEmpty();
+  }
+
+  /** A create whose answer was lost after the server made the page: found by its title and body. */
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundMadeByItAndNamesItsId() {
+    stubSpace("DOCS");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK)));
+    wm.stubFor(
+        get(urlPathEqualTo(createPath()))
+            .withQueryParam("title", equalTo("Fresh page"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + pageJson("77", "Fresh page", 1, "<p>Fresh</p>", "100")
+                        + "],\"_links\":{}}")));
+    Result r =
+        conf.pipe()
+            .stdin("<p>Fresh</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Fresh page", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(pageUrl("77", "Fresh page") + "\n");
+    assertThat(r.err()).endsWith("Created page 'Fresh page' (77).\n");
+    // Never replayed: one POST, then the lookup.
+    assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(createPath())))).hasSize(1);
+  }
+
+  /** Not there (or not with this body): the outcome stays unknown and is reported so, exit 1. */
+  @Test
+  void aCreateWhoseAnswerWasLostAndIsNotFoundSaysItMayHaveHappened() {
+    stubSpace("DOCS");
+    wm.stubFor(
+        post(urlPathEqualTo(createPath()))
+            .willReturn(
+                aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK)));
+    wm.stubFor(
+        get(urlPathEqualTo(createPath()))
+            .withQueryParam("title", equalTo("Fresh page"))
+            .willReturn(
+                okJson(
+                    "{\"results\":["
+                        + pageJson("78", "Fresh page", 1, "<p>Someone else's</p>", "100")
+                        + "],\"_links\":{}}")));
+    Result r =
+        conf.pipe()
+            .stdin("<p>Fresh</p>")
+            .run("page", "create", "--space", "DOCS", "--title", "Fresh page", "-");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("the server may have done it");
+    assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(createPath())))).hasSize(1);
+  }
+
   @Test
   void aConflictOverwritesNothingAndNamesBothVersions() {
     // Read at version 7; someone saves version 8 before the PUT lands.

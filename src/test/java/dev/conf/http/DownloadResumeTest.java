@@ -119,7 +119,8 @@ class DownloadResumeTest {
             clock::advance,
             clock,
             null,
-            null);
+            null,
+            () -> 0.0);
     return new ApiClient(
         HttpClientFactory.create(settings, false),
         new ApiClient.ErrorContext("http://127.0.0.1", "log in", false));

@@ -61,7 +61,8 @@ class HttpStackTest {
             sleeps::add,
             Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
             null,
-            debug);
+            debug,
+            () -> 0.0);
     OkHttpClient http =
         HttpClientFactory.withAuth(
             HttpClientFactory.create(settings, tls),

@@ -8,8 +8,11 @@ import dev.conf.http.RateLimiter.Kind;
 import dev.conf.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,7 @@ class RateLimiterTest {
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-29T12:00:00Z"));
   private final List<Duration> sleeps = new ArrayList<>();
   private final List<String> log = new ArrayList<>();
+  private final ArrayDeque<Double> draws = new ArrayDeque<>();
   private final RateLimiter limiter =
       new RateLimiter(
           clock,
@@ -28,6 +32,7 @@ class RateLimiterTest {
             sleeps.add(d);
             clock.advance(d);
           },
+          () -> draws.isEmpty() ? 0 : draws.removeFirst(),
           log::add);
 
   private void send(String method, int code, String... headers) throws Exception {
@@ -77,9 +82,10 @@ class RateLimiterTest {
 
   @Test
   void cloudLimitAndRemainingLetTheBurstGoThenPace() throws Exception {
-    send("GET", 200, "X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "3");
-    // Three left: three go at once, the fourth waits for a token at about 19/s.
-    for (int i = 0; i < 3; i++) {
+    send("GET", 200, "X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "10");
+    // Ten left, a fifth of the limit kept in reserve: six go at once, the seventh waits for a
+    // token at about 19/s.
+    for (int i = 0; i < 6; i++) {
       limiter.acquire("GET");
     }
     assertThat(sleeps).isEmpty();
@@ -89,16 +95,153 @@ class RateLimiterTest {
   }
 
   @Test
-  void cloudRefillIsMeasuredFromSuccessiveRemainingReadings() throws Exception {
-    // The server refills 5 a second, not the 20 its limit suggests: readings a second apart say so.
+  void aCloudAnswerSaysHowManyTokensTheServerHasLessThoseSentSince() throws Exception {
+    send("GET", 200, "X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "19");
+    // Eight sent; the answer to the first of them comes back last, the second's first.
+    List<RateLimiter.Permit> permits = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      permits.add(limiter.acquire("GET"));
+    }
+    assertThat(sleeps).isEmpty();
+    limiter.release(permits.get(1));
+    limiter.observe(
+        permits.get(1), 200, Headers.of("X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "5"));
+    // 5 left after the second; six sent after it, four kept back: nothing left, so the next waits.
+    limiter.acquire("GET");
+    assertThat(sleeps).singleElement().satisfies(d -> assertThat(d.toMillis()).isPositive());
+    sleeps.clear();
+    // The first's answer, overtaken, is older news: it does not hand out its 17 tokens again.
+    limiter.release(permits.get(0));
+    limiter.observe(
+        permits.get(0), 200, Headers.of("X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "17"));
+    limiter.acquire("GET");
+    assertThat(sleeps).singleElement().satisfies(d -> assertThat(d.toMillis()).isPositive());
+  }
+
+  @Test
+  void aFullCloudBucketSaysHowFastConfSentNotHowFastTheServerRefills() throws Exception {
+    // One request a second against a bucket that stays full: Remaining never moves, which says
+    // the refill is at least what was sent, not that it is 1/s. The pace must not walk down.
     send("GET", 200, "X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "19");
     double before = limiter.rate(Kind.READ);
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 20; i++) {
       clock.advance(Duration.ofMillis(1000));
       send("GET", 200, "X-RateLimit-Limit", "20", "X-RateLimit-Remaining", "19");
     }
-    // Each second one answer came and Remaining did not move: the refill is about 1/s.
-    assertThat(limiter.rate(Kind.READ)).isLessThan(before / 2);
+    assertThat(limiter.rate(Kind.READ)).isGreaterThan(before);
+  }
+
+  @Test
+  void cloudPaceConvergesToTheServersRefillWithEightRequestsInFlight() throws Exception {
+    // The bucket conf's pace walked down from (limit 20 refilling 20/s) and two it must not
+    // overrun: the limit says 20 but the bucket refills only 8/s, or 12/s.
+    for (double refill : new double[] {20, 8, 12}) {
+      RateLimiterSim sim = new RateLimiterSim(20, refill, 8, new Random(17));
+      sim.run(1200);
+      double perSecond = sim.ok / sim.seconds();
+      assertThat(perSecond).as("throughput at %s/s", refill).isGreaterThan(0.93 * refill);
+      assertThat(sim.refused)
+          .as("429s at %s/s (%s requests)", refill, sim.ok + sim.refused)
+          .isLessThanOrEqualTo((int) (0.02 * (sim.ok + sim.refused)));
+      assertThat(sim.limiter.rate(Kind.READ))
+          .as("learned pace at %s/s", refill)
+          .isBetween(0.85 * refill, 1.05 * refill);
+    }
+  }
+
+  /**
+   * A server with a token bucket (Cloud's headers, a limit and a refill that need not match) and
+   * eight workers in virtual time: each request reaches the server 1–20 ms after it is sent and is
+   * answered 1–40 ms after that, so answers come back out of order, as they do on a real site. The
+   * limiter's sleeper does not move the clock: a worker's send time is its acquire time plus the
+   * wait it was told.
+   */
+  private static final class RateLimiterSim {
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-29T12:00:00Z"));
+    final long start = clock.millis();
+    long told;
+    final RateLimiter limiter = new RateLimiter(clock, d -> told += d.toMillis(), () -> 0, null);
+    final double limit;
+    final double refill;
+    final int workers;
+    final Random rng;
+    double tokens;
+    long filledAt;
+    int ok;
+    int refused;
+    long seq;
+
+    record Event(long at, long order, int stage, RateLimiter.Permit permit, Headers answer) {}
+
+    final PriorityQueue<Event> queue =
+        new PriorityQueue<>(
+            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
+
+    RateLimiterSim(double limit, double refill, int workers, Random rng) {
+      this.limit = limit;
+      this.refill = refill;
+      this.workers = workers;
+      this.rng = rng;
+      this.tokens = limit;
+      this.filledAt = start;
+    }
+
+    double seconds() {
+      return (clock.millis() - start) / 1000.0;
+    }
+
+    void run(int requests) throws Exception {
+      for (int w = 0; w < workers; w++) {
+        queue.add(new Event(start, seq++, 0, null, null));
+      }
+      while (ok < requests) {
+        Event e = queue.poll();
+        clock.advance(Duration.ofMillis(e.at - clock.millis()));
+        long now = clock.millis();
+        switch (e.stage) {
+          case 0 -> {
+            told = 0;
+            RateLimiter.Permit p = limiter.acquire("GET");
+            queue.add(new Event(now + told + 1 + rng.nextInt(20), seq++, 1, p, null));
+          }
+          case 1 -> {
+            tokens = Math.min(limit, tokens + (now - filledAt) / 1000.0 * refill);
+            filledAt = now;
+            boolean allowed = tokens >= 1;
+            if (allowed) {
+              tokens -= 1;
+            }
+            List<String> h = new ArrayList<>();
+            h.add("X-RateLimit-Limit");
+            h.add(String.valueOf((int) limit));
+            h.add("X-RateLimit-Remaining");
+            h.add(String.valueOf((int) tokens));
+            if (tokens < 0.2 * limit) {
+              h.add("X-RateLimit-NearLimit");
+              h.add("true");
+            }
+            if (!allowed) {
+              h.add("Status");
+              h.add("429");
+            }
+            Headers answer = Headers.of(h.toArray(String[]::new));
+            queue.add(new Event(now + 1 + rng.nextInt(40), seq++, 2, e.permit, answer));
+          }
+          default -> {
+            boolean throttled = "429".equals(e.answer.get("Status"));
+            limiter.release(e.permit);
+            limiter.observe(e.permit, throttled ? 429 : 200, e.answer);
+            if (throttled) {
+              refused++;
+              limiter.throttled("GET");
+            } else {
+              ok++;
+            }
+            queue.add(new Event(now, seq++, 0, null, null));
+          }
+        }
+      }
+    }
   }
 
   @Test
@@ -241,9 +384,51 @@ class RateLimiterTest {
   @Test
   void everyoneWaitsForASharedPause() throws Exception {
     limiter.pauseAll(Duration.ofSeconds(3), "HTTP 429");
+    draws.add(0.0);
     limiter.acquire("GET");
     limiter.acquire("PUT");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
     assertThat(log).anyMatch(l -> l.contains("pausing every request for 3000 ms: HTTP 429"));
+  }
+
+  @Test
+  void resumesAfterASharedPauseAreSpreadOverABoundedWindow() throws Exception {
+    // Eight workers waiting on the same pause, each told the same end: a sleeper that does not move
+    // the clock keeps them all at the same instant, as concurrent threads are.
+    List<Long> resumes = new ArrayList<>();
+    long[] slept = new long[1];
+    RateLimiter shared =
+        new RateLimiter(
+            clock,
+            d -> slept[0] += d.toMillis(),
+            () -> draws.isEmpty() ? 0 : draws.removeFirst(),
+            null);
+    shared.pauseAll(Duration.ofSeconds(3), "HTTP 429");
+    for (int i = 0; i < 8; i++) {
+      draws.add(i / 8.0);
+      slept[0] = 0;
+      shared.acquire("GET");
+      resumes.add(slept[0]);
+    }
+    // Full jitter: a uniform draw over at most RESUME_SPREAD past the pause's end, so no two
+    // resume together and none waits more than the window longer.
+    assertThat(resumes).doesNotHaveDuplicates();
+    assertThat(resumes)
+        .allSatisfy(
+            ms -> assertThat(ms).isBetween(3000L, 3000L + RateLimiter.RESUME_SPREAD_MILLIS));
+    assertThat(resumes).contains(3000L, 3875L);
+    // A short pause spreads over its own length, not over the whole window.
+    clock.advance(Duration.ofSeconds(10));
+    shared.pauseAll(Duration.ofMillis(200), "HTTP 503");
+    draws.add(0.5);
+    slept[0] = 0;
+    shared.acquire("GET");
+    assertThat(slept[0]).isEqualTo(300L);
+    // No pause, no jitter.
+    clock.advance(Duration.ofSeconds(1));
+    draws.add(0.9);
+    slept[0] = 0;
+    shared.acquire("GET");
+    assertThat(slept[0]).isZero();
   }
 }

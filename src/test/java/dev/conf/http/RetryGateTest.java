@@ -65,7 +65,8 @@ class RetryGateTest {
             sleeper,
             Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
             null,
-            null);
+            null,
+            () -> 0.0);
     OkHttpClient http =
         HttpClientFactory.create(settings, false)
             .newBuilder()

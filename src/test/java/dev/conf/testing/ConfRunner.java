@@ -30,6 +30,12 @@ public final class ConfRunner {
   public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   /**
+   * The jitter draws that spread resumes after a shared pause: 0 (resume at the pause's end) unless
+   * a test sets it.
+   */
+  public java.util.function.DoubleSupplier resumeSpread = () -> 0.0;
+
+  /**
    * What went through the pager, when {@link #withPager()} gave the run one. A real pager never
    * runs in tests: without it a terminal run has none at all.
    */
@@ -142,24 +148,27 @@ public final class ConfRunner {
                 })
             .build();
     int code =
-        ConfApp.run(
-            io,
-            Map.copyOf(env),
-            clock,
-            d -> {
-              sleeps.add(d);
-              clock.advance(d);
-            },
-            () -> {
-              keychainOpened++;
-              return keychain;
-            },
-            url -> {
-              browsed.add(url);
-              browserAction.accept(url);
-              return browserAvailable;
-            },
-            args);
+        new ConfApp(
+                new dev.conf.cli.CommandContext(
+                        io,
+                        Map.copyOf(env),
+                        clock,
+                        d -> {
+                          sleeps.add(d);
+                          clock.advance(d);
+                        },
+                        () -> {
+                          keychainOpened++;
+                          return keychain;
+                        })
+                    .withBrowser(
+                        url -> {
+                          browsed.add(url);
+                          browserAction.accept(url);
+                          return browserAvailable;
+                        })
+                    .withResumeSpread(resumeSpread))
+            .execute(args);
     return new Result(code, out.toString(), err.toString(), prompts);
   }
 

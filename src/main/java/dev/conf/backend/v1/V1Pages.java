@@ -164,7 +164,7 @@ public final class V1Pages implements Pages {
       body.put("ancestors", List.of(Map.of("id", draft.parentId())));
     }
     body.put("body", storage(draft.storageBody()));
-    return page(api.send("POST", roots.v1("content").build(), body));
+    return page(V1WriteOutcome.post(api, roots.v1("content").build(), body));
   }
 
   /**
@@ -186,7 +186,7 @@ public final class V1Pages implements Pages {
     }
     version.put("minorEdit", update.minor());
     body.put("version", version);
-    return page(api.send("PUT", roots.v1Content(update.current().id()).build(), body));
+    return page(V1WriteOutcome.put(api, roots.v1Content(update.current().id()).build(), body));
   }
 
   /**
@@ -411,7 +411,7 @@ public final class V1Pages implements Pages {
     body.put(
         "version",
         Map.of("number", page.path("version").path("number").asInt() + 1, "minorEdit", true));
-    api.send("PUT", roots.v1Content(id).build(), body);
+    V1WriteOutcome.put(api, roots.v1Content(id).build(), body);
     return note;
   }
 
@@ -555,7 +555,7 @@ public final class V1Pages implements Pages {
     body.put("space", Map.of("key", spaceKey));
     body.put("ancestors", List.of(Map.of("id", parentId)));
     body.put("body", storage(source.path("body").path("storage").path("value").asText("")));
-    JsonNode created = api.send("POST", roots.v1("content").build(), body);
+    JsonNode created = V1WriteOutcome.post(api, roots.v1("content").build(), body);
     String newId = Links.text(created, "id");
     if (request.withAttachments()) {
       copyAttachments(Links.text(source, "id"), newId);

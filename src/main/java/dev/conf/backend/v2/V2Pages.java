@@ -133,7 +133,7 @@ public final class V2Pages {
       body.put("parentId", draft.parentId());
     }
     body.put("body", storage(draft.storageBody()));
-    return page(type, api.send("POST", roots.v2(collection(type)).build(), body));
+    return page(type, V2WriteOutcome.post(api, roots.v2(collection(type)).build(), body));
   }
 
   /**
@@ -157,7 +157,8 @@ public final class V2Pages {
     body.put("body", storage(update.storageBody()));
     body.put("version", version);
     String id = update.current().id();
-    return page(type, api.send("PUT", roots.v2(collection(type)).addPathSegment(id).build(), body));
+    return page(
+        type, V2WriteOutcome.put(api, roots.v2(collection(type)).addPathSegment(id).build(), body));
   }
 
   /**
@@ -412,7 +413,7 @@ public final class V2Pages {
     body.put("parentId", parent);
     body.put("body", storage(page.path("body").path("storage").path("value").asText("")));
     body.put("version", version);
-    api.send("PUT", roots.v2("pages").addPathSegment(id).build(), body);
+    V2WriteOutcome.put(api, roots.v2("pages").addPathSegment(id).build(), body);
     return position == MovePosition.APPEND
         ? null
         : "Confluence Cloud's REST v2 cannot order pages among their siblings: the page was placed"
