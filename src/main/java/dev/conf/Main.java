@@ -1,11 +1,16 @@
 package dev.conf;
 
 import dev.conf.cli.ConfApp;
+import dev.conf.cli.HelpCache;
+import dev.conf.cli.Version;
 import dev.conf.config.ConfigFile;
 import dev.conf.config.ConfigPaths;
 import dev.conf.http.TlsPrestart;
 import dev.conf.output.Io;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -16,6 +21,25 @@ public final class Main {
 
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
+    if (args.length == 1) {
+      // `--version` (scripts call it to check for conf) and a `--help` rendered before are answered
+      // before any of conf's own machinery (I/O set-up, terminal probes, the context) is loaded;
+      // ConfApp answers them the same way in tests and when the help is not cached yet.
+      String text =
+          switch (args[0]) {
+            case "--version", "-V" -> String.join("\n", new Version().getVersion()) + "\n";
+            case "--help", "-h" -> HelpCache.cachedRootHelp(env);
+            default -> null;
+          };
+      if (text != null) {
+        PrintStream out =
+            new PrintStream(
+                new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        out.print(text);
+        out.flush();
+        System.exit(out.checkError() ? 1 : 0);
+      }
+    }
     startTls(args, env);
     int code = ConfApp.run(Io.system(env), env, args);
     System.exit(code);

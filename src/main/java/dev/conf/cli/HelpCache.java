@@ -17,8 +17,24 @@ import java.util.function.Supplier;
  * build id ({@code conf.jar.id} beside it). Running from a classes directory (tests, IDEs), or from
  * a jar without a current build id, never caches.
  */
-final class HelpCache {
+public final class HelpCache {
   private HelpCache() {}
+
+  /**
+   * The root help when this jar has rendered it before, else null: {@code Main} prints it before
+   * loading anything else, as {@code --version}.
+   */
+  public static String cachedRootHelp(Map<String, String> env) {
+    Path file = cacheFile(env);
+    if (file == null) {
+      return null;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** The root help: from the cache when it is there, else rendered and (best effort) cached. */
   static String rootHelp(Map<String, String> env, Supplier<String> render) {
