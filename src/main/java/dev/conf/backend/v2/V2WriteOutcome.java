@@ -1,12 +1,10 @@
 package dev.conf.backend.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.conf.error.ConfException;
+import dev.conf.backend.WriteOutcome;
 import dev.conf.http.ApiClient;
 import dev.conf.http.WriteOutcomeUnknown;
 import java.util.Map;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
@@ -22,88 +20,55 @@ import okhttp3.HttpUrl;
  *       the page with the title and body it sent is the one it made.
  * </ul>
  *
- * Otherwise (or when the read itself fails) the unknown outcome stands and is reported as such.
+ * Otherwise (or when the read itself fails) the unknown outcome stands ({@link WriteOutcome}).
  */
 final class V2WriteOutcome {
   private V2WriteOutcome() {}
 
   /** {@code PUT} of a page or blog post whose body carries {@code version.number}. */
   static JsonNode put(ApiClient api, HttpUrl url, Map<String, Object> body) {
-    try {
-      return api.send("PUT", url, body);
-    } catch (WriteOutcomeUnknown e) {
-      JsonNode landed = landed(api, url, body);
-      if (landed == null) {
-        throw e;
-      }
-      return landed;
-    }
+    return WriteOutcome.send(
+        api,
+        "PUT",
+        url,
+        body,
+        () -> {
+          Integer version = WriteOutcome.version(body);
+          return version == null
+              ? null
+              : WriteOutcome.updated(
+                  api.get(
+                      url.newBuilder()
+                          .query(null)
+                          .addQueryParameter("body-format", "storage")
+                          .build()),
+                  version,
+                  body.get("title"),
+                  sent(body));
+        });
   }
 
   /** {@code POST} creating a page or blog post with a title, a space id and a storage body. */
   static JsonNode post(ApiClient api, HttpUrl url, Map<String, Object> body) {
-    try {
-      return api.send("POST", url, body);
-    } catch (WriteOutcomeUnknown e) {
-      JsonNode created = created(api, url, body);
-      if (created == null) {
-        throw e;
-      }
-      return created;
-    }
-  }
-
-  private static JsonNode landed(ApiClient api, HttpUrl url, Map<String, Object> body) {
-    Object version = body.get("version") instanceof Map<?, ?> v ? v.get("number") : null;
-    if (!(version instanceof Number n)) {
-      return null;
-    }
-    JsonNode now;
-    try {
-      now =
-          api.get(url.newBuilder().query(null).addQueryParameter("body-format", "storage").build());
-    } catch (ConfException e) {
-      return null;
-    }
-    boolean same =
-        now.path("version").path("number").asInt(-1) == n.intValue()
-            && Objects.equals(now.path("title").asText(null), body.get("title"))
-            && Objects.equals(
-                now.path("body").path("storage").path("value").asText(null), sent(body));
-    return same ? now : null;
-  }
-
-  private static JsonNode created(ApiClient api, HttpUrl url, Map<String, Object> body) {
-    Object title = body.get("title");
-    Object spaceId = body.get("spaceId");
-    if (!(title instanceof String t) || spaceId == null) {
-      return null;
-    }
-    JsonNode found;
-    try {
-      found =
-          api.get(
+    return WriteOutcome.send(
+        api,
+        "POST",
+        url,
+        body,
+        () -> {
+          Object spaceId = body.get("spaceId");
+          if (!(body.get("title") instanceof String t) || spaceId == null) {
+            return null;
+          }
+          HttpUrl search =
               url.newBuilder()
                   .query(null)
                   .addQueryParameter("title", t)
                   .addQueryParameter("space-id", String.valueOf(spaceId))
                   .addQueryParameter("body-format", "storage")
-                  .build());
-    } catch (ConfException e) {
-      return null;
-    }
-    String sentBody = sent(body);
-    for (JsonNode r : found.path("results")) {
-      if (t.equals(r.path("title").asText(null))
-          && Objects.equals(r.path("body").path("storage").path("value").asText(null), sentBody)) {
-        JsonNode base = found.path("_links").path("base");
-        if (!base.isMissingNode() && r.path("_links") instanceof ObjectNode links) {
-          links.putIfAbsent("base", base);
-        }
-        return r;
-      }
-    }
-    return null;
+                  .build();
+          return WriteOutcome.created(api.get(search), t, sent(body));
+        });
   }
 
   /** The storage value a v2 body carries: {@code body.value}. */
