@@ -670,7 +670,8 @@ public abstract class PageScenarios extends WireMockSuite {
     assertThat(bodyOf(body)).isEqualTo("<p>new</p>\n");
   }
 
-  // ---- writes whose answer was lost (backend/WriteOutcome, with v1/V1WriteOutcome and v2/V2WriteOutcome)
+  // ---- writes whose answer was lost (backend/WriteOutcome, with v1/V1WriteOutcome and
+  // v2/V2WriteOutcome)
 
   /**
    * An update whose first attempt landed but whose answer was cut off mid-body: the replay meets

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.conf.testing.WarmUpTls;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -12,19 +13,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
@@ -160,28 +155,7 @@ class TlsPrestartTest {
 
   /** A real TLS server on loopback with the warm-up key and its chain. */
   private void startServer() throws Exception {
-    CertificateFactory cf = CertificateFactory.getInstance("X.509");
-    Certificate[] chain =
-        cf.generateCertificates(new ByteArrayInputStream(resource("tls-warmup-chain.pem")))
-            .toArray(Certificate[]::new);
-    StringBuilder b64 = new StringBuilder();
-    for (String line :
-        new String(resource("tls-warmup-key.pem"), StandardCharsets.US_ASCII).split("\n")) {
-      if (!line.startsWith("-----")) {
-        b64.append(line.strip());
-      }
-    }
-    PrivateKey key =
-        KeyFactory.getInstance("EC")
-            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64.toString())));
-    char[] password = "test".toCharArray();
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    ks.setKeyEntry("site", key, password, chain);
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, password);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
+    SSLContext ssl = WarmUpTls.serverContext();
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
     server.setHttpsConfigurator(new HttpsConfigurator(ssl));
     server.createContext(
@@ -194,7 +168,13 @@ class TlsPrestartTest {
           }
         });
     server.start();
-    assertThat(((X509Certificate) chain[0]).getSubjectX500Principal().getName())
+    Certificate leaf =
+        CertificateFactory.getInstance("X.509")
+            .generateCertificates(
+                new ByteArrayInputStream(WarmUpTls.resource("tls-warmup-chain.pem")))
+            .iterator()
+            .next();
+    assertThat(((X509Certificate) leaf).getSubjectX500Principal().getName())
         .contains("conf-tls-warmup.invalid");
   }
 
